@@ -1,0 +1,91 @@
+// `patsel build` and `patsel validate`.
+
+#include <iostream>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "patsel/compile/build.hpp"
+
+namespace patsel::cli {
+namespace {
+
+const OptionSpec kSpec{{"--strict", "--quiet"}, {"-o", "--output", "--data", "--format"}};
+
+std::string summary(const compile::BuildOutput& out) {
+  std::string text = "compiled " + std::to_string(out.stats.patterns) + " patterns from " +
+                     std::to_string(out.stats.pages) + " pages";
+  int skipped = 0;
+  std::string reasons;
+  for (const auto& [reason, count] : out.stats.skipped) {
+    skipped += count;
+    reasons += (reasons.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+  }
+  if (skipped) text += "; " + std::to_string(skipped) + " not patterns (" + reasons + ")";
+  if (out.stats.failed) text += "; " + std::to_string(out.stats.failed) + " left out because of errors";
+  return text + "\n";
+}
+
+// Shared by build and validate: parse, compile, print the report.
+struct Run {
+  Args args;
+  compile::BuildOutput out;
+  bool failed = false;  // errors, or warnings under --strict
+};
+
+int compile_source(Run& run, const char* command) {
+  if (!run.args.error().empty() || run.args.positional().size() != 1) {
+    std::cerr << "patsel " << command << ": "
+              << (run.args.error().empty() ? "expects one SOURCE directory" : run.args.error())
+              << " (see patsel --help)\n";
+    return 2;
+  }
+  const std::string format = run.args.value("--format").value_or("text");
+  if (format != "text" && format != "json") {
+    std::cerr << "patsel " << command << ": --format is text or json\n";
+    return 2;
+  }
+  compile::BuildOptions options;
+  if (auto data = run.args.value("--data")) options.data_dir = *data;
+  run.out = compile::build_catalog(run.args.positional()[0], options);
+  const auto& report = run.out.report;
+  run.failed = report.errors() > 0 || (run.args.has("--strict") && report.warnings() > 0);
+  if (format == "json") {
+    auto json = report.to_json();
+    json["stats"] = {{"pages", run.out.stats.pages},
+                     {"patterns", run.out.stats.patterns},
+                     {"failed", run.out.stats.failed},
+                     {"skipped", run.out.stats.skipped}};
+    std::cout << json.dump(2) << "\n";
+  } else if (!run.args.has("--quiet") || !report.empty()) {
+    std::cerr << report.to_text() << summary(run.out);
+  }
+  return -1;
+}
+
+}  // namespace
+
+int run_build(int argc, char** argv) {
+  Run run{Args(argc, argv, 2, kSpec), {}, false};
+  if (int code = compile_source(run, "build"); code >= 0) return code;
+  if (run.failed && run.args.has("--strict")) {
+    std::cerr << "patsel build: --strict and problems were found; nothing written\n";
+    return 1;
+  }
+  std::string output = run.args.value("-o").value_or(
+      run.args.value("--output").value_or(run.args.positional()[0] + "/catalog.json"));
+  if (auto error = compile::write_file_atomically(output, compile::serialize_catalog(run.out.catalog))) {
+    std::cerr << "patsel build: " << error->to_string() << "\n";
+    return 1;
+  }
+  if (run.args.value("--format").value_or("text") == "text" && !run.args.has("--quiet"))
+    std::cerr << "wrote " << output << "\n";
+  return run.failed ? 1 : 0;
+}
+
+int run_validate(int argc, char** argv) {
+  Run run{Args(argc, argv, 2, kSpec), {}, false};
+  if (int code = compile_source(run, "validate"); code >= 0) return code;
+  return run.failed ? 1 : 0;
+}
+
+}  // namespace patsel::cli

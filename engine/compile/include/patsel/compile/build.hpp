@@ -1,0 +1,53 @@
+#pragma once
+// Compiling a source tree (pattern pages + data files) into catalog.json.
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "patsel/compile/diagnostics.hpp"
+#include "patsel/result.hpp"
+
+namespace patsel::compile {
+
+struct BuildStats {
+  int pages = 0;     ///< Markdown files seen
+  int patterns = 0;  ///< compiled into the catalog
+  int failed = 0;    ///< left out because of an error
+  std::map<std::string, int> skipped;  ///< not patterns, by reason
+};
+
+struct BuildOutput {
+  nlohmann::json catalog;
+  Report report;
+  BuildStats stats;
+};
+
+struct BuildOptions {
+  /// Where the data files (laws.yaml, trees/ ...) are; defaults to the
+  /// source root. A docs tree keeps them elsewhere.
+  std::optional<std::filesystem::path> data_dir;
+};
+
+/// Compiles every `*.md` below `root` (recursively, in path order) and the
+/// data files. Never stops at a bad file: the report lists every problem
+/// and the catalog holds everything that compiled.
+///
+/// ```
+/// auto out = patsel::compile::build_catalog("data");
+/// std::cout << out.report.to_text();
+/// ```
+BuildOutput build_catalog(const std::filesystem::path& root, const BuildOptions& options = {});
+
+/// The catalog's bytes: sorted keys, tab-indented, trailing newline;
+/// the same input gives the same bytes.
+std::string serialize_catalog(const nlohmann::json& catalog);
+
+/// Writes `contents` to a temporary file beside `path` and renames it over
+/// `path`, so a failed write leaves the previous file intact.
+std::optional<Error> write_file_atomically(const std::filesystem::path& path, const std::string& contents);
+
+}  // namespace patsel::compile

@@ -1,0 +1,47 @@
+#pragma once
+// What the compiler tells a maintainer: one diagnostic per problem, each
+// with its place, a rule id and a message, printed as
+//   data/patterns/x.md:4:17: warning: 'platinum' is not a tier (...) [page.bad_value]
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace patsel::compile {
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string rule;     ///< stable id, e.g. "page.bad_value"
+  std::string file;     ///< path as given on the command line
+  int line = 0;         ///< 1-based; 0 when the problem concerns the whole file
+  int column = 0;       ///< 1-based; 0 when unknown
+  std::string message;
+
+  /// `file:line:col: error|warning: message [rule]`
+  std::string to_string() const;
+};
+
+class Report {
+ public:
+  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  void error(std::string rule, std::string file, int line, int column, std::string message);
+  void warning(std::string rule, std::string file, int line, int column, std::string message);
+
+  /// Diagnostics ordered by file, line, column, then rule: stable output.
+  std::vector<Diagnostic> sorted() const;
+  std::size_t errors() const;
+  std::size_t warnings() const;
+  bool empty() const { return items_.empty(); }
+
+  /// One line per diagnostic, then `N errors, M warnings`.
+  std::string to_text() const;
+  nlohmann::json to_json() const;
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace patsel::compile

@@ -1,0 +1,181 @@
+#include "patsel/compile/build.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "checks.hpp"
+#include "patsel/catalog.hpp"
+#include "patsel/compile/page.hpp"
+
+namespace patsel::compile {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<fs::path> markdown_files(const fs::path& root) {
+  std::vector<fs::path> out;
+  if (!fs::is_directory(root)) return out;
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
+       it != fs::recursive_directory_iterator(); ++it) {
+    const std::string name = it->path().filename().string();
+    if (it->is_directory() && (name == "node_modules" || (!name.empty() && name[0] == '.'))) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && it->path().extension() == ".md") out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string display_prefix(const fs::path& root) {
+  std::string s = root.generic_string();
+  if (!s.empty() && s.back() != '/') s += '/';
+  return s == "./" ? "" : s;
+}
+
+std::string fold_title(const json& record) {
+  std::string out;
+  for (char c : record.value("title", "")) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool names(const json& record, const std::string& id) {
+  auto it = record.find("aliases");
+  if (it == record.end() || !it->is_array()) return false;
+  for (const json& alias : *it)
+    if (alias.is_string() && detail::reference_key(alias.get<std::string>()) == id) return true;
+  return false;
+}
+
+// Two files for one pattern ("bulkhead.md" and "bulkhead-gold.md"): the
+// second is dropped silently when the first lists it as an alias, and is an
+// error otherwise. Same id twice is always an error.
+void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out) {
+  std::vector<detail::CompiledPage> kept;
+  for (auto& page : pages) {
+    const std::string id = page.record["id"];
+    bool keep = true;
+    for (const auto& earlier : kept) {
+      const std::string earlier_id = earlier.record["id"];
+      bool same_id = earlier_id == id;
+      bool same_title = fold_title(earlier.record) == fold_title(page.record);
+      if (!same_id && !same_title) continue;
+      if (!same_id && names(earlier.record, id)) {
+        out.stats.skipped["alias page of " + earlier_id]++;
+      } else if (!same_id && names(page.record, earlier_id)) {
+        out.stats.skipped["alias page of " + id]++;  // rare: the later file is the main one
+      } else {
+        out.report.error("page.duplicate", page.file, 0, 0,
+                         same_id ? "the id '" + id + "' is already used by " + earlier.file + "; left out"
+                                 : "'" + page.record.value("title", "") + "' is already defined by " + earlier.file +
+                                       "; left out (list '" + id + "' in its aliases if it is the same pattern)");
+        out.stats.failed++;
+      }
+      keep = false;
+      break;
+    }
+    if (keep) kept.push_back(std::move(page));
+  }
+  pages = std::move(kept);
+}
+
+std::string fnv1a64(const std::string& text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+}  // namespace
+
+BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
+  BuildOutput out;
+  const std::string prefix = display_prefix(root);
+  if (!fs::is_directory(root)) {
+    out.report.error("build.no_source", root.generic_string(), 0, 0, "not a directory");
+    return out;
+  }
+
+  std::vector<detail::CompiledPage> pages;
+  for (const fs::path& path : markdown_files(root)) {
+    out.stats.pages++;
+    PageInput input{prefix + fs::relative(path, root).generic_string(), fs::relative(path, root).generic_string(),
+                    read_file(path)};
+    PageOutcome outcome = compile_page(input, out.report);
+    if (outcome.record)
+      pages.push_back({input.file, std::move(*outcome.record), std::move(outcome.lines)});
+    else if (!outcome.skipped.empty())
+      out.stats.skipped[outcome.skipped]++;
+    else
+      out.stats.failed++;
+  }
+  drop_duplicates(pages, out);
+
+  std::vector<json> records;
+  for (const auto& page : pages) records.push_back(page.record);
+  detail::Resolver resolver(records);
+  detail::resolve_page_references(pages, resolver, out.report);
+  detail::check_tiers(pages, out.report);
+
+  fs::path data_dir = options.data_dir.value_or(root);
+  json data = detail::load_data_files(data_dir, display_prefix(data_dir), resolver, out.report);
+
+  json patterns = json::array();
+  std::sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) {
+    return a.record["id"].template get<std::string>() < b.record["id"].template get<std::string>();
+  });
+  for (auto& page : pages) patterns.push_back(std::move(page.record));
+  out.stats.patterns = static_cast<int>(patterns.size());
+
+  json catalog = data;
+  catalog["patterns"] = std::move(patterns);
+  catalog["schema_version"] = kSchemaVersion;
+  catalog["content_hash"] = fnv1a64(catalog.dump(-1, ' ', false, json::error_handler_t::replace));
+  out.catalog = std::move(catalog);
+  return out;
+}
+
+std::string serialize_catalog(const json& catalog) {
+  return catalog.dump(1, '\t', false, json::error_handler_t::replace) + "\n";
+}
+
+std::optional<Error> write_file_atomically(const fs::path& path, const std::string& contents) {
+  fs::path temporary = path;
+  temporary += ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return Error{"io.write_failed", temporary.generic_string() + ": cannot open for writing"};
+    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      return Error{"io.write_failed", temporary.generic_string() + ": write failed"};
+    }
+  }
+  std::error_code ec;
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    return Error{"io.write_failed", path.generic_string() + ": cannot replace: " + ec.message()};
+  }
+  return std::nullopt;
+}
+
+}  // namespace patsel::compile

@@ -1,0 +1,220 @@
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "checks.hpp"
+#include "json_walk.hpp"
+#include "tree_checks.hpp"
+#include "rule_checks.hpp"
+#include "yaml_convert.hpp"
+
+namespace patsel::compile::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A list in a data file that becomes a catalog section.
+struct Section {
+  const char* file;
+  const char* key;        // top-level key in the file
+  bool needs_id;          // items are objects with a unique `id`
+  std::vector<const char*> references;  // pattern references inside each item
+};
+
+const std::vector<Section>& sections() {
+  static const std::vector<Section> table = {
+      {"laws.yaml", "laws", true, {}},
+      {"laws.yaml", "pillars", true, {}},
+      {"rules.yaml", "profile", true, {}},
+      {"rules.yaml", "rules", true, {"effects/*/pattern"}},
+      {"families.yaml", "families", true,
+       {"timeline/*/pattern", "migration_triggers/*/from", "migration_triggers/*/to"}},
+      {"problems.yaml", "problems", true, {"primary/*", "supporting/*"}},
+      {"paths.yaml", "paths", true, {"stages/*/patterns/*"}},
+      {"compositions.yaml", "compositions", true, {"pattern", "parts/*"}},
+      {"avoid.yaml", "avoid", true, {"patterns/*", "instead/*"}},
+      {"cards.yaml", "cards", true, {"essential/*", "important/*", "advanced/*"}},
+      {"complexity.yaml", "complexity", false, {"pattern"}},
+      {"dependencies.yaml", "dependencies", false, {"pattern", "builds_on/*"}},
+      {"synonyms.yaml", "synonyms", false, {}},
+  };
+  return table;
+}
+
+const std::vector<const char*> kTreeReferences = {"results/*/gold/*/pattern", "results/*/silver/*/pattern",
+                                                  "results/*/bronze/*/pattern"};
+
+struct LoadedFile {
+  std::string display;
+  json value;
+  LineMap lines;
+  bool ok = false;
+};
+
+LoadedFile load_yaml(const fs::path& path, const std::string& display, Report& report) {
+  LoadedFile file{display, json(), {}, false};
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.str());
+  } catch (const YAML::Exception& e) {
+    report.error("data.yaml_syntax", display, e.mark.is_null() ? 0 : e.mark.line + 1,
+                 e.mark.is_null() ? 0 : e.mark.column + 1, "not valid YAML: " + e.msg);
+    return file;
+  }
+  std::size_t used = 0;
+  ConvertError error;
+  auto value = to_json(root, true, {}, used, error, &file.lines, 1);
+  if (!value) {
+    report.error("data.too_large", display, error.mark.is_null() ? 0 : error.mark.line + 1, 0, error.message);
+    return file;
+  }
+  if (!value->is_object()) {
+    report.error("data.not_a_mapping", display, 1, 1, "a data file must be a mapping of section names to lists");
+    return file;
+  }
+  file.value = std::move(*value);
+  file.ok = true;
+  return file;
+}
+
+int line_at(const LoadedFile& file, const std::string& path) {
+  auto it = file.lines.find(path);
+  return it == file.lines.end() ? 0 : it->second;
+}
+
+// Resolves the references of one item; unknown ones are errors and removed.
+void resolve_item(json& item, const std::string& item_path, const std::vector<const char*>& references,
+                  const LoadedFile& file, const Resolver& resolver, Report& report) {
+  for (const char* reference_path : references) {
+    visit_at(item, reference_path, item_path, [&](json& value, const std::string& path) {
+      if (!value.is_string()) {
+        report.error("ref.bad_value", file.display, line_at(file, path), 0, path + ": expected a pattern id");
+        mark_dropped(value);
+        return;
+      }
+      auto id = resolver.resolve(value.get<std::string>());
+      if (!id) {
+        report.error("ref.unknown", file.display, line_at(file, path), 0,
+                     "'" + value.get<std::string>() + "' is not a pattern in the catalog" +
+                         resolver.suggestion(value.get<std::string>()));
+        mark_dropped(value);
+      } else {
+        value = *id;
+      }
+    });
+  }
+}
+
+bool check_ids(const json& items, const std::string& section, const LoadedFile& file, Report& report) {
+  std::set<std::string> seen;
+  bool ok = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::string path = "$." + section + "[" + std::to_string(i) + "]";
+    const json& item = items[i];
+    if (!item.is_object() || !item.contains("id") || !(item["id"].is_string() || item["id"].is_number_integer())) {
+      report.error("data.missing_id", file.display, line_at(file, path), 0, path + ": every item needs an id");
+      ok = false;
+      continue;
+    }
+    std::string id = item["id"].is_string() ? item["id"].get<std::string>() : std::to_string(item["id"].get<long long>());
+    if (!seen.insert(id).second) {
+      report.error("data.duplicate_id", file.display, line_at(file, path), 0,
+                   path + ": id '" + id + "' is used twice in " + section);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+json load_data_files(const fs::path& root, const std::string& display_root, const Resolver& resolver,
+                     Report& report) {
+  json out = json::object();
+  std::map<std::string, LoadedFile> files;
+  std::set<std::string> known_files;
+  for (const Section& s : sections()) known_files.insert(s.file);
+
+  for (const Section& s : sections()) {
+    fs::path path = root / s.file;
+    if (!fs::exists(path)) continue;
+    auto [it, fresh] = files.try_emplace(s.file);
+    if (fresh) it->second = load_yaml(path, display_root + s.file, report);
+    LoadedFile& file = it->second;
+    if (!file.ok || !file.value.contains(s.key)) continue;
+    json items = file.value[s.key];
+    if (!items.is_array()) {
+      report.error("data.expected_list", file.display, line_at(file, std::string("$.") + s.key), 0,
+                   std::string("'") + s.key + "' should be a list");
+      continue;
+    }
+    if (s.needs_id) check_ids(items, s.key, file, report);
+    for (std::size_t i = 0; i < items.size(); ++i)
+      resolve_item(items[i], std::string("$.") + s.key + "[" + std::to_string(i) + "]", s.references, file,
+                   resolver, report);
+    prune_dropped(items);
+    out[s.key] = std::move(items);
+  }
+
+  // Top-level keys and files nobody reads are most likely typos.
+  for (auto& [name, file] : files) {
+    if (!file.ok) continue;
+    for (auto it = file.value.begin(); it != file.value.end(); ++it) {
+      bool known = std::any_of(sections().begin(), sections().end(), [&](const Section& s) {
+        return name == s.file && it.key() == s.key;
+      });
+      if (!known)
+        report.warning("data.unknown_section", file.display, line_at(file, "$." + it.key()), 0,
+                       "'" + it.key() + "' is not a section of " + name + "; ignored");
+    }
+  }
+  if (fs::exists(root) && fs::is_directory(root)) {
+    std::vector<std::string> strays;
+    for (const auto& entry : fs::directory_iterator(root)) {
+      std::string name = entry.path().filename().string();
+      if (entry.is_regular_file() && entry.path().extension() == ".yaml" && !known_files.count(name))
+        strays.push_back(name);
+    }
+    std::sort(strays.begin(), strays.end());
+    for (const std::string& name : strays)
+      report.warning("data.unknown_file", display_root + name, 0, 0, "not a catalog data file; ignored");
+  }
+
+  if (auto profile = out.find("profile"); profile != out.end() && out.contains("rules"))
+    check_rules(*profile, out["rules"], files.at("rules.yaml").display, files.at("rules.yaml").lines, report);
+
+  // Trees, one per file, in file-name order.
+  json trees = json::array();
+  fs::path tree_dir = root / "trees";
+  if (fs::is_directory(tree_dir)) {
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(tree_dir))
+      if (entry.is_regular_file() && entry.path().extension() == ".yaml") paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    std::set<std::string> tree_ids;
+    for (const fs::path& path : paths) {
+      LoadedFile file = load_yaml(path, display_root + "trees/" + path.filename().string(), report);
+      if (!file.ok) continue;
+      resolve_item(file.value, "$", kTreeReferences, file, resolver, report);
+      prune_dropped(file.value);
+      if (!check_tree(file.value, file.display, file.lines, report)) continue;  // broken trees are left out
+      std::string id = file.value["id"].get<std::string>();
+      if (!tree_ids.insert(id).second) {
+        report.error("tree.duplicate_id", file.display, line_at(file, "$.id"), 0, "tree id '" + id + "' is used twice");
+        continue;
+      }
+      trees.push_back(std::move(file.value));
+    }
+  }
+  out["trees"] = std::move(trees);
+  return out;
+}
+
+}  // namespace patsel::compile::detail

@@ -1,0 +1,411 @@
+#include "patsel/compile/page.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <functional>
+#include <regex>
+
+#include "patsel/compile/front_matter.hpp"
+#include "excerpt.hpp"
+#include "text_util.hpp"
+#include "vocabulary.hpp"
+#include "yaml_convert.hpp"
+
+namespace patsel::compile {
+namespace {
+
+using detail::json;
+using detail::Vocabulary;
+
+// Everything one field conversion needs to report a problem at its place.
+struct Context {
+  const PageInput& page;
+  Report& report;
+  int first_line;
+  std::size_t nodes_used = 0;
+
+  void warn(const std::string& rule, const YAML::Node& at, const std::string& message) {
+    auto place = detail::place_of(at, first_line);
+    report.warning(rule, page.file, place.line, place.column, message);
+  }
+  void error(const std::string& rule, const YAML::Node& at, const std::string& message) {
+    auto place = detail::place_of(at, first_line);
+    report.error(rule, page.file, place.line, place.column, message);
+  }
+};
+
+using Converter = std::function<std::optional<json>(const std::string& key, const YAML::Node&, Context&)>;
+
+// --- field kinds -----------------------------------------------------------
+
+std::optional<json> text(const std::string& key, const YAML::Node& node, Context& ctx) {
+  if (auto s = detail::scalar_text(node)) {
+    if (s->empty()) return std::nullopt;
+    return *s;
+  }
+  if (node.IsSequence()) {
+    std::string joined;
+    for (const YAML::Node& item : node)
+      if (auto s = detail::scalar_text(item)) joined += (joined.empty() ? "" : "; ") + *s;
+    ctx.warn("page.expected_text", node, "'" + key + "' should be text, not a list; joined its items");
+    return joined.empty() ? std::nullopt : std::optional<json>(joined);
+  }
+  ctx.warn("page.expected_text", node, "'" + key + "' should be text; left out");
+  return std::nullopt;
+}
+
+std::optional<json> text_list(const std::string& key, const YAML::Node& node, Context& ctx) {
+  if (auto s = detail::scalar_text(node)) {
+    if (s->empty()) return std::nullopt;
+    ctx.warn("page.expected_list", node, "'" + key + "' should be a list; read as a one-item list");
+    return json::array({*s});
+  }
+  if (!node.IsSequence()) {
+    ctx.warn("page.expected_list", node, "'" + key + "' should be a list of text; left out");
+    return std::nullopt;
+  }
+  json out = json::array();
+  for (const YAML::Node& item : node) {
+    auto s = detail::scalar_text(item);
+    if (!s) {
+      ctx.warn("page.expected_text", item, "items of '" + key + "' should be text; skipped one");
+      continue;
+    }
+    if (!s->empty()) out.push_back(*s);
+  }
+  return out;
+}
+
+// A vocabulary word. Template placeholders left in ("gold|silver|bronze")
+// and words outside the vocabulary are warnings and leave the field unset.
+std::optional<std::string> word(const std::string& key, const YAML::Node& node, Context& ctx,
+                                const Vocabulary& vocabulary) {
+  auto s = detail::scalar_text(node);
+  if (!s) {
+    ctx.warn("page.bad_value", node, "'" + key + "' should be one " + std::string(vocabulary.name) +
+                                         " (" + vocabulary.listing() + ")");
+    return std::nullopt;
+  }
+  std::string value = detail::fold_word(*s);
+  if (value.empty()) return std::nullopt;
+  if (vocabulary.contains(value)) return value;
+  if (value.find('|') != std::string::npos) {
+    ctx.warn("page.placeholder", node, "'" + key + "' still holds the template placeholder '" + *s +
+                                           "'; pick one of " + vocabulary.listing());
+    return std::nullopt;
+  }
+  ctx.warn("page.bad_value", node, "'" + *s + "' is not a " + std::string(vocabulary.name) + " (" +
+                                       vocabulary.listing() + ")");
+  return std::nullopt;
+}
+
+Converter choice(const Vocabulary& vocabulary) {
+  return [&vocabulary](const std::string& key, const YAML::Node& node, Context& ctx) -> std::optional<json> {
+    if (auto w = word(key, node, ctx, vocabulary)) return *w;
+    return std::nullopt;
+  };
+}
+
+std::optional<json> date(const std::string& key, const YAML::Node& node, Context& ctx) {
+  static const std::regex year_month(R"(((?:19|20)[0-9]{2})(?:-(0[1-9]|1[0-2])(?:-[0-3][0-9])?)?)");
+  auto s = detail::scalar_text(node);
+  std::smatch m;
+  if (s && std::regex_match(*s, m, year_month))
+    return m[2].matched ? m[1].str() + "-" + m[2].str() : m[1].str();
+  ctx.warn("page.bad_date", node, "'" + key + "' should be a year or YYYY-MM, not '" +
+                                      (s ? *s : std::string("a list")) + "'; left out");
+  return std::nullopt;
+}
+
+std::optional<json> minutes(const std::string& key, const YAML::Node& node, Context& ctx) {
+  static const std::regex amount(R"(~?\s*([0-9]{1,3})\s*(m|min|mins|minutes?)?\.?)", std::regex::icase);
+  auto s = detail::scalar_text(node);
+  std::smatch m;
+  if (s && std::regex_match(*s, m, amount)) return std::stoi(m[1].str());
+  ctx.warn("page.bad_value", node, "'" + key + "' should be minutes like '12 min'; left out");
+  return std::nullopt;
+}
+
+// A flat list of law numbers, or {primary: [{number, aspect, description}], secondary: [...]}.
+std::optional<json> laws(const std::string& key, const YAML::Node& node, Context& ctx) {
+  json out = json::array();
+  auto add = [&](const YAML::Node& item, const char* role) {
+    YAML::Node number = item.IsMap() ? item["number"] : item;
+    auto s = detail::scalar_text(number);
+    static const std::regex law(R"((?:law\s*)?([1-9][0-9]?))", std::regex::icase);
+    std::smatch m;
+    if (!s || !std::regex_match(*s, m, law)) {
+      ctx.warn("page.bad_value", item, "items of '" + key + "' should be law numbers; skipped one");
+      return;
+    }
+    json entry = {{"law", std::stoi(m[1].str())}, {"role", role}};
+    if (item.IsMap())
+      for (const char* field : {"aspect", "description"})
+        if (auto t = detail::scalar_text(item[field])) entry[field] = *t;
+    out.push_back(entry);
+  };
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) add(item, "primary");
+  } else if (node.IsMap()) {
+    for (const auto& entry : node) {
+      std::string role = detail::fold_word(entry.first.Scalar());
+      if (role != "primary" && role != "secondary") {
+        ctx.warn("page.bad_value", entry.first, "'" + key + "' has primary and secondary lists, not '" +
+                                                    entry.first.Scalar() + "'");
+        continue;
+      }
+      if (!entry.second.IsSequence()) continue;
+      for (const YAML::Node& item : entry.second) add(item, role == "primary" ? "primary" : "secondary");
+    }
+  } else {
+    add(node, "primary");
+  }
+  return out;
+}
+
+std::optional<json> pillars(const std::string& key, const YAML::Node& node, Context& ctx) {
+  json out = json::array();
+  auto add = [&](const YAML::Node& item) {
+    auto s = detail::scalar_text(item);
+    std::string value = s ? detail::fold_word(*s) : "";
+    for (const char* suffix : {"-distribution"})
+      if (value.size() > std::strlen(suffix) && value.substr(value.size() - std::strlen(suffix)) == suffix)
+        value.resize(value.size() - std::strlen(suffix));
+    if (!detail::kPillars.contains(value)) {
+      ctx.warn("page.bad_value", item, "'" + (s ? *s : std::string()) + "' is not a pillar (" +
+                                           detail::kPillars.listing() + ")");
+      return;
+    }
+    out.push_back(value);
+  };
+  if (node.IsSequence())
+    for (const YAML::Node& item : node) add(item);
+  else
+    add(node);
+  (void)key;
+  return out;
+}
+
+// related_patterns: strings (relation "related") or {pattern, relation, note}.
+std::optional<json> related(const std::string& key, const YAML::Node& node, Context& ctx) {
+  if (!node.IsSequence()) {
+    ctx.warn("page.expected_list", node, "'" + key + "' should be a list of patterns; left out");
+    return std::nullopt;
+  }
+  json out = json::array();
+  for (const YAML::Node& item : node) {
+    json entry = {{"relation", "related"}};
+    if (auto s = detail::scalar_text(item)) {
+      entry["pattern"] = *s;
+    } else if (item.IsMap()) {
+      for (const char* name : {"pattern", "id", "name"})
+        if (auto s2 = detail::scalar_text(item[name]); s2 && !entry.contains("pattern")) entry["pattern"] = *s2;
+      for (const char* name : {"relation", "relationship", "type"})
+        if (item[name])
+          if (auto w = word("relation", item[name], ctx, detail::kRelations)) entry["relation"] = *w;
+      for (const char* name : {"note", "reason", "description"})
+        if (auto s2 = detail::scalar_text(item[name]); s2 && !entry.contains("note")) entry["note"] = *s2;
+    }
+    if (!entry.contains("pattern")) {
+      ctx.warn("page.bad_value", item, "an item of '" + key + "' names no pattern; skipped");
+      continue;
+    }
+    out.push_back(entry);
+  }
+  return out;
+}
+
+// Nested blocks keep their YAML shape, with typed scalars.
+std::optional<json> block(const std::string& key, const YAML::Node& node, Context& ctx) {
+  detail::ConvertError error;
+  auto value = detail::to_json(node, true, {}, ctx.nodes_used, error);
+  if (!value) {
+    YAML::Node at = node;
+    ctx.error("page.too_large", at, "'" + key + "': " + error.message);
+    return std::nullopt;
+  }
+  if (value->is_null()) return std::nullopt;
+  return value;
+}
+
+// --- the field table ---------------------------------------------------------
+
+struct Field {
+  std::vector<std::string_view> keys;  // snake_case spellings accepted, first is canonical
+  std::string_view out;                // key in catalog.json
+  Converter convert;
+};
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> table = {
+      {{"title"}, "title", text},
+      {{"description", "summary"}, "summary", text},
+      {{"aliases", "alias", "also_known_as"}, "aliases", text_list},
+      {{"tagline"}, "tagline", text},
+      {{"essential_question"}, "essential_question", text},
+      {{"category"}, "category", choice(detail::kCategories)},
+      {{"domain"}, "domain", choice(detail::kDomains)},
+      {{"subdomain"}, "subdomain", text},
+      {{"layer"}, "layer", choice(detail::kLayers)},
+      {{"tags", "keywords"}, "tags", text_list},
+      {{"excellence_tier", "tier"}, "tier", choice(detail::kTiers)},
+      {{"pattern_status", "status"}, "status", choice(detail::kStatuses)},
+      {{"current_relevance", "relevance"}, "relevance", choice(detail::kRelevance)},
+      {{"introduced"}, "introduced", date},
+      {{"peak_usage"}, "peak_usage", text},
+      {{"difficulty"}, "difficulty", choice(detail::kDifficulties)},
+      {{"reading_time"}, "reading_time", minutes},
+      {{"excellence_rationale", "rationale"}, "rationale", text},
+      {{"modern_examples"}, "modern_examples", block},
+      {{"production_checklist"}, "production_checklist", text_list},
+      {{"trade_offs", "tradeoffs"}, "trade_offs", block},
+      {{"best_for"}, "best_for", text_list},
+      {{"modern_alternatives"}, "modern_alternatives", block},
+      {{"deprecation_reason"}, "deprecation_reason", text},
+      {{"migration_guide"}, "migration_guide", text},
+      {{"evolution"}, "evolution", block},
+      {{"alternatives"}, "alternatives", block},
+      {{"common_pitfalls"}, "common_pitfalls", text_list},
+      {{"when_to_use"}, "when_to_use", text_list},
+      {{"when_not_to_use"}, "when_not_to_use", text_list},
+      {{"prerequisites"}, "prerequisites", text_list},
+      {{"related_laws"}, "related_laws", laws},
+      {{"related_pillars"}, "related_pillars", pillars},
+      {{"related_patterns", "related"}, "related", related},
+      {{"implementation_guide"}, "implementation_guide", text},
+      {{"case_studies"}, "case_studies", text_list},
+      {{"migration_paths"}, "migration_paths", block},
+      {{"pattern_combinations"}, "pattern_combinations", block},
+      {{"comparison_links"}, "comparison_links", text_list},
+      {{"decision_criteria"}, "decision_criteria", block},
+      {{"implementation_complexity"}, "implementation_complexity", block},
+      {{"operational_considerations"}, "operational_considerations", block},
+      {{"implementations"}, "implementations", block},
+  };
+  return table;
+}
+
+// Keys real sites carry that the selector does not use: accepted silently.
+bool ignored_key(const std::string& key) {
+  static const std::vector<std::string_view> keys = {
+      "type", "last_updated", "date", "author", "authors", "hide", "search", "template",
+      "icon", "weight", "draft", "slug", "nav_order", "comments", "social", "excerpt"};
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+const Field* find_field(const std::string& key) {
+  for (const Field& f : fields())
+    for (std::string_view k : f.keys)
+      if (k == key) return &f;
+  return nullptr;
+}
+
+std::string snake_key(const std::string& key) {
+  std::string out;
+  for (char c : key) out += c == '-' || c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string suggestion_for(const std::string& key) {
+  std::vector<std::string> known;
+  for (const Field& f : fields())
+    for (std::string_view k : f.keys) known.emplace_back(k);
+  std::string best = detail::closest(key, known, 2);
+  return best.empty() ? "" : "; did you mean '" + best + "'?";
+}
+
+// Index pages, section READMEs and partials are never patterns.
+std::string non_pattern_file(const std::string& relative) {
+  std::string name = relative.substr(relative.rfind('/') + 1);
+  if (name == "index.md" || name == "README.md") return "index page";
+  if (!name.empty() && name[0] == '_') return "partial (name starts with '_')";
+  return {};
+}
+
+// A category folder: the parent directory, unless it is a generic one.
+std::string folder_category(const std::string& relative) {
+  auto slash = relative.rfind('/');
+  if (slash == std::string::npos) return {};
+  std::string parent = relative.substr(0, slash);
+  parent = parent.substr(parent.rfind('/') == std::string::npos ? 0 : parent.rfind('/') + 1);
+  if (parent == "patterns" || parent == "pattern-library" || parent == "docs") return {};
+  std::string folded = detail::fold_word(parent);
+  return detail::kCategories.contains(folded) ? folded : std::string();
+}
+
+}  // namespace
+
+std::string page_id(const std::string& relative) {
+  std::string name = relative.substr(relative.rfind('/') == std::string::npos ? 0 : relative.rfind('/') + 1);
+  if (name.size() > 3 && name.substr(name.size() - 3) == ".md") name.resize(name.size() - 3);
+  return detail::fold_word(name);
+}
+
+PageOutcome compile_page(const PageInput& page, Report& report) {
+  PageOutcome outcome;
+  if (std::string why = non_pattern_file(page.relative); !why.empty()) {
+    outcome.skipped = why;
+    return outcome;
+  }
+  auto fm = split_front_matter(page.text);
+  if (!fm) {
+    report.error(fm.error().code, page.file, 1, 1, fm.error().message.substr(fm.error().message.find(": ") + 2));
+    return outcome;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(fm.value().yaml);
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.is_null() ? 0 : e.mark.line + fm.value().yaml_line;
+    int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+    report.error("page.yaml_syntax", page.file, line, column, "front matter is not valid YAML: " + e.msg);
+    return outcome;
+  }
+  if (!root.IsMap()) {
+    report.error("page.not_a_mapping", page.file, fm.value().yaml_line, 1,
+                 "front matter must be a mapping of keys to values");
+    return outcome;
+  }
+  if (auto type = detail::scalar_text(root["type"]); type && detail::fold_word(*type) != "pattern") {
+    outcome.skipped = "type: " + *type;
+    return outcome;
+  }
+
+  Context ctx{page, report, fm.value().yaml_line};
+  json record = json::object();
+  for (const auto& entry : root) {
+    const std::string raw_key = entry.first.Scalar();
+    const std::string key = snake_key(raw_key);
+    const Field* field = find_field(key);
+    if (!field) {
+      if (!ignored_key(key))
+        ctx.warn("page.unknown_field", entry.first, "'" + raw_key + "' is not a catalog field" + suggestion_for(key));
+      continue;
+    }
+    if (record.contains(field->out)) {
+      ctx.warn("page.duplicate_field", entry.first,
+               "'" + raw_key + "' repeats '" + std::string(field->out) + "'; the first one is kept");
+      continue;
+    }
+    outcome.lines[std::string(field->out)] = detail::place_of(entry.first, ctx.first_line).line;
+    if (auto value = field->convert(raw_key, entry.second, ctx)) record[std::string(field->out)] = *value;
+  }
+
+  if (!record.contains("title")) {
+    report.error("page.missing_title", page.file, fm.value().yaml_line, 1, "the page has no title; left out");
+    return outcome;
+  }
+  record["id"] = page_id(page.relative);
+  record["url"] = page.relative.substr(0, page.relative.size() - 3) + "/";
+  if (!record.contains("category"))
+    if (std::string folder = folder_category(page.relative); !folder.empty()) record["category"] = folder;
+  if (!record.contains("tier")) record["tier"] = "unclassified";
+  if (std::string excerpt = detail::body_excerpt(fm.value().body); !excerpt.empty()) record["excerpt"] = excerpt;
+  outcome.record = std::move(record);
+  return outcome;
+}
+
+}  // namespace patsel::compile

@@ -1,0 +1,63 @@
+#include "resolver.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "text_util.hpp"
+#include "vocabulary.hpp"
+
+namespace patsel::compile::detail {
+
+std::string reference_key(const std::string& reference) {
+  std::string s = reference.substr(0, reference.find('#'));
+  while (!s.empty() && (s.back() == '/' || s.back() == ' ')) s.pop_back();
+  s = s.substr(s.rfind('/') == std::string::npos ? 0 : s.rfind('/') + 1);
+  if (s.size() > 3 && s.substr(s.size() - 3) == ".md") s.resize(s.size() - 3);
+  return fold_word(s);
+}
+
+Resolver::Resolver(const std::vector<nlohmann::json>& records) {
+  // Ids first, so an alias or title never shadows another pattern's id.
+  for (const auto& r : records) {
+    std::string id = r.value("id", "");
+    ids_.push_back(id);
+    names_.emplace(id, id);
+  }
+  for (const auto& r : records) {
+    std::string id = r.value("id", "");
+    std::string title = reference_key(r.value("title", ""));
+    names_.emplace(title, id);
+    for (const char* suffix : {"-pattern", "-architecture"})
+      if (title.size() > std::strlen(suffix) && title.substr(title.size() - std::strlen(suffix)) == suffix)
+        names_.emplace(title.substr(0, title.size() - std::strlen(suffix)), id);
+    if (auto it = r.find("aliases"); it != r.end() && it->is_array())
+      for (const auto& alias : *it)
+        if (alias.is_string()) names_.emplace(reference_key(alias.get<std::string>()), id);
+  }
+}
+
+std::optional<std::string> Resolver::resolve(const std::string& reference) const {
+  std::string key = reference_key(reference);
+  auto it = names_.find(key);
+  if (it == names_.end()) {
+    for (const char* suffix : {"-pattern", "-architecture"})
+      if (key.size() > std::strlen(suffix) && key.substr(key.size() - std::strlen(suffix)) == suffix)
+        if (auto again = names_.find(key.substr(0, key.size() - std::strlen(suffix))); again != names_.end())
+          return again->second;
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+std::string Resolver::suggestion(const std::string& reference) const {
+  std::string key = reference_key(reference);
+  std::vector<std::string> names;
+  names.reserve(names_.size());
+  for (const auto& [name, id] : names_) names.push_back(name);
+  std::sort(names.begin(), names.end());  // deterministic tie-breaking
+  std::size_t limit = key.size() <= 4 ? 1 : key.size() <= 8 ? 2 : 3;
+  std::string best = closest(key, names, limit);
+  return best.empty() ? "" : " (did you mean '" + names_.at(best) + "'?)";
+}
+
+}  // namespace patsel::compile::detail

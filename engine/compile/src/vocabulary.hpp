@@ -1,0 +1,25 @@
+#pragma once
+// The closed vocabularies of the catalog schema (docs/catalog-schema.md).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patsel::compile::detail {
+
+struct Vocabulary {
+  std::string_view name;  ///< what a value of it is called in messages ("tier")
+  std::vector<std::string_view> values;
+
+  bool contains(std::string_view value) const;
+  /// "gold, silver, bronze"
+  std::string listing() const;
+};
+
+extern const Vocabulary kTiers, kStatuses, kRelevance, kDifficulties, kLayers, kCategories,
+    kDomains, kPillars, kRelations, kCombinationRelations, kLevels, kSeverities, kTeamSizes;
+
+/// Lower case, `_` and spaces to `-`: "Use_With Caution" -> "use-with-caution".
+std::string fold_word(std::string_view text);
+
+}  // namespace patsel::compile::detail

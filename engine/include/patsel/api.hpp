@@ -1,0 +1,34 @@
+#pragma once
+// The engine's flat JSON interface: a method name and JSON parameters in,
+// one JSON envelope out. The wasm bindings, the CLI's --json output and the
+// native/wasm differential test all go through it, so both targets answer
+// byte for byte alike.
+//
+// Envelope: {"ok":true,"result":...} or
+//           {"ok":false,"error":{"code":"...","message":"..."}}
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "patsel/catalog.hpp"
+
+namespace patsel::api {
+
+class Engine {
+ public:
+  /// Loads catalog.json text; the envelope's result is `info`.
+  std::string load(std::string_view catalog_json);
+
+  /// Runs one query. Methods: `info`, `list`.
+  ///
+  /// ```
+  /// engine.call("list", R"({"tiers":["gold","silver"]})");
+  /// ```
+  std::string call(std::string_view method, std::string_view params_json) const;
+
+ private:
+  std::unique_ptr<Catalog> catalog_;
+};
+
+}  // namespace patsel::api

@@ -1,0 +1,72 @@
+#pragma once
+// The catalog model: what the engine knows about each pattern once
+// catalog.json is loaded. Typed fields are the ones the engine filters,
+// sorts and searches on; `data` keeps the whole record for display.
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "patsel/result.hpp"
+
+namespace patsel {
+
+/// The schema version this engine reads. A catalog with a higher version is
+/// refused with `catalog.schema_too_new` instead of being half understood.
+inline constexpr int kSchemaVersion = 1;
+
+/// Excellence tier, in the order users rank them (gold first).
+enum class Tier { gold = 0, silver = 1, bronze = 2, unclassified = 3 };
+
+std::string_view to_string(Tier tier);
+/// `parse_tier("silver") == Tier::silver`; unknown words give nullopt.
+std::optional<Tier> parse_tier(std::string_view word);
+
+struct Pattern {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string category;
+  std::string domain;
+  std::string layer;
+  std::string status;
+  Tier tier = Tier::unclassified;
+  std::vector<std::string> aliases;
+  std::vector<std::string> tags;
+  int introduced_year = 0;  ///< 0 when unknown
+  int reading_minutes = 0;  ///< 0 when unknown
+  nlohmann::json data;      ///< the full record from catalog.json
+};
+
+/// A loaded, read-only catalog.
+class Catalog {
+ public:
+  /// Parses catalog.json text.
+  ///
+  /// ```
+  /// auto catalog = patsel::Catalog::from_json(text);
+  /// if (!catalog) std::cerr << catalog.error().to_string();
+  /// ```
+  static Result<Catalog> from_json(std::string_view text);
+
+  int schema_version() const { return schema_version_; }
+  const std::string& content_hash() const { return content_hash_; }
+  const std::vector<Pattern>& patterns() const { return patterns_; }
+  /// The pattern with this id, or nullptr.
+  const Pattern* find(std::string_view id) const;
+  /// Records that were skipped while loading (bad shape, duplicate id).
+  const std::vector<Error>& warnings() const { return warnings_; }
+
+ private:
+  int schema_version_ = 0;
+  std::string content_hash_;
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::vector<Error> warnings_;
+};
+
+}  // namespace patsel

@@ -1,0 +1,31 @@
+// Embind bindings: a thin skin over patsel::api::Engine. Strings in, JSON
+// envelope strings out; no logic here, so the native build and the wasm
+// module answer alike (tests/wasm/differential.test.mjs).
+
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "patsel/api.hpp"
+
+namespace {
+
+class WasmEngine {
+ public:
+  std::string load(const std::string& catalog_json) { return engine_.load(catalog_json); }
+  std::string call(const std::string& method, const std::string& params_json) const {
+    return engine_.call(method, params_json);
+  }
+
+ private:
+  patsel::api::Engine engine_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(patsel) {
+  emscripten::class_<WasmEngine>("Engine")
+      .constructor<>()
+      .function("load", &WasmEngine::load)
+      .function("call", &WasmEngine::call);
+}
