@@ -78,6 +78,9 @@ Result<Catalog> Catalog::from_json(std::string_view text) {
   catalog.schema_version_ = static_cast<int>(*version);
   catalog.content_hash_ = detail::string_or(doc, "content_hash");
 
+  for (auto it = doc.begin(); it != doc.end(); ++it)
+    if (it.key() != "patterns" && it.value().is_array()) catalog.sections_[it.key()] = it.value();
+
   const json* patterns = detail::member(doc, "patterns");
   if (!patterns || !patterns->is_array())
     return Error{"catalog.bad_shape", "$.patterns: missing or not an array"};
@@ -99,6 +102,12 @@ Result<Catalog> Catalog::from_json(std::string_view text) {
     catalog.patterns_.push_back(std::move(pattern).value());
   }
   return catalog;
+}
+
+const nlohmann::json& Catalog::section(std::string_view name) const {
+  static const json empty = json::array();
+  const json* value = detail::member(sections_, name);
+  return value ? *value : empty;
 }
 
 const Pattern* Catalog::find(std::string_view id) const {

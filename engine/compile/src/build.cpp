@@ -65,27 +65,26 @@ void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out)
   std::vector<detail::CompiledPage> kept;
   for (auto& page : pages) {
     const std::string id = page.record["id"];
-    bool keep = true;
-    for (const auto& earlier : kept) {
-      const std::string earlier_id = earlier.record["id"];
-      bool same_id = earlier_id == id;
-      bool same_title = fold_title(earlier.record) == fold_title(page.record);
-      if (!same_id && !same_title) continue;
-      if (!same_id && names(earlier.record, id)) {
-        out.stats.skipped["alias page of " + earlier_id]++;
-      } else if (!same_id && names(page.record, earlier_id)) {
-        out.stats.skipped["alias page of " + id]++;  // rare: the later file is the main one
-      } else {
-        out.report.error("page.duplicate", page.file, 0, 0,
-                         same_id ? "the id '" + id + "' is already used by " + earlier.file + "; left out"
-                                 : "'" + page.record.value("title", "") + "' is already defined by " + earlier.file +
-                                       "; left out (list '" + id + "' in its aliases if it is the same pattern)");
-        out.stats.failed++;
-      }
-      keep = false;
-      break;
+    auto twin = std::find_if(kept.begin(), kept.end(), [&](const detail::CompiledPage& earlier) {
+      return earlier.record["id"] == id || fold_title(earlier.record) == fold_title(page.record);
+    });
+    if (twin == kept.end()) {
+      kept.push_back(std::move(page));
+      continue;
     }
-    if (keep) kept.push_back(std::move(page));
+    const std::string twin_id = twin->record["id"];
+    if (twin_id != id && names(twin->record, id)) {
+      out.stats.skipped["alias page of " + twin_id]++;
+    } else if (twin_id != id && names(page.record, twin_id)) {
+      out.stats.skipped["alias page of " + id]++;  // the later file is the main one
+      *twin = std::move(page);
+    } else {
+      out.report.error("page.duplicate", page.file, 0, 0,
+                       twin_id == id ? "the id '" + id + "' is already used by " + twin->file + "; left out"
+                                     : "'" + page.record.value("title", "") + "' is already defined by " + twin->file +
+                                           "; left out (list '" + id + "' in its aliases if it is the same pattern)");
+      out.stats.failed++;
+    }
   }
   pages = std::move(kept);
 }
@@ -131,6 +130,7 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   detail::Resolver resolver(records);
   detail::resolve_page_references(pages, resolver, out.report);
   detail::check_tiers(pages, out.report);
+  detail::check_blocks(pages, out.report);
 
   fs::path data_dir = options.data_dir.value_or(root);
   json data = detail::load_data_files(data_dir, display_prefix(data_dir), resolver, out.report);

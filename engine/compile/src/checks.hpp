@@ -28,6 +28,10 @@ void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& r
 /// page is kept.
 void check_tiers(const std::vector<CompiledPage>& pages, Report& report);
 
+/// Shapes and vocabularies of the nested blocks (trade_offs, Phase 2 blocks
+/// ...): reported as warnings, the page is kept.
+void check_blocks(const std::vector<CompiledPage>& pages, Report& report);
+
 /// Loads `laws.yaml`, `rules.yaml`, ..., `trees/*.yaml` under `root` into
 /// catalog sections (arrays keyed by section name), resolving and checking
 /// the patterns they name. `display_root` prefixes file names in messages.

@@ -41,6 +41,16 @@ using Converter = std::function<std::optional<json>(const std::string& key, cons
 
 // --- field kinds -----------------------------------------------------------
 
+// The text an author meant by a one-key mapping of scalars: "key: value".
+std::optional<std::string> colon_text(const YAML::Node& node) {
+  if (!node.IsDefined() || !node.IsMap() || node.size() != 1) return std::nullopt;
+  auto entry = *node.begin();
+  auto key = detail::scalar_text(entry.first);
+  auto value = detail::scalar_text(entry.second);
+  if (!key || !value) return std::nullopt;
+  return *key + ": " + *value;
+}
+
 std::optional<json> text(const std::string& key, const YAML::Node& node, Context& ctx) {
   if (auto s = detail::scalar_text(node)) {
     if (s->empty()) return std::nullopt;
@@ -69,12 +79,16 @@ std::optional<json> text_list(const std::string& key, const YAML::Node& node, Co
   }
   json out = json::array();
   for (const YAML::Node& item : node) {
-    auto s = detail::scalar_text(item);
-    if (!s) {
+    if (auto s = detail::scalar_text(item)) {
+      if (!s->empty()) out.push_back(*s);
+    } else if (auto text = colon_text(item)) {
+      // `- Memory is limited: about 10 bits` is a one-key mapping to YAML.
+      ctx.warn("page.unquoted_colon", item, "an item of '" + key +
+                                                "' reads as a mapping because of ': '; quote the item (read as text)");
+      out.push_back(*text);
+    } else {
       ctx.warn("page.expected_text", item, "items of '" + key + "' should be text; skipped one");
-      continue;
     }
-    if (!s->empty()) out.push_back(*s);
   }
   return out;
 }
@@ -390,7 +404,8 @@ PageOutcome compile_page(const PageInput& page, Report& report) {
                "'" + raw_key + "' repeats '" + std::string(field->out) + "'; the first one is kept");
       continue;
     }
-    outcome.lines[std::string(field->out)] = detail::place_of(entry.first, ctx.first_line).line;
+    outcome.lines[std::string(field->out)] = {{"line", detail::place_of(entry.first, ctx.first_line).line},
+                                              {"key", raw_key}};
     if (auto value = field->convert(raw_key, entry.second, ctx)) record[std::string(field->out)] = *value;
   }
 

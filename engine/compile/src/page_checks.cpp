@@ -1,6 +1,7 @@
 
 #include "checks.hpp"
 #include "json_walk.hpp"
+#include "vocabulary.hpp"
 
 namespace patsel::compile::detail {
 namespace {
@@ -20,7 +21,13 @@ constexpr const char* kReferencePaths[] = {
 
 int line_of(const CompiledPage& page, const std::string& field) {
   auto it = page.lines.find(field);
-  return it != page.lines.end() && it->is_number_integer() ? it->get<int>() : 0;
+  return it != page.lines.end() ? it->value("line", 0) : 0;
+}
+
+// The key as the author wrote it ("related_patterns", "when-to-use").
+std::string key_of(const CompiledPage& page, const std::string& field) {
+  auto it = page.lines.find(field);
+  return it != page.lines.end() ? it->value("key", field) : field;
 }
 
 std::string field_of(const char* path) { return std::string(path).substr(0, std::string(path).find('/')); }
@@ -50,10 +57,11 @@ void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& r
     const std::string self = page.record.value("id", "");
     for (const char* path : kReferencePaths) {
       const std::string field = field_of(path);
+      const std::string key = key_of(page, field);
       visit_at(page.record, path, "$", [&](json& value, const std::string&) {
         if (!value.is_string()) {
           report.warning("ref.bad_value", page.file, line_of(page, field), 0,
-                         "a pattern reference in '" + field + "' is not text; left out");
+                         "a pattern reference in '" + key + "' is not text; left out");
           mark_dropped(value);
           return;
         }
@@ -61,12 +69,12 @@ void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& r
         auto id = resolver.resolve(reference);
         if (!id) {
           report.warning("ref.unknown", page.file, line_of(page, field), 0,
-                         "'" + reference + "' in '" + field + "' is not a pattern in the catalog" +
+                         "'" + reference + "' in '" + key + "' is not a pattern in the catalog" +
                              resolver.suggestion(reference) + "; left out");
           mark_dropped(value);
         } else if (*id == self) {
           report.warning("ref.self", page.file, line_of(page, field), 0,
-                         "'" + field + "' refers to the page itself; left out");
+                         "'" + key + "' refers to the page itself; left out");
           mark_dropped(value);
         } else {
           value = *id;
@@ -114,6 +122,85 @@ void check_tiers(const std::vector<CompiledPage>& pages, Report& report) {
         report.error("tier.bronze_migration", page.file, tier_line, 0,
                      "a bronze pattern needs a migration path (migration_paths.to) to a pattern in the catalog");
     }
+  }
+}
+
+}  // namespace patsel::compile::detail
+
+namespace patsel::compile::detail {
+namespace {
+
+// Checks one vocabulary word inside a nested block; reports at the field's line.
+void check_word(const CompiledPage& page, Report& report, const std::string& field, const std::string& where,
+                const json& value, const Vocabulary& vocabulary) {
+  if (value.is_string() && vocabulary.contains(value.get<std::string>())) return;
+  report.warning("page.bad_value", page.file, line_of(page, field), 0,
+                 "'" + where + "' is " + (value.is_string() ? "'" + value.get<std::string>() + "'" : value.dump()) +
+                     ", not a " + std::string(vocabulary.name) + " (" + vocabulary.listing() + ")");
+}
+
+void check_items(const CompiledPage& page, Report& report, const std::string& field, const char* path,
+                 const char* key, const Vocabulary& vocabulary) {
+  json copy = page.record;  // visit_at takes a mutable document
+  visit_at(copy, path, field, [&](json& item, const std::string& where) {
+    if (item.is_object() && item.contains(key))
+      check_word(page, report, field, where + "." + key, item[key], vocabulary);
+  });
+}
+
+void check_shape(const CompiledPage& page, Report& report, const std::string& field, bool ok, const std::string& shape) {
+  if (!ok)
+    report.warning("page.bad_shape", page.file, line_of(page, field), 0, "'" + field + "' should be " + shape);
+}
+
+bool list_of_objects_with(const json& value, const char* key) {
+  if (!value.is_array()) return false;
+  for (const json& item : value)
+    if (!item.is_object() || !item.contains(key) || !item[key].is_string()) return false;
+  return true;
+}
+
+bool object_of_lists(const json& value, std::initializer_list<const char*> keys) {
+  if (!value.is_object()) return false;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    bool known = false;
+    for (const char* k : keys) known = known || it.key() == k;
+    if (!known || !it->is_array()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void check_blocks(const std::vector<CompiledPage>& pages, Report& report) {
+  for (const CompiledPage& page : pages) {
+    const json& r = page.record;
+    auto has = [&](const char* key) { return r.contains(key); };
+    if (has("modern_examples"))
+      check_shape(page, report, "modern_examples", list_of_objects_with(r["modern_examples"], "company"),
+                  "a list of {company, implementation, scale}");
+    if (has("trade_offs"))
+      check_shape(page, report, "trade_offs", object_of_lists(r["trade_offs"], {"pros", "cons"}), "{pros: [...], cons: [...]}");
+    if (has("alternatives"))
+      check_shape(page, report, "alternatives", list_of_objects_with(r["alternatives"], "pattern"), "a list of {pattern, when}");
+    if (has("evolution"))
+      check_shape(page, report, "evolution", object_of_lists(r["evolution"], {"from", "to", "future"}),
+                  "{from: [...], to: [...], future: [...]}");
+    if (has("migration_paths"))
+      check_shape(page, report, "migration_paths", object_of_lists(r["migration_paths"], {"from", "to"}),
+                  "{from: [{pattern, steps, guide}], to: [...]}");
+    if (has("implementations"))
+      check_shape(page, report, "implementations", list_of_objects_with(r["implementations"], "ecosystem"),
+                  "a list of {ecosystem, libraries, notes}");
+    if (has("implementation_complexity") && r["implementation_complexity"].is_object()) {
+      const json& c = r["implementation_complexity"];
+      if (c.contains("effort")) check_word(page, report, "implementation_complexity", "implementation_complexity.effort", c["effort"], kLevels);
+      if (c.contains("team_size"))
+        check_word(page, report, "implementation_complexity", "implementation_complexity.team_size", c["team_size"], kTeamSizes);
+    }
+    check_items(page, report, "decision_criteria", "complexity_factors/*", "impact", kLevels);
+    check_items(page, report, "operational_considerations", "alerting/*", "severity", kSeverities);
+    check_items(page, report, "pattern_combinations", "commonly_used_with/*", "relationship", kCombinationRelations);
   }
 }
 

@@ -15,12 +15,21 @@
 
 namespace patsel::api {
 
+namespace detail {
+struct EngineState;
+}
+
 class Engine {
  public:
+  Engine();
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+
   /// Loads catalog.json text; the envelope's result is `info`.
   std::string load(std::string_view catalog_json);
 
-  /// Runs one query. Methods: `info`, `list`.
+  /// Runs one query; the methods are listed in engine/src/api.cpp.
   ///
   /// ```
   /// engine.call("list", R"({"tiers":["gold","silver"]})");
@@ -28,7 +37,7 @@ class Engine {
   std::string call(std::string_view method, std::string_view params_json) const;
 
  private:
-  std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<detail::EngineState> state_;
 };
 
 }  // namespace patsel::api

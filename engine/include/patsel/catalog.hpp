@@ -60,6 +60,9 @@ class Catalog {
   const Pattern* find(std::string_view id) const;
   /// Records that were skipped while loading (bad shape, duplicate id).
   const std::vector<Error>& warnings() const { return warnings_; }
+  /// A catalog-level section ("trees", "rules", "families" ...) as in
+  /// catalog.json; an empty array when the catalog has none.
+  const nlohmann::json& section(std::string_view name) const;
 
  private:
   int schema_version_ = 0;
@@ -67,6 +70,7 @@ class Catalog {
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::vector<Error> warnings_;
+  nlohmann::json sections_ = nlohmann::json::object();
 };
 
 }  // namespace patsel

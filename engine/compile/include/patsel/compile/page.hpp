@@ -23,7 +23,8 @@ struct PageOutcome {
   /// Why a page that is not a pattern was left out ("index page",
   /// "type: guide"); empty for patterns and for failed pages.
   std::string skipped;
-  /// Line of each top-level front-matter key, for later diagnostics
+  /// For each output field, the front-matter key it came from and its
+  /// line ({"line": 12, "key": "related_patterns"}), for later diagnostics
   /// (reference checks) that concern a field of this page.
   nlohmann::json lines = nlohmann::json::object();
 };
