@@ -1,9 +1,11 @@
 #include "patsel/compile/build.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "checks.hpp"
 #include "patsel/catalog.hpp"
@@ -110,16 +112,36 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
     return out;
   }
 
+  // Pages compile independently, so they are spread over the cores (yaml-cpp
+  // parsing dominates); results are merged in path order, so the output and
+  // the report do not depend on the thread count.
+  const std::vector<fs::path> files = markdown_files(root);
+  std::vector<PageOutcome> outcomes(files.size());
+  std::vector<Report> reports(files.size());
+  std::vector<PageInput> inputs(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      const std::string relative = fs::relative(files[i], root).generic_string();
+      inputs[i] = {prefix + relative, relative, read_file(files[i])};
+      outcomes[i] = compile_page(inputs[i], reports[i]);
+      inputs[i].text.clear();
+    }
+  };
+  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+
   std::vector<detail::CompiledPage> pages;
-  for (const fs::path& path : markdown_files(root)) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
     out.stats.pages++;
-    PageInput input{prefix + fs::relative(path, root).generic_string(), fs::relative(path, root).generic_string(),
-                    read_file(path)};
-    PageOutcome outcome = compile_page(input, out.report);
-    if (outcome.record)
-      pages.push_back({input.file, std::move(*outcome.record), std::move(outcome.lines)});
-    else if (!outcome.skipped.empty())
-      out.stats.skipped[outcome.skipped]++;
+    out.report.merge(reports[i]);
+    if (outcomes[i].record)
+      pages.push_back({inputs[i].file, std::move(*outcomes[i].record), std::move(outcomes[i].lines)});
+    else if (!outcomes[i].skipped.empty())
+      out.stats.skipped[outcomes[i].skipped]++;
     else
       out.stats.failed++;
   }

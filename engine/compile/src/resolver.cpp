@@ -55,7 +55,8 @@ std::string Resolver::suggestion(const std::string& reference) const {
   names.reserve(names_.size());
   for (const auto& [name, id] : names_) names.push_back(name);
   std::sort(names.begin(), names.end());  // deterministic tie-breaking
-  std::size_t limit = key.size() <= 4 ? 1 : key.size() <= 8 ? 2 : 3;
+  // Close enough to be a typo, not just another name of similar length.
+  std::size_t limit = key.size() <= 5 ? 1 : 2;
   std::string best = closest(key, names, limit);
   return best.empty() ? "" : " (did you mean '" + names_.at(best) + "'?)";
 }

@@ -27,6 +27,8 @@ struct Diagnostic {
 class Report {
  public:
   void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  /// Appends every diagnostic of `other`.
+  void merge(const Report& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
   void error(std::string rule, std::string file, int line, int column, std::string message);
   void warning(std::string rule, std::string file, int line, int column, std::string message);
 

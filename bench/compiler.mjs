@@ -1,0 +1,71 @@
+// Benchmark of `patsel build`: the shipped data/ and generated docs trees of
+// 200 and 2,000 pages (copies of the shipped pages under new ids, laid out
+// like an MkDocs site: docs/pattern-library/<category>/<id>.md).
+// Usage: node bench/compiler.mjs [--runs 7] [--sizes 200,2000]
+// As a module: benchCompiler({ runs, sizes }) -> rows.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
+
+/** Writes a docs tree of `count` pages; the first copy of each page keeps its id. */
+export async function generateDocsTree(count, directory) {
+  const source = path.join(root, 'data', 'patterns');
+  const names = (await readdir(source)).filter((n) => n.endsWith('.md')).sort();
+  const pages = await Promise.all(names.map(async (n) => [n.slice(0, -3), await readFile(path.join(source, n), 'utf8')]));
+  for (let i = 0; i < count; i++) {
+    const [id, text] = pages[i % pages.length];
+    const copy = Math.floor(i / pages.length);
+    const category = /^category: (.+)$/m.exec(text)?.[1] ?? 'misc';
+    const newId = copy === 0 ? id : `${id}-${copy}`;
+    const body = copy === 0 ? text : text.replace(/^title: (.+)$/m, `title: $1 (copy ${copy})`);
+    await mkdir(path.join(directory, 'pattern-library', category), { recursive: true });
+    await writeFile(path.join(directory, 'pattern-library', category, `${newId}.md`), body);
+  }
+}
+
+function timeBuild(args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(patsel, ['build', '--quiet', ...args]);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`patsel failed: ${result.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return { median_ms: times[Math.floor(times.length / 2)], min_ms: times[0], runs };
+}
+
+export async function benchCompiler({ runs = 7, sizes = [200, 2000] } = {}) {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'patsel-bench-'));
+  const rows = [];
+  try {
+    const shipped = (await readdir(path.join(root, 'data', 'patterns'))).length;
+    rows.push({ input: `shipped data/ (${shipped} pages + data files)`, pages: shipped,
+      ...timeBuild([path.join(root, 'data'), '-o', path.join(scratch, 'shipped.json')], runs) });
+    for (const size of sizes) {
+      const docs = path.join(scratch, `docs-${size}`);
+      await generateDocsTree(size, docs);
+      rows.push({ input: `generated docs tree, ${size} pages`, pages: size,
+        ...timeBuild([docs, '--data', path.join(root, 'data'), '-o', path.join(scratch, `${size}.json`)], runs) });
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+  const rows = await benchCompiler({
+    runs: Number(option('--runs', 7)),
+    sizes: option('--sizes', '200,2000').split(',').map(Number),
+  });
+  console.log('| input | median | min |\n|---|---|---|');
+  for (const r of rows) console.log(`| ${r.input} | ${r.median_ms.toFixed(1)} ms | ${r.min_ms.toFixed(1)} ms |`);
+}

@@ -1,0 +1,114 @@
+// The patsel command line as a maintainer's script sees it: exit codes,
+// what is written (or not), and the report formats.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, mkdir, stat, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
+const fixtures = path.join(root, 'tests', 'fixtures');
+
+function run(...args) {
+  const result = spawnSync(patsel, args, { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function exists(file) {
+  return stat(file).then(() => true, () => false);
+}
+
+async function scratch() {
+  return mkdtemp(path.join(tmpdir(), 'patsel-cli-'));
+}
+
+test('build of a clean tree writes the catalog and exits 0', async () => {
+  const out = path.join(await scratch(), 'catalog.json');
+  const { code, stderr } = run('build', path.join(fixtures, 'mini'), '-o', out);
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /0 errors, 0 warnings\ncompiled 3 patterns from 3 pages\nwrote /);
+  const catalog = JSON.parse(await readFile(out, 'utf8'));
+  assert.equal(catalog.schema_version, 1);
+  assert.deepEqual(catalog.patterns.map((p) => p.id), ['fixture-breaker', 'legacy-lock', 'retry-with-backoff']);
+});
+
+test('build with errors still writes what compiled, and exits 1', async () => {
+  const out = path.join(await scratch(), 'catalog.json');
+  const { code, stderr } = run('build', path.join(fixtures, 'messy', 'docs'), '--data', path.join(fixtures, 'messy', 'data'), '-o', out);
+  assert.equal(code, 1);
+  assert.match(stderr, /11 errors, 4 warnings\ncompiled 6 patterns from 14 pages; 4 not patterns \(1 alias page of bulkhead, 2 index page, 1 type: guide\); 4 left out because of errors\n/);
+  const catalog = JSON.parse(await readFile(out, 'utf8'));
+  assert.equal(catalog.patterns.length, 6);
+});
+
+test('build --strict writes nothing when anything is wrong, and keeps the previous file', async () => {
+  const dir = await scratch();
+  const out = path.join(dir, 'catalog.json');
+  await writeFile(out, 'previous\n');
+  const { code, stderr } = run('build', '--strict', path.join(fixtures, 'messy', 'docs'), '-o', out);
+  assert.equal(code, 1);
+  assert.match(stderr, /--strict and problems were found; nothing written/);
+  assert.equal(await readFile(out, 'utf8'), 'previous\n');
+  assert.equal(await exists(`${out}.tmp`), false);
+});
+
+test('validate prints file:line:col diagnostics and never writes', async () => {
+  const dir = await scratch();
+  await cp(path.join(fixtures, 'mini'), dir, { recursive: true });
+  await writeFile(path.join(dir, 'patterns', 'odd.md'), '---\ntitle: Odd\ndescription: A page.\nexcellence_tier: platinum\n---\n');
+  const { code, stderr } = run('validate', dir);
+  assert.equal(code, 0, 'warnings alone do not fail without --strict');
+  assert.equal(stderr.split('\n')[0], `${dir}/patterns/odd.md:4:18: warning: 'platinum' is not a tier (gold, silver, bronze) [page.bad_value]`);
+  assert.equal(run('validate', '--strict', dir).code, 1, '--strict fails on warnings');
+  assert.equal(await exists(path.join(dir, 'catalog.json')), false);
+});
+
+test('validate --format json gives the same report as data', async () => {
+  const { code, stdout } = run('validate', path.join(fixtures, 'messy', 'docs'), '--data', path.join(fixtures, 'messy', 'data'), '--format', 'json');
+  assert.equal(code, 1);
+  const report = JSON.parse(stdout);
+  assert.equal(report.errors, 11);
+  assert.equal(report.warnings, 4);
+  assert.equal(report.stats.patterns, 6);
+  const cycle = report.diagnostics.find((d) => d.rule === 'tree.cycle');
+  assert.deepEqual(
+    { ...cycle, file: path.basename(cycle.file) },
+    { severity: 'error', rule: 'tree.cycle', file: 'loops.yaml', line: 14, column: 0, message: "answering 'second' can lead back to 'first': the tree loops" },
+  );
+});
+
+test('one unreadable page does not stop the others from being checked', async () => {
+  const dir = await scratch();
+  await mkdir(path.join(dir, 'patterns'));
+  await writeFile(path.join(dir, 'patterns', 'a.md'), '---\ntitle: [unclosed\n---\n');
+  await writeFile(path.join(dir, 'patterns', 'b.md'), '---\ntitle: B\nexcellence_tier: gold\n---\n');
+  await writeFile(path.join(dir, 'patterns', 'c.md'), '---\ntitle: C\npattern_status: cutting_edge\n---\n');
+  const { stderr } = run('validate', dir);
+  // yaml-cpp reports an unclosed flow list where it notices it: at the end.
+  assert.match(stderr, /a\.md:3:1: error: front matter is not valid YAML: end of sequence flow not found \[page\.yaml_syntax\]/);
+  assert.match(stderr, /b\.md:3: error: a gold pattern needs modern_examples/);
+  assert.match(stderr, /c\.md:3:17: warning: 'cutting_edge' is not a status/);
+});
+
+test('usage errors exit 2 with a hint', () => {
+  assert.equal(run('build').code, 2);
+  assert.equal(run('list', '--colour', 'red').code, 2);
+  assert.equal(run('frobnicate').code, 2);
+  assert.match(run('build').stderr, /expects one SOURCE directory \(see patsel --help\)/);
+});
+
+test('list reads the catalog given and answers in text or JSON', async () => {
+  const out = path.join(await scratch(), 'catalog.json');
+  run('build', path.join(fixtures, 'mini'), '-o', out);
+  const text = run('list', '--catalog', out, '--tier', 'gold,bronze');
+  assert.equal(text.code, 0);
+  assert.equal(text.stdout, 'gold     retry-with-backoff               Retry with Backoff\nbronze   legacy-lock                      Legacy Lock\n2 patterns\n');
+  const json = JSON.parse(run('list', '--catalog', out, '--category', 'coordination', '--json').stdout);
+  assert.deepEqual(json.patterns.map((p) => p.id), ['legacy-lock']);
+  const bad = run('list', '--catalog', out, '--tier', 'platinum');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /\[params\.bad_option\] \$\.tiers\[0\]: 'platinum' is not a tier/);
+});
