@@ -1,10 +1,12 @@
-// Assembles the package (dist/) and the offline demo (dist/demo/) from the
+// Assembles the package (dist/), the demo (dist/demo/) and its offline
+// single-file form (dist/pattern-selector-offline.html) from the
 // build outputs: the wasm module, the JS API, the elements and the catalog.
 // Usage: node scripts/assemble.mjs [--wasm-dir build/wasm/wasm]
 
 import { cp, mkdir, rm, copyFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { buildSingleFile } from './single-file.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argIndex = process.argv.indexOf('--wasm-dir');
@@ -27,4 +29,5 @@ await copyPackageFiles(dist);
 // folder) can host it.
 await cp(path.join(root, 'web', 'demo'), path.join(dist, 'demo'), { recursive: true });
 await copyPackageFiles(path.join(dist, 'demo', 'patsel'));
-console.log(`assembled ${path.relative(root, dist)}/ and ${path.relative(root, dist)}/demo/`);
+const offline = await buildSingleFile(dist);
+console.log(`assembled ${path.relative(root, dist)}/, ${path.relative(root, dist)}/demo/ and ${path.relative(root, offline)}`);

@@ -20,13 +20,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root`; `headers(pathname)` may add or override response headers. */
-export function startServer({ root, port = 0, host = '127.0.0.1', headers = () => ({}) }) {
-  const base = path.resolve(root);
+/**
+ * Serves `root`; `routes` maps URL prefixes to other directories
+ * ({'/pages/': 'tests/browser/pages'}); `headers(pathname)` may add or
+ * override response headers.
+ */
+export function startServer({ root, routes = {}, port = 0, host = '127.0.0.1', headers = () => ({}) }) {
   const server = createServer(async (request, response) => {
     try {
       const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-      let file = path.join(base, pathname);
+      const prefix = Object.keys(routes).find((p) => pathname.startsWith(p));
+      const base = path.resolve(prefix ? routes[prefix] : root);
+      let file = path.join(base, prefix ? pathname.slice(prefix.length) : pathname);
       if (!file.startsWith(base)) throw Object.assign(new Error('outside root'), { status: 403 });
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);

@@ -59,6 +59,7 @@ export class Engine {
 
 async function catalogText(source, io) {
   if (typeof source === 'string' && source.trimStart().startsWith('{')) return source;
+  if (typeof source === 'string') source = io.resolve(source);
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) return new TextDecoder().decode(source);
   if (source && typeof source === 'object' && !(source instanceof URL)) return JSON.stringify(source);
   return io.readText(source ?? io.defaultCatalog);
@@ -78,13 +79,28 @@ function loadModule(wasmSource, io) {
   });
 }
 
+// Page-wide defaults set by configure(): where the wasm and the catalog come
+// from when a call does not say (a single-file page inlines both).
+const pageDefaults = {};
+
+/**
+ * Sets page-wide defaults for every engine created afterwards, e.g.
+ * `configure({ wasm: new URL('/static/selector.wasm', location.href) })`.
+ */
+export function configure(options = {}) {
+  for (const key of Object.keys(options)) {
+    if (!(key in defaultEngineOptions)) throw new PatselError('options.unknown', `'${key}' is not an engine option`);
+  }
+  Object.assign(pageDefaults, options);
+}
+
 /**
  * Loads the wasm module and a catalog, in parallel.
  * @param {object} options  see index.d.ts
  * @param {object} io       how to read bytes in this environment
  */
 export async function createEngineWith(options, io) {
-  const settings = { ...defaultEngineOptions, ...options };
+  const settings = { ...defaultEngineOptions, ...pageDefaults, ...options };
   const [module, text] = await Promise.all([
     loadModule(settings.wasm ?? io.defaultWasm, io),
     catalogText(settings.catalog, io).catch((cause) => {
@@ -98,4 +114,32 @@ export async function createEngineWith(options, io) {
     native.delete();
     throw error;
   }
+}
+
+// Shared engines live on globalThis, so two copies of this file (the npm
+// package and a site's own bundle, say) still share one engine per catalog.
+const registryKey = Symbol.for('@dstudio/pattern-selector/engines');
+
+function sharedKey(catalog, io) {
+  if (catalog === undefined) return pageDefaults.catalog === undefined ? 'default' : sharedKey(pageDefaults.catalog, io);
+  if (typeof catalog === 'string' && !catalog.trimStart().startsWith('{')) return io.resolve(catalog).href;
+  if (catalog instanceof URL) return catalog.href;
+  return catalog;  // an object or bytes: shared by identity
+}
+
+/**
+ * The shared engine for a catalog (default: the shipped one), created on
+ * first use: every widget of a page asks here, and only the first call loads.
+ * A failed load is forgotten, so asking again retries.
+ */
+export function engineForWith(options, io) {
+  globalThis[registryKey] ??= new Map();
+  const engines = globalThis[registryKey];
+  const key = sharedKey(options?.catalog, io);
+  if (!engines.has(key)) {
+    const pending = createEngineWith(options ?? {}, io);
+    pending.catch(() => engines.delete(key));
+    engines.set(key, pending);
+  }
+  return engines.get(key);
 }

@@ -82,3 +82,22 @@ export declare class PatselError extends Error {
  * engine.list({ tiers: ['gold'] }).total;
  */
 export declare function createEngine(options?: EngineOptions): Promise<Engine>;
+
+/**
+ * Sets page-wide defaults for engines created afterwards: where the wasm and
+ * the catalog come from when a call does not say. Unknown keys throw
+ * `options.unknown`.
+ * @example configure({ wasm: new URL('/static/selector.wasm', location.href) })
+ */
+export declare function configure(options: EngineOptions): void;
+
+/**
+ * The shared engine for a catalog (default: the shipped one). The first call
+ * loads it; later calls, from any widget of the page, get the same engine.
+ * Catalogs given by URL are shared by URL, objects and bytes by identity.
+ * A failed load is forgotten, so calling again retries.
+ */
+export declare function engineFor(options?: EngineOptions): Promise<Engine>;
+
+/** Starts loading the shared engine now, for pages that know they will need it. */
+export declare function preload(options?: EngineOptions): void;

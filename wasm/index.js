@@ -1,8 +1,11 @@
 // pattern-selector for browsers, workers and bundlers.
 
-import { createEngineWith } from './engine.js';
+import { createEngineWith, engineForWith } from './engine.js';
 
-export { Engine, PatselError, defaultEngineOptions } from './engine.js';
+export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
+
+// Relative URLs resolve against the page (or the worker's script).
+const base = () => globalThis.document?.baseURI ?? globalThis.location?.href;
 
 async function fetchOk(url) {
   const response = await fetch(url, { credentials: 'same-origin' });
@@ -13,13 +16,14 @@ async function fetchOk(url) {
 const browserIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
+  resolve: (path) => new URL(path, base()),
   async readText(url) {
     return (await fetchOk(url)).text();
   },
   async instantiate(source, imports) {
     if (source instanceof Uint8Array || source instanceof ArrayBuffer)
       return (await WebAssembly.instantiate(source, imports)).instance;
-    const url = source instanceof URL ? source : new URL(source, document.baseURI);
+    const url = source instanceof URL ? source : new URL(source, base());
     if (typeof WebAssembly.instantiateStreaming === 'function') {
       try {
         return (await WebAssembly.instantiateStreaming(fetchOk(url), imports)).instance;
@@ -40,4 +44,17 @@ const browserIo = {
  */
 export function createEngine(options = {}) {
   return createEngineWith(options, browserIo);
+}
+
+/**
+ * The page's shared engine for a catalog (default: the shipped one); the
+ * first call loads it, later calls get the same engine.
+ */
+export function engineFor(options) {
+  return engineForWith(options, browserIo);
+}
+
+/** Starts loading the shared engine now, for pages that know they need it. */
+export function preload(options) {
+  engineFor(options).catch(() => {});  // errors surface where the engine is used
 }

@@ -2,15 +2,20 @@
 // disk, since Node's fetch cannot read file: URLs.
 
 import { readFile } from 'node:fs/promises';
-import { createEngineWith } from './engine.js';
+import { pathToFileURL } from 'node:url';
+import { createEngineWith, engineForWith } from './engine.js';
 
-export { Engine, PatselError, defaultEngineOptions } from './engine.js';
+export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
+
+// Relative paths resolve against the working directory; URLs stay as they are.
+const resolve = (path) => (/^[a-z][a-z0-9+.-]*:/i.test(path) ? new URL(path) : pathToFileURL(path));
 
 const nodeIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
+  resolve,
   async readText(source) {
-    const url = source instanceof URL ? source : new URL(source, `file://${process.cwd()}/`);
+    const url = source instanceof URL ? source : resolve(source);
     if (url.protocol === 'file:') return readFile(url, 'utf8');
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -18,7 +23,9 @@ const nodeIo = {
   },
   async instantiate(source, imports) {
     const bytes =
-      source instanceof Uint8Array || source instanceof ArrayBuffer ? source : await readFile(new URL(source, `file://${process.cwd()}/`));
+      source instanceof Uint8Array || source instanceof ArrayBuffer
+        ? source
+        : await readFile(source instanceof URL ? source : resolve(source));
     return (await WebAssembly.instantiate(bytes, imports)).instance;
   },
 };
@@ -29,4 +36,14 @@ const nodeIo = {
  */
 export function createEngine(options = {}) {
   return createEngineWith(options, nodeIo);
+}
+
+/** The process's shared engine for a catalog; the first call loads it. */
+export function engineFor(options) {
+  return engineForWith(options, nodeIo);
+}
+
+/** Starts loading the shared engine now. */
+export function preload(options) {
+  engineFor(options).catch(() => {});
 }

@@ -58,3 +58,28 @@ test('failures are PatselErrors with a code, never bare numbers', async (t) => {
     assert.throws(() => engine.list(), { code: 'engine.disposed' });
   });
 });
+
+test('engineFor shares one engine per catalog and forgets failed loads', async () => {
+  const { engineFor } = await import(`${dist}/index.node.js`);
+  const a = await engineFor({ catalog: fixture('catalogs/small.json') });
+  const b = await engineFor({ catalog: fixture('catalogs/small.json') });
+  assert.equal(a, b, 'same catalog path, same engine');
+  assert.notEqual(a, await engineFor(), 'the shipped catalog is another engine');
+  const missing = fixture('catalogs/missing.json');
+  await assert.rejects(engineFor({ catalog: missing }), { code: 'catalog.fetch_failed' });
+  const again = engineFor({ catalog: missing });
+  assert.notEqual(again, undefined);
+  await assert.rejects(again, { code: 'catalog.fetch_failed' }, 'a second call tries again instead of replaying a cached failure');
+});
+
+test('configure sets page-wide defaults and rejects unknown options', async () => {
+  const { configure, createEngine } = await import(`${dist}/index.node.js`);
+  assert.throws(() => configure({ catalogue: 'x' }), { code: 'options.unknown' });
+  configure({ catalog: fixture('catalogs/small.json') });
+  try {
+    assert.equal((await createEngine()).info.patterns, 5);
+  } finally {
+    configure({ catalog: undefined });
+  }
+  assert.notEqual((await createEngine()).info.patterns, 5);
+});

@@ -12,7 +12,7 @@ const TIERS = [
   { tier: 'bronze', label: 'Bronze', hint: 'legacy, with a migration path', checked: false },
 ];
 
-const styles = `
+const css = `
 :host { display: block; font: inherit; color: var(--patsel-text, inherit);
   --patsel-gold: #b8860b; --patsel-silver: #6b7280; --patsel-bronze: #a0522d; }
 fieldset { border: 1px solid var(--patsel-border, #d0d4da); border-radius: 6px; display: flex;
@@ -36,6 +36,17 @@ p { margin: 0; }
 [data-tier=unclassified] { background: #555; }
 [part=error] { border: 1px solid #b91c1c; border-radius: 6px; padding: .75rem; }
 `;
+
+// A constructed stylesheet, shared by every instance; unlike a <style>
+// element it needs no 'unsafe-inline' under a strict Content-Security-Policy.
+let sheet;
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+}
 
 export class PatselExplorerElement extends HTMLElement {
   static get observedAttributes() {
@@ -93,8 +104,7 @@ export class PatselExplorerElement extends HTMLElement {
   }
 
   #renderFrame() {
-    const style = document.createElement('style');
-    style.textContent = styles;
+    this.#root.adoptedStyleSheets = [styles()];
     const fieldset = document.createElement('fieldset');
     fieldset.setAttribute('part', 'tiers');
     const legend = document.createElement('legend');
@@ -121,7 +131,7 @@ export class PatselExplorerElement extends HTMLElement {
     count.textContent = 'Loading patterns…';
     const list = document.createElement('ul');
     list.setAttribute('part', 'list');
-    this.#root.append(style, fieldset, count, list);
+    this.#root.append(fieldset, count, list);
   }
 
   async #load() {

@@ -1,25 +1,9 @@
-// One engine per catalog URL on a page, shared by every element, created
-// on first use. Kept on globalThis so two copies of this file (say, the npm
-// package and a site's own bundle) still share it.
+// Elements ask the API for the page's shared engine of their catalog: one
+// engine per catalog, loaded on first use (see engineFor in the JS API).
 
-import { createEngine } from '../index.js';
-
-const registryKey = Symbol.for('@dstudio/pattern-selector/engines');
-
-function registry() {
-  globalThis[registryKey] ??= new Map();
-  return globalThis[registryKey];
-}
+import { engineFor } from '../index.js';
 
 /** The shared engine for `catalogUrl` (default: the shipped catalog). */
 export function sharedEngine(catalogUrl) {
-  const key = catalogUrl ? new URL(catalogUrl, document.baseURI).href : 'default';
-  const engines = registry();
-  if (!engines.has(key)) {
-    const pending = createEngine(catalogUrl ? { catalog: new URL(key) } : {});
-    // A failed load is forgotten, so a retry loads again.
-    pending.catch(() => engines.delete(key));
-    engines.set(key, pending);
-  }
-  return engines.get(key);
+  return engineFor(catalogUrl ? { catalog: catalogUrl } : undefined);
 }

@@ -1,0 +1,44 @@
+// Builds the offline single-file demo: dist/pattern-selector-offline.html,
+// one HTML file with the elements, the JS API, the wasm module and the
+// catalog inlined, which a user can open by double-click (file://, no network).
+// Run by assemble.mjs after dist/ is assembled.
+
+import { build } from 'esbuild';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function buildSingleFile(dist) {
+  const demo = path.join(dist, 'demo');
+  const wasm = (await readFile(path.join(dist, 'selector.wasm'))).toString('base64');
+  const catalog = await readFile(path.join(dist, 'catalog.json'), 'utf8');
+  // The entry configures inlined sources before any element asks for an engine.
+  const entry = `
+    import { configure } from ${JSON.stringify(path.join(dist, 'index.js'))};
+    const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+    configure({ wasm: bytes, catalog: ${JSON.stringify(catalog)} });
+    await import(${JSON.stringify(path.join(dist, 'elements', 'index.js'))});
+  `;
+  const bundle = await build({
+    stdin: { contents: entry, resolveDir: dist, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    splitting: false,
+    legalComments: 'none',
+  });
+  const script = bundle.outputFiles[0].text.replaceAll('</script', '<\\/script');
+  const css = await readFile(path.join(demo, 'demo.css'), 'utf8');
+  const icon = `data:image/svg+xml;base64,${(await readFile(path.join(demo, 'favicon.svg'))).toString('base64')}`;
+  let html = await readFile(path.join(demo, 'index.html'), 'utf8');
+  const replace = (pattern, text) => {
+    if (!pattern.test(html)) throw new Error(`single-file: ${pattern} not found in demo/index.html`);
+    html = html.replace(pattern, () => text);
+  };
+  replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${icon}" type="image/svg+xml">`);
+  replace(/<link rel="stylesheet" href="\.\/demo\.css">/, `<style>\n${css}</style>`);
+  replace(/<script type="module" src="\.\/patsel\/elements\/index\.js"><\/script>/, `<script type="module">${script}</script>`);
+  const out = path.join(dist, 'pattern-selector-offline.html');
+  await writeFile(out, html);
+  return out;
+}
