@@ -1,26 +1,47 @@
 // Assembles the package (dist/), the demo (dist/demo/) and its offline
 // single-file form (dist/pattern-selector-offline.html) from the
 // build outputs: the wasm module, the JS API, the elements and the catalog.
-// Usage: node scripts/assemble.mjs [--wasm-dir build/wasm/wasm]
+// Usage: node scripts/assemble.mjs [--wasm-dir build/wasm/wasm] [--out dist]
 
-import { cp, mkdir, rm, copyFile, readdir } from 'node:fs/promises';
+import { cp, mkdir, rm, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildSingleFile } from './single-file.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const argIndex = process.argv.indexOf('--wasm-dir');
-const wasmDir = path.resolve(root, argIndex > 0 ? process.argv[argIndex + 1] : 'build/wasm/wasm');
-const dist = path.join(root, 'dist');
+const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const wasmDir = path.resolve(root, option('--wasm-dir', 'build/wasm/wasm'));
+const dist = path.resolve(root, option('--out', process.env.PATSEL_DIST ?? 'dist'));
+const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
+const catalogPath = path.join(root, 'data', 'catalog.json');
+
+// One small file per pattern, {pattern, refs} as the engine's `pattern`
+// method answers, so a pattern page needs neither the wasm nor the catalog.
+function patternShards(catalog) {
+  const ids = catalog.patterns.map((p) => p.id);
+  const input = ids.map((id) => JSON.stringify({ method: 'pattern', params: { id } })).join('\n') + '\n';
+  const lines = execFileSync(patsel, ['call', '--catalog', catalogPath], { input, encoding: 'utf8', maxBuffer: 1 << 28 }).trimEnd().split('\n');
+  return ids.map((id, i) => {
+    const answer = JSON.parse(lines[i]);
+    if (!answer.ok) throw new Error(`pattern ${id}: ${answer.error.message}`);
+    return [id, JSON.stringify(answer.result)];
+  });
+}
+const catalog = JSON.parse(await readFile(catalogPath, 'utf8'));
+const shards = patternShards(catalog);
+// The shipped catalog without indentation (data/catalog.json stays readable).
+const minifiedCatalog = JSON.stringify(catalog);
 
 async function copyPackageFiles(target) {
   await mkdir(path.join(target, 'elements'), { recursive: true });
   for (const name of ['selector.mjs', 'selector.wasm']) await copyFile(path.join(wasmDir, name), path.join(target, name));
   for (const name of ['engine.js', 'index.js', 'index.node.js', 'index.d.ts'])
     await copyFile(path.join(root, 'wasm', name), path.join(target, name));
-  await copyFile(path.join(root, 'data', 'catalog.json'), path.join(target, 'catalog.json'));
-  for (const name of await readdir(path.join(root, 'web', 'elements')))
-    if (name.endsWith('.js')) await copyFile(path.join(root, 'web', 'elements', name), path.join(target, 'elements', name));
+  await writeFile(path.join(target, 'catalog.json'), minifiedCatalog);
+  await mkdir(path.join(target, 'patterns'), { recursive: true });
+  for (const [id, text] of shards) await writeFile(path.join(target, 'patterns', `${id}.json`), text);
+  await cp(path.join(root, 'web', 'elements'), path.join(target, 'elements'), { recursive: true });
 }
 
 await rm(dist, { recursive: true, force: true });

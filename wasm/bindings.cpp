@@ -12,7 +12,10 @@ namespace {
 
 class WasmEngine {
  public:
-  std::string load(const std::string& catalog_json) { return engine_.load(catalog_json); }
+  // `options`: "" or a JSON object of limits (see patsel::api::Engine::load).
+  std::string load(const std::string& catalog_json, const std::string& options_json) {
+    return engine_.load(catalog_json, options_json);
+  }
   std::string call(const std::string& method, const std::string& params_json) const {
     return engine_.call(method, params_json);
   }

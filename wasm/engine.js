@@ -3,8 +3,6 @@
 // index.js (browsers, workers, bundlers) and index.node.js (Node) supply
 // the way bytes are fetched.
 
-import createSelectorModule from './selector.mjs';
-
 /** An error from pattern-selector; `code` is stable (e.g. "catalog.parse_error"). */
 export class PatselError extends Error {
   constructor(code, message, options) {
@@ -20,6 +18,7 @@ export class PatselError extends Error {
 export const defaultEngineOptions = Object.freeze({
   catalog: undefined,
   wasm: undefined,
+  limits: undefined,
 });
 
 function unwrap(envelopeText) {
@@ -50,6 +49,106 @@ export class Engine {
     return this.call('list', options);
   }
 
+  /**
+   * Full-text search with facet filters, counts, ranges, sorting and paging:
+   * everything the explorer draws, in one answer. See SearchOptions in index.d.ts.
+   */
+  search(options = {}) {
+    return this.call('search', options);
+  }
+
+  /** One pattern's whole record and the patterns it refers to ({pattern, refs}). */
+  pattern(id) {
+    return this.call('pattern', { id });
+  }
+
+  // --- reasoning: decision trees, recommendations, relationships ---------
+
+  /** The decision trees ({trees, broken}). */
+  trees() {
+    return this.call('tree.list');
+  }
+
+  /** One whole tree, every question and result, for a diagram. */
+  tree(id) {
+    return this.call('tree.get', { tree: id });
+  }
+
+  /** One step of a tree walk: pass the last step's session, get the next. */
+  treeStep(options) {
+    return this.call('tree.step', options);
+  }
+
+  /** The requirements profile fields a form shows ({fields, problems}). */
+  profileFields() {
+    return this.call('profile.fields');
+  }
+
+  /** Patterns ranked for a requirements profile, with every reason. */
+  recommend(options) {
+    return this.call('recommend', options);
+  }
+
+  /** Patterns related to one, by relation type and depth. */
+  related(pattern, options = {}) {
+    return this.call('related', { ...options, pattern });
+  }
+
+  /** Patterns ordered so that prerequisites come first. */
+  order(patterns, options = {}) {
+    return this.call('order', { ...options, patterns });
+  }
+
+  /** What replaces a pattern (steps, guides, triggers), and what it replaces. */
+  migrate(pattern) {
+    return this.call('migrate', { pattern });
+  }
+
+  /** Pattern families, optionally those that include a pattern. */
+  families(options = {}) {
+    return this.call('families', options);
+  }
+
+  /** A family's evolution timeline and migration triggers. */
+  timeline(family) {
+    return this.call('timeline', { family });
+  }
+
+  /** The learning paths. */
+  paths() {
+    return this.call('paths');
+  }
+
+  /** One learning path, stage by stage. */
+  path(id) {
+    return this.call('path', { path: id });
+  }
+
+  /** Patterns made of other patterns. */
+  compositions(options = {}) {
+    return this.call('compositions', options);
+  }
+
+  /** The problem-solution matrix. */
+  problems(options = {}) {
+    return this.call('problems', options);
+  }
+
+  /** Quick reference cards. */
+  cards(options = {}) {
+    return this.call('cards', options);
+  }
+
+  /** Conflicts, gaps, legacy patterns and complexity of a set of patterns in use. */
+  stack(patterns) {
+    return this.call('stack', { patterns });
+  }
+
+  /** Two to five patterns side by side. */
+  compare(patterns) {
+    return this.call('compare', { patterns });
+  }
+
   /** Frees the wasm memory held by this engine. */
   dispose() {
     this.#native?.delete();
@@ -65,7 +164,12 @@ async function catalogText(source, io) {
   return io.readText(source ?? io.defaultCatalog);
 }
 
-function loadModule(wasmSource, io) {
+// The Emscripten glue is imported only when an engine is created, so pages
+// that only read pattern shards (a <patsel-card>) never download it.
+async function loadModule(wasmSource, io) {
+  const { default: createSelectorModule } = await import('./selector.mjs').catch((cause) => {
+    throw new PatselError('wasm.instantiate_failed', `could not load the engine: ${cause?.message ?? cause}`, { cause });
+  });
   return new Promise((resolve, reject) => {
     const fail = (cause) =>
       reject(new PatselError('wasm.instantiate_failed', `could not load the engine: ${cause?.message ?? cause}`, { cause }));
@@ -109,7 +213,7 @@ export async function createEngineWith(options, io) {
   ]);
   const native = new module.Engine();
   try {
-    return new Engine(native, unwrap(native.load(text)));
+    return new Engine(native, unwrap(native.load(text, settings.limits ? JSON.stringify(settings.limits) : '')));
   } catch (error) {
     native.delete();
     throw error;
@@ -142,4 +246,22 @@ export function engineForWith(options, io) {
     engines.set(key, pending);
   }
   return engines.get(key);
+}
+
+/**
+ * One pattern ({pattern, refs}) for a page that shows a single pattern. With
+ * the shipped catalog and no engine on the page yet, it reads the pattern's
+ * small JSON shard instead of loading the wasm and the whole catalog.
+ */
+export async function getPatternWith(id, options, io) {
+  const engines = globalThis[registryKey];
+  const custom = options?.catalog !== undefined || pageDefaults.catalog !== undefined;
+  if (!custom && !engines?.has('default') && /^[a-z0-9-]+$/.test(id)) {
+    try {
+      return JSON.parse(await io.readText(io.shardUrl(id)));
+    } catch {
+      // No shards here (a custom build, or file://): ask the engine.
+    }
+  }
+  return (await engineForWith(options, io)).pattern(id);
 }

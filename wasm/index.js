@@ -1,6 +1,6 @@
 // pattern-selector for browsers, workers and bundlers.
 
-import { createEngineWith, engineForWith } from './engine.js';
+import { createEngineWith, engineForWith, getPatternWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -16,6 +16,7 @@ async function fetchOk(url) {
 const browserIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
+  shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
   resolve: (path) => new URL(path, base()),
   async readText(url) {
     return (await fetchOk(url)).text();
@@ -57,4 +58,12 @@ export function engineFor(options) {
 /** Starts loading the shared engine now, for pages that know they need it. */
 export function preload(options) {
   engineFor(options).catch(() => {});  // errors surface where the engine is used
+}
+
+/**
+ * One pattern and the titles of the patterns it names, for a pattern page:
+ * from a small per-pattern file when the page has no engine yet.
+ */
+export function getPattern(id, options) {
+  return getPatternWith(id, options, browserIo);
 }

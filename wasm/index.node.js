@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createEngineWith, engineForWith } from './engine.js';
+import { createEngineWith, engineForWith, getPatternWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -13,6 +13,7 @@ const resolve = (path) => (/^[a-z][a-z0-9+.-]*:/i.test(path) ? new URL(path) : p
 const nodeIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
+  shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
   resolve,
   async readText(source) {
     const url = source instanceof URL ? source : resolve(source);
@@ -46,4 +47,12 @@ export function engineFor(options) {
 /** Starts loading the shared engine now. */
 export function preload(options) {
   engineFor(options).catch(() => {});
+}
+
+/**
+ * One pattern and the titles of the patterns it names, for a pattern page:
+ * from a small per-pattern file when the page has no engine yet.
+ */
+export function getPattern(id, options) {
+  return getPatternWith(id, options, nodeIo);
 }

@@ -1,5 +1,6 @@
 // `patsel build` and `patsel validate`.
 
+#include <charconv>
 #include <iostream>
 
 #include "args.hpp"
@@ -9,7 +10,7 @@
 namespace patsel::cli {
 namespace {
 
-const OptionSpec kSpec{{"--strict", "--quiet"}, {"-o", "--output", "--data", "--format"}};
+const OptionSpec kSpec{{"--strict", "--quiet"}, {"-o", "--output", "--data", "--format", "--max-page-bytes"}};
 
 std::string summary(const compile::BuildOutput& out) {
   std::string text = "compiled " + std::to_string(out.stats.patterns) + " patterns from " +
@@ -46,6 +47,17 @@ int compile_source(Run& run, const char* command) {
   }
   compile::BuildOptions options;
   if (auto data = run.args.value("--data")) options.data_dir = *data;
+  if (auto bytes = run.args.value("--max-page-bytes")) {
+    // Up to 1 TiB: enough for anyone, and far from overflowing a size_t.
+    unsigned long long value = 0;
+    auto [end, ec] = std::from_chars(bytes->data(), bytes->data() + bytes->size(), value);
+    if (ec != std::errc() || end != bytes->data() + bytes->size() || value == 0 || value > (1ULL << 40)) {
+      std::cerr << "patsel " << command << ": --max-page-bytes takes a number of bytes from 1 to 2^40, not '"
+                << *bytes << "'\n";
+      return 2;
+    }
+    options.limits.max_bytes = static_cast<std::size_t>(value);
+  }
   run.out = compile::build_catalog(run.args.positional()[0], options);
   const auto& report = run.out.report;
   run.failed = report.errors() > 0 || (run.args.has("--strict") && report.warnings() > 0);
@@ -55,7 +67,8 @@ int compile_source(Run& run, const char* command) {
                      {"patterns", run.out.stats.patterns},
                      {"failed", run.out.stats.failed},
                      {"skipped", run.out.stats.skipped}};
-    std::cout << json.dump(2) << "\n";
+    // `replace`: a file name that is not UTF-8 must not abort the report.
+    std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (!run.args.has("--quiet") || !report.empty()) {
     std::cerr << report.to_text() << summary(run.out);
   }

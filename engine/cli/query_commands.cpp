@@ -11,52 +11,13 @@
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "engine_io.hpp"
 #include "patsel/api.hpp"
 
 namespace patsel::cli {
 namespace {
 
 using nlohmann::json;
-
-std::string default_catalog() {
-  if (const char* env = std::getenv("PATSEL_CATALOG"); env && *env) return env;
-  return PATSEL_DEFAULT_CATALOG;
-}
-
-// Loads the catalog named by --catalog; prints the error and returns false on failure.
-bool load(const Args& args, api::Engine& engine) {
-  const std::string path = args.value("--catalog").value_or(default_catalog());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "patsel: cannot read catalog " << path << "\n";
-    return false;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  json envelope = json::parse(engine.load(text.str()));
-  if (!envelope["ok"].get<bool>()) {
-    std::cerr << "patsel: " << path << ": [" << envelope["error"]["code"].get<std::string>() << "] "
-              << envelope["error"]["message"].get<std::string>() << "\n";
-    return false;
-  }
-  return true;
-}
-
-// Prints an api answer: raw JSON for --json, else through `print_text`.
-template <class Print>
-int answer(const Args& args, const std::string& envelope_text, Print print_text) {
-  json envelope = json::parse(envelope_text);
-  if (!envelope["ok"].get<bool>()) {
-    std::cerr << "patsel: [" << envelope["error"]["code"].get<std::string>() << "] "
-              << envelope["error"]["message"].get<std::string>() << "\n";
-    return 1;
-  }
-  if (args.has("--json"))
-    std::cout << envelope["result"].dump(2) << "\n";
-  else
-    print_text(envelope["result"]);
-  return 0;
-}
 
 }  // namespace
 
@@ -72,7 +33,7 @@ int run_list(int argc, char** argv) {
   json params = json::object();
   if (auto tiers = args.list("--tier"); !tiers.empty()) params["tiers"] = tiers;
   if (auto categories = args.list("--category"); !categories.empty()) params["categories"] = categories;
-  return answer(args, engine.call("list", params.dump()), [](const json& result) {
+  return answer(args, engine.call("list", params_text(params)), [](const json& result) {
     for (const json& p : result["patterns"])
       std::printf("%-8s %-32s %s\n", p["tier"].get<std::string>().c_str(), p["id"].get<std::string>().c_str(),
                   p["title"].get<std::string>().c_str());
@@ -98,7 +59,24 @@ int run_call(int argc, char** argv) {
   std::string line;
   while (std::getline(std::cin, line)) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    json request = json::parse(line, nullptr, false);
+    // Values nested past kMaxDepth are dropped while parsing: re-serializing
+    // them for the engine recurses once per level and would overflow the
+    // stack. The engine applies its own, lower, max_depth to what is left.
+    constexpr int kMaxDepth = 1000;
+    bool too_deep = false;
+    json request = json::parse(
+        line,
+        [&](int depth, json::parse_event_t event, json&) {
+          if (depth > kMaxDepth && (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start))
+            too_deep = true;
+          return !too_deep;
+        },
+        false);
+    if (too_deep) {
+      std::cout << R"({"ok":false,"error":{"code":"call.bad_request","message":"the request nests deeper than 1000 levels"}})"
+                << "\n";
+      continue;
+    }
     if (request.is_discarded() || !request.is_object() || !request.contains("method") || !request["method"].is_string()) {
       std::cout << R"({"ok":false,"error":{"code":"call.bad_request","message":"each line must be {\"method\": ..., \"params\": {...}}"}})"
                 << "\n";

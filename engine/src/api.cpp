@@ -20,6 +20,25 @@ struct MethodEntry {
 constexpr MethodEntry kMethods[] = {
     {"info", detail::info},
     {"list", detail::list},
+    {"pattern", detail::pattern},
+    {"search", detail::search},
+    {"tree.list", detail::tree_list},
+    {"tree.get", detail::tree_get},
+    {"tree.step", detail::tree_step},
+    {"profile.fields", detail::profile_fields},
+    {"recommend", detail::recommendations},
+    {"related", detail::related_patterns},
+    {"order", detail::pattern_order},
+    {"migrate", detail::migration},
+    {"families", detail::families},
+    {"timeline", detail::timeline},
+    {"paths", detail::learning_paths},
+    {"path", detail::learning_path},
+    {"compositions", detail::compositions},
+    {"problems", detail::problem_matrix},
+    {"cards", detail::cards},
+    {"stack", detail::stack_report},
+    {"compare", detail::comparison},
 };
 
 }  // namespace
@@ -29,6 +48,9 @@ namespace detail {
 std::unique_ptr<EngineState> build_state(Catalog catalog) {
   auto state = std::make_unique<EngineState>();
   state->catalog = std::move(catalog);
+  state->reasoning = build_reasoning(state->catalog);
+  state->search = SearchIndex::build(state->catalog);
+  state->facets = FacetIndex::build(state->catalog);
   return state;
 }
 
@@ -39,10 +61,13 @@ Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 
-std::string Engine::load(std::string_view catalog_json) {
-  auto catalog = Catalog::from_json(catalog_json);
+std::string Engine::load(std::string_view catalog_json, std::string_view options_json) {
+  auto options = detail::read_load_options(options_json);
+  if (!options) return patsel::detail::error_envelope(options.error());
+  auto catalog = Catalog::from_json(catalog_json, options.value().catalog);
   if (!catalog) return patsel::detail::error_envelope(catalog.error());
   state_ = detail::build_state(std::move(catalog).value());
+  state_->limits = options.value();
   return call("info", "");
 }
 
@@ -50,6 +75,8 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
   if (!state_) return patsel::detail::error_envelope({"engine.not_loaded", "no catalog is loaded"});
   json params = json::object();
   if (!params_json.empty()) {
+    if (auto error = detail::check_params_text(params_json, state_->limits))
+      return patsel::detail::error_envelope(*error);
     auto parsed = patsel::detail::parse_json(params_json, "params");
     if (!parsed) return patsel::detail::error_envelope({"params.parse_error", parsed.error().message});
     if (!parsed.value().is_object())

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "json_depth.hpp"
 #include "json_util.hpp"
 
 namespace patsel {
@@ -62,7 +63,13 @@ std::optional<Tier> parse_tier(std::string_view word) {
   return std::nullopt;
 }
 
-Result<Catalog> Catalog::from_json(std::string_view text) {
+Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& limits) {
+  if (text.size() > limits.max_bytes)
+    return Error{"catalog.too_large", "catalog: " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                                          std::to_string(limits.max_bytes) + " (load option max_catalog_bytes)"};
+  if (auto path = detail::too_deep(text, limits.max_depth))
+    return Error{"catalog.too_deep", *path + ": nested deeper than " + std::to_string(limits.max_depth) +
+                                         " levels (load option max_depth)"};
   auto parsed = detail::parse_json(text, "catalog");
   if (!parsed) return Error{"catalog.parse_error", parsed.error().message};
   const json& doc = parsed.value();

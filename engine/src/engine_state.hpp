@@ -4,12 +4,20 @@
 
 #include <memory>
 
+#include "api_limits.hpp"
 #include "api_support.hpp"
+#include "patsel/facets.hpp"
+#include "patsel/search.hpp"
+#include "reasoning_state.hpp"
 
 namespace patsel::api::detail {
 
 struct EngineState {
   Catalog catalog;
+  ReasoningState reasoning;  ///< trees, rules, relationship graph
+  SearchIndex search;        ///< full-text index (api_search.cpp)
+  FacetIndex facets;         ///< facet values, for filters, counts and sorting
+  LoadOptions limits;        ///< from load(); call() checks params against them
 };
 
 /// Builds the indexes of a freshly loaded catalog.

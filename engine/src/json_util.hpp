@@ -23,6 +23,15 @@ inline const json* member(const json& object, std::string_view key) {
   return it == object.end() ? nullptr : &*it;
 }
 
+/// The member `key` of `object`, or a null value when absent: for walking
+/// nested blocks (`child(child(p, "migration_paths"), "to")`) without checks
+/// at every level.
+inline const json& child(const json& object, std::string_view key) {
+  static const json null;
+  const json* value = member(object, key);
+  return value ? *value : null;
+}
+
 inline std::string string_or(const json& object, std::string_view key,
                              std::string fallback = {}) {
   const json* value = member(object, key);

@@ -1,5 +1,7 @@
 #include "patsel/tree.hpp"
 
+#include <optional>
+
 #include "json_util.hpp"
 
 namespace patsel {

@@ -1,19 +1,24 @@
-// The demo's <patsel-explorer>: tier checkboxes change the visible patterns
-// and their count to what the catalog says.
+// <patsel-explorer>: tier checkboxes (seed 001), search as you type, facet
+// counts, filters, the view in the URL, keyboard use, hostile catalog text.
+// Expected values come from catalog.json or a fixture, not from the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { seriousViolations } from './axe.mjs';
 
-let browser, server;
+let browser, server, pages;
 before(async () => {
   browser = await launchBrowser();
   server = await serve(path.join(dist, 'demo'));
+  // dist/ with the test pages and fixtures, for pages other than the demo.
+  pages = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await pages?.close();
 });
 
 // The expected numbers come from the catalog file itself, not from the engine.
@@ -81,5 +86,286 @@ test('a catalog that fails to load shows an error with a retry, not a blank box'
   await alert.waitFor();
   assert.match(await alert.textContent(), /could not be loaded.*catalog\.fetch_failed/s);
   assert.equal(await page.locator('#broken button', { hasText: 'Retry' }).count(), 1);
+  await page.close();
+});
+
+// --- search, facets, URL, keyboard, hostile text -------------------------------
+
+const hostile = JSON.parse(await readFile(path.join(root, 'tests', 'fixtures', 'catalogs', 'hostile-unicode.json'), 'utf8'));
+const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const matching = (where) => catalog.patterns.filter(where);
+
+/** The explorer page (or `url` below it), once the first results are shown. */
+async function explorerPage(url = 'pages/explorer.html', attributes) {
+  const { page, problems } = await openPage(browser, `${pages.url}${url}`);
+  if (attributes) {
+    await page.evaluate((attrs) => {
+      const element = document.createElement('patsel-explorer');
+      element.id = 'explorer';
+      for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+      document.querySelector('main').append(element);
+    }, attributes);
+  }
+  await page.locator('#explorer [part=count]').filter({ hasText: /^\d+ patterns?$/ }).waitFor();
+  return { page, problems, explorer: page.locator('#explorer') };
+}
+
+async function view(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('#explorer').shadowRoot;
+    const counts = {};
+    for (const node of root.querySelectorAll('[part~=facet-count]')) {
+      const facet = node.closest('[data-facet]')?.dataset.facet ?? 'tier';
+      counts[`${facet}:${node.dataset.value}`] = Number(node.textContent);
+    }
+    return {
+      count: root.querySelector('[part=count]').textContent,
+      ids: [...root.querySelectorAll('[part=card]')].map((card) => card.dataset.id),
+      query: root.querySelector('[part=search]').value,
+      sort: root.querySelector('[part=sort]').value,
+      checked: [...root.querySelectorAll('input[type=checkbox]:checked')].map((box) => `${box.name}:${box.value}`).sort(),
+      message: root.querySelector('[part=message]').textContent,
+      counts,
+    };
+  });
+}
+
+/** Waits until the count shows `text`. */
+const countIs = (explorer, text) => explorer.locator('[part=count]').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+
+test('creation: a search box, a sort order and a panel per facet with the catalog values', async () => {
+  const { page, problems, explorer } = await explorerPage('pages/blank.html', { 'base-url': '/patterns/' });
+  assert.equal(await explorer.getByLabel('Search patterns').count(), 1);
+  assert.equal(await explorer.getByLabel('Sort by').count(), 1);
+  for (const facet of ['category', 'domain', 'layer', 'status', 'difficulty']) {
+    const values = [...new Set(catalog.patterns.map((p) => p[facet]).filter(Boolean))].sort();
+    const shown = await explorer.locator(`[data-facet=${facet}] input`).evaluateAll((boxes) => boxes.map((b) => b.value));
+    assert.deepEqual(shown.sort(), values, facet);
+  }
+  const tags = new Set(catalog.patterns.flatMap((p) => p.tags ?? []));
+  assert.equal(await explorer.locator('[data-facet=tags] input').count(), tags.size);
+  assert.equal(await explorer.locator('[data-facet=tags] [part~=facet-option]:visible').count(), 0, 'tags start closed');
+  await explorer.locator('[data-facet=tags] summary').click();
+  assert.equal(await explorer.locator('[data-facet=tags] [part~=facet-option]:visible').count(), 8, 'the top 8 tags');
+  await explorer.getByRole('button', { name: `Show all ${tags.size}` }).click();
+  assert.equal(await explorer.locator('[data-facet=tags] [part~=facet-option]:visible').count(), tags.size);
+  const { ids, count } = await view(page);
+  assert.equal(count, label(countOf('gold')));
+  assert.deepEqual(ids.sort(), matching((p) => p.tier === 'gold').map((p) => p.id).sort());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('search as you type: "2pc" finds two-phase-commit first, highlighted', async () => {
+  const aliased = matching((p) => (p.aliases ?? []).includes('2pc'));
+  assert.deepEqual(aliased.map((p) => p.id), ['two-phase-commit']);
+  const { page, problems, explorer } = await explorerPage();
+  await explorer.locator('input[value=silver]').check();
+  await explorer.locator('input[value=bronze]').check();
+  await explorer.getByLabel('Search patterns').pressSequentially('2pc', { delay: 30 });
+  await page.waitForFunction(() => document.querySelector('#explorer').shadowRoot.querySelector('[part=search]').value === '2pc' &&
+    document.querySelector('#explorer').result?.query?.text === '2pc');
+  const first = explorer.locator('[part=card]').first();
+  assert.equal(await first.getAttribute('data-id'), 'two-phase-commit');
+  assert.equal(await first.locator('[part=title]').textContent(), aliased[0].title, 'the title reads whole');
+  assert.ok(await first.locator('mark').count() > 0, 'matched words are marked');
+  assert.equal(await first.locator('[part~=badge]').textContent(), 'bronze');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('facet counts are disjunctive: with gold ticked, silver shows what adding silver adds', async () => {
+  const { page, explorer } = await explorerPage();
+  let v = await view(page);
+  assert.equal(v.counts['tier:silver'], countOf('silver'));
+  assert.equal(v.counts['tier:gold'], countOf('gold'));
+  // Other facets count within the tiers ticked.
+  for (const category of new Set(catalog.patterns.map((p) => p.category)))
+    assert.equal(v.counts[`category:${category}`], matching((p) => p.tier === 'gold' && p.category === category).length, category);
+  await explorer.locator('input[value=silver]').check();
+  await countIs(explorer, label(countOf('gold') + v.counts['tier:silver']));
+
+  // With a category ticked, the tier counts follow it; the category counts do not follow themselves.
+  await explorer.locator('[data-facet=category] input[value=resilience]').check();
+  const inResilience = (tier) => matching((p) => p.tier === tier && p.category === 'resilience').length;
+  await countIs(explorer, label(inResilience('gold') + inResilience('silver')));
+  v = await view(page);
+  assert.equal(v.counts['tier:bronze'], inResilience('bronze'));
+  assert.equal(v.counts['category:scaling'], matching((p) => ['gold', 'silver'].includes(p.tier) && p.category === 'scaling').length);
+  await page.close();
+});
+
+test('a category filter shows exactly the patterns of that category and tier', async () => {
+  const { page, problems, explorer } = await explorerPage();
+  await explorer.locator('[data-facet=category] input[value=data-management]').check();
+  const expected = matching((p) => p.tier === 'gold' && p.category === 'data-management');
+  await countIs(explorer, label(expected.length));
+  assert.deepEqual((await view(page)).ids.sort(), expected.map((p) => p.id).sort());
+  await explorer.locator('[data-facet=status] summary').click();
+  await explorer.locator('[data-facet=status] input[value=recommended]').check();
+  const both = expected.filter((p) => p.status === 'recommended');
+  await countIs(explorer, label(both.length));
+  // The year range: patterns introduced from 2010 on.
+  await explorer.locator('[data-facet=introduced] summary').click();
+  await explorer.getByLabel('From year').fill('2010');
+  await explorer.getByLabel('From year').press('Enter');
+  await explorer.getByLabel('From year').blur();
+  const recent = both.filter((p) => Number.parseInt(String(p.introduced), 10) >= 2010);
+  await countIs(explorer, label(recent.length));
+  assert.deepEqual((await view(page)).ids.sort(), recent.map((p) => p.id).sort());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the view is in the URL: a reload shows it again, the back button restores the one before', async () => {
+  const { page, problems, explorer } = await explorerPage();
+  const initial = await view(page);
+  await explorer.locator('input[value=silver]').check();
+  const withSilver = await view(page);
+  await explorer.locator('[data-facet=category] input[value=resilience]').check();
+  await countIs(explorer, label(matching((p) => ['gold', 'silver'].includes(p.tier) && p.category === 'resilience').length));
+  await explorer.getByLabel('Search patterns').fill('retry');
+  await explorer.getByLabel('Search patterns').press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('explorer')?.includes('q.retry'));
+  await explorer.getByLabel('Sort by').selectOption('title');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('explorer')?.includes('sort.title'));
+  const shown = await view(page);
+  assert.ok(shown.ids.length > 1, 'some resilience patterns match "retry"');
+  const titles = shown.ids.map((id) => catalog.patterns.find((p) => p.id === id).title);
+  assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })), 'by title');
+  assert.equal(new URL(page.url()).searchParams.get('explorer'), 'q.retry_tier.gold.silver_category.resilience_sort.title');
+
+  await page.reload();
+  await page.locator('#explorer [part=count]').filter({ hasText: /^\d+ patterns?$/ }).waitFor();
+  assert.deepEqual(await view(page), shown, 'a reload shows the same view');
+
+  await page.goBack();  // before the sort order
+  await page.waitForFunction(() => document.querySelector('#explorer').shadowRoot.querySelector('[part=sort]').value === '');
+  assert.equal((await view(page)).query, 'retry');
+  await page.goBack();  // before the search
+  await page.goBack();  // before the category
+  await page.waitForFunction(() => document.querySelector('#explorer').shadowRoot.querySelector('[part=search]').value === '' &&
+    !location.search.includes('category'));
+  assert.deepEqual(await view(page), withSilver);
+  await page.goBack();
+  await countIs(explorer, label(countOf('gold')));
+  assert.deepEqual(await view(page), initial);
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('load more: pages of page-size, the total, focus on the first new result, the page in the URL', async () => {
+  const { page, explorer } = await explorerPage('pages/blank.html', { 'base-url': '/patterns/', 'page-size': '5' });
+  const gold = countOf('gold');
+  assert.equal((await view(page)).ids.length, 5);
+  const more = explorer.locator('[part=more]');
+  assert.equal(await more.textContent(), `Show 5 more (5 of ${gold} shown)`);
+  await more.click();
+  assert.equal((await view(page)).ids.length, 10);
+  assert.equal(await page.evaluate(() => document.querySelector('#explorer').shadowRoot.activeElement?.closest('[part=card]')?.dataset.id),
+    (await view(page)).ids[5]);
+  assert.equal(new URL(page.url()).searchParams.get('explorer'), 'page.2');
+  await page.close();
+});
+
+test('keyboard only: search, tick a tier, move between results and open one', async () => {
+  const { page, problems, explorer } = await explorerPage();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.getAttribute('part')), 'search');
+  await page.keyboard.type('retry');  // a query with several results, to move between them
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');  // sort
+  await page.keyboard.press('Tab');  // gold
+  await page.keyboard.press('Tab');  // silver
+  await page.keyboard.press('Space');
+  assert.equal(await explorer.locator('input[value=silver]').isChecked(), true);
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement.shadowRoot?.activeElement;
+    return a?.closest('[part=card]')?.dataset.id ?? a?.getAttribute('part') ?? a?.name;
+  });
+  // Tab through the facets until the first result: one tab stop for the whole list.
+  let id;
+  for (let i = 0; i < 40 && !(id = (await view(page)).ids.includes(await focused()) ? await focused() : undefined); i++) await page.keyboard.press('Tab');
+  // The list may still be re-rendering after the tick: read it once it has settled.
+  let ids = [];
+  for (let i = 0; i < 50 && !ids.includes(id); i++) {
+    ({ ids } = await view(page));
+    if (!ids.includes(id)) await page.waitForTimeout(50);
+  }
+  assert.equal(id, ids[0], 'the first result is the list\'s tab stop');
+  assert.equal(id, 'retry-backoff');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), ids[1]);
+  await page.keyboard.press('Tab');
+  assert.notEqual(ids.includes(await focused()), true, 'Tab leaves the list');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), ids[1], 'the list remembers the last result');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/patterns/${ids[1]}/`);
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+  await page.close();
+});
+
+test('no match: a message naming the query, a way to clear filters, and other tiers offered', async () => {
+  const { page, explorer } = await explorerPage('pages/blank.html', { catalog: '/fixtures/catalogs/hostile-unicode.json' });
+  const gold = hostile.patterns.filter((p) => p.tier === 'gold').length;
+  await countIs(explorer, label(gold));
+  await explorer.getByLabel('Search patterns').fill('snowman-nowhere');
+  await explorer.getByLabel('Search patterns').press('Enter');
+  await countIs(explorer, label(0));
+  assert.match((await view(page)).message, /No pattern matches “snowman-nowhere” with these filters\./);
+  await explorer.getByRole('button', { name: 'Clear search and filters' }).click();
+  await countIs(explorer, label(gold));
+  assert.equal((await view(page)).query, '');
+
+  // "Légacy" is only in a bronze title: the empty state offers bronze.
+  await explorer.getByLabel('Search patterns').fill('Légacy');
+  await explorer.getByLabel('Search patterns').press('Enter');
+  await countIs(explorer, label(0));
+  await explorer.getByRole('button', { name: 'Include bronze (1)' }).click();
+  await countIs(explorer, label(1));
+  assert.deepEqual((await view(page)).ids, ['legacy']);
+  await page.close();
+});
+
+test('hostile catalog text stays text; highlights fall on the right characters in any script', async () => {
+  const { page, problems, explorer } = await explorerPage('pages/blank.html', { catalog: '/fixtures/catalogs/hostile-unicode.json' });
+  for (const tier of ['silver', 'bronze']) await explorer.locator(`input[value=${tier}]`).check();
+  await explorer.getByLabel('Search patterns').fill('saga');
+  await explorer.getByLabel('Search patterns').press('Enter');
+  await countIs(explorer, label(hostile.patterns.length));
+  const cards = await explorer.locator('[part=card]').evaluateAll((items) => items.map((card) => ({
+    id: card.dataset.id,
+    title: card.querySelector('[part=title]').textContent,
+    summary: card.querySelector('[part=summary]').textContent,
+    marks: [...card.querySelectorAll('mark')].map((m) => m.textContent),
+    elements: [...card.querySelectorAll('*')].map((e) => e.localName).filter((n) => !['span', 'h3', 'a', 'p', 'mark'].includes(n)),
+  })));
+  for (const card of cards) {
+    const source = hostile.patterns.find((p) => p.id === card.id);
+    assert.equal(card.title, source.title, 'the title reads as written');
+    assert.ok(card.summary.includes(source.summary) || source.summary.includes(card.summary.replace(/…/g, '')), card.summary);
+    assert.ok(card.marks.length > 0, `${card.id} has marks`);
+    for (const mark of card.marks) assert.equal(fold(mark), 'saga', `${card.id}: "${mark}"`);
+    assert.deepEqual(card.elements, [], 'no element from the catalog text');
+  }
+  assert.deepEqual(cards.find((c) => c.id === 'legacy').marks, ['saga', 'sága', 'saga']);
+  const values = await explorer.locator('[data-facet=category] input').evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.ok(values.includes('<b>data</b>'), 'a facet value with markup is a value');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the explorer has no serious accessibility violations (axe), with results and when empty', async () => {
+  const { page, explorer } = await explorerPage();
+  await explorer.getByLabel('Search patterns').fill('retry');
+  await explorer.getByLabel('Search patterns').press('Enter');
+  await page.waitForFunction(() => document.querySelector('#explorer').result?.query?.text === 'retry');
+  assert.deepEqual(await seriousViolations(page), []);
+  await explorer.locator('input[value=gold]').uncheck();
+  await countIs(explorer, label(0));
+  assert.deepEqual(await seriousViolations(page), []);
   await page.close();
 });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const dist = path.join(root, 'dist');
+// PATSEL_DIST lets a developer test another assembled copy (scripts/assemble.mjs --out).
+export const dist = process.env.PATSEL_DIST ? path.resolve(process.env.PATSEL_DIST) : path.join(root, 'dist');
 
 export const CHROMIUM_FLAGS = [
   '--headless',

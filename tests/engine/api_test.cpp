@@ -56,3 +56,30 @@ TEST_CASE("the api answers in envelopes") {
     CHECK(json::parse(engine.call("list", "{}"))["result"]["total"] == 3);
   }
 }
+
+TEST_CASE("pattern returns the whole record and what it refers to") {
+  patsel::api::Engine engine;
+  REQUIRE(json::parse(engine.load(R"({"schema_version":1,"patterns":[
+    {"id":"two-phase-commit","title":"Two-Phase Commit","tier":"bronze","summary":"Blocking.",
+     "modern_alternatives":[{"pattern":"saga","reason":"No locks."},{"text":"Avoid the need"}],
+     "migration_paths":{"to":[{"pattern":"saga","steps":["Add compensations"]}]},
+     "related":[{"pattern":"outbox","relation":"related"},{"pattern":"missing","relation":"related"}]},
+    {"id":"saga","title":"Saga","tier":"gold","summary":"Compensate."},
+    {"id":"outbox","title":"Outbox","tier":"gold","summary":"Publish reliably."}]})"))["ok"] == true);
+
+  json answer = json::parse(engine.call("pattern", R"({"id":"two-phase-commit"})"));
+  REQUIRE(answer["ok"] == true);
+  CHECK(answer["result"]["pattern"]["deprecation_reason"].is_null());
+  CHECK(answer["result"]["pattern"]["title"] == "Two-Phase Commit");
+  CHECK(answer["result"]["refs"] == json::parse(R"({
+    "saga": {"title":"Saga","tier":"gold","summary":"Compensate."},
+    "outbox": {"title":"Outbox","tier":"gold","summary":"Publish reliably."}})"));
+
+  SUBCASE("an unknown id is an error value naming it") {
+    CHECK(json::parse(engine.call("pattern", R"({"id":"nope"})"))["error"] ==
+          json::parse(R"({"code":"pattern.not_found","message":"$.id: 'nope' is not a pattern of this catalog"})"));
+  }
+  SUBCASE("the id is required") {
+    CHECK(json::parse(engine.call("pattern", "{}"))["error"]["message"] == "$.id: the id of a pattern is required");
+  }
+}

@@ -50,7 +50,9 @@ test('npm pack holds exactly what a consumer needs', () => {
   const files = packed.files.map((f) => f.path).sort();
   const elements = files.filter((f) => f.startsWith('dist/elements/'));
   assert.ok(elements.includes('dist/elements/index.js') && elements.includes('dist/elements/patsel-explorer.js'));
-  assert.deepEqual(files.filter((f) => !f.startsWith('dist/elements/')), [
+  const shards = files.filter((f) => f.startsWith('dist/patterns/'));
+  assert.equal(shards.length, catalog.patterns.length, 'one shard per pattern');
+  assert.deepEqual(files.filter((f) => !f.startsWith('dist/elements/') && !f.startsWith('dist/patterns/')), [
     'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/index.d.ts', 'dist/index.js',
     'dist/index.node.js', 'dist/selector.mjs', 'dist/selector.wasm', 'package.json',
   ]);

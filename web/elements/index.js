@@ -1,7 +1,27 @@
 // All pattern-selector elements; importing this registers them.
+import { PatselCardElement } from './patsel-card.js';
 import { PatselExplorerElement } from './patsel-explorer.js';
+import { PatselRelatedElement } from './patsel-related.js';
+import { PatselTreeElement } from './patsel-tree.js';
+import { PatselRecommenderElement } from './patsel-recommender.js';
+import { PatselTimelineElement } from './patsel-timeline.js';
+import { PatselCompareElement } from './patsel-compare.js';
+import { PatselStackElement } from './patsel-stack.js';
 
-export { PatselExplorerElement };
+export { PatselCardElement, PatselExplorerElement };
+export { PatselRelatedElement };
+export { PatselTreeElement };
+export { PatselRecommenderElement };
+export { PatselTimelineElement };
+export { PatselCompareElement };
+export { PatselStackElement };
 export { sharedEngine } from './shared-engine.js';
 
+PatselCardElement.define();
 PatselExplorerElement.define();
+PatselRelatedElement.define();
+PatselTreeElement.define();
+PatselRecommenderElement.define();
+PatselTimelineElement.define();
+PatselCompareElement.define();
+PatselStackElement.define();

@@ -1,56 +1,95 @@
-// <patsel-explorer>: browse the catalog by tier, as pattern cards.
+// <patsel-explorer>: search and browse the catalog. A search box (search as
+// you type), facet panels with live counts (tier, category, domain, layer,
+// status, difficulty, tags, the year a pattern was introduced), a sort order
+// and result cards with tier badges and the matched words highlighted. The
+// view (query, ticked values, sort, pages shown) lives in the URL.
+//
 // Attributes: catalog (URL of a catalog.json; default: the shipped one),
-//             base-url (prefix of links to pattern pages; default "").
-// Events: patsel-explorer-change {detail: {tiers, total}} after each update.
-// Parts: tiers, tier-option, count, list, card, badge, title, summary, error.
+//             base-url (prefix of links to pattern pages; default ""),
+//             url-key (query parameter of the view; default "explorer", "" = off),
+//             page-size (patterns per page; default 200).
+// Events:     patsel-explorer-change {detail: {query, tiers, filters, range, sort, total}}
+//             after each update.
+// Parts:      search, sort, tiers, tier-option, facets, facet, facet-option, facet-count,
+//             range, more-values, clear, results, count, message, list, card, badge,
+//             title, summary, mark, more, error, retry.
 
+import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
 import { sharedEngine } from './shared-engine.js';
+import { UrlState, decodeState, encodeState } from './url-state.js';
 
 const TIERS = [
-  { tier: 'gold', label: 'Gold', hint: 'modern best practice', checked: true },
-  { tier: 'silver', label: 'Silver', hint: 'good, with trade-offs', checked: false },
-  { tier: 'bronze', label: 'Bronze', hint: 'legacy, with a migration path', checked: false },
+  { tier: 'gold', label: 'Gold', hint: 'modern best practice' },
+  { tier: 'silver', label: 'Silver', hint: 'good, with trade-offs' },
+  { tier: 'bronze', label: 'Bronze', hint: 'legacy, with a migration path' },
 ];
+const DEFAULT_TIERS = ['gold'];
+const FACETS = [
+  { facet: 'category', label: 'Category', open: true },
+  { facet: 'domain', label: 'Domain' },
+  { facet: 'layer', label: 'Layer' },
+  { facet: 'status', label: 'Status' },
+  { facet: 'difficulty', label: 'Difficulty' },
+  { facet: 'tags', label: 'Tags', top: 8 },
+];
+const SORTS = [
+  ['', 'Best match'],
+  ['tier', 'Tier'],
+  ['title', 'Title'],
+  ['introduced-newest', 'Newest first'],
+  ['introduced-oldest', 'Oldest first'],
+  ['reading-time', 'Reading time'],
+];
+const TYPING_DELAY = 120;
 
-const css = `
-:host { display: block; font: inherit; color: var(--patsel-text, inherit);
-  --patsel-gold: #b8860b; --patsel-silver: #6b7280; --patsel-bronze: #a0522d; }
-fieldset { border: 1px solid var(--patsel-border, #d0d4da); border-radius: 6px; display: flex;
-  flex-wrap: wrap; gap: .75rem 1.25rem; padding: .5rem .75rem; margin: 0 0 .75rem; }
-label { display: inline-flex; gap: .35rem; align-items: center; cursor: pointer; }
-.hint { opacity: .7; font-size: .85em; }
-[part=count] { margin: 0 0 .5rem; font-weight: 600; }
-ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem;
+const css = `${baseCss}
+:host { container-type: inline-size; }
+[hidden] { display: none !important; }
+.controls { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: 0 0 .75rem; }
+.field { display: flex; flex-direction: column; gap: .2rem; }
+.field:first-child { flex: 1 1 14rem; }
+label { cursor: pointer; }
+input[type=search], select, input[type=number] { font: inherit; color: inherit; background: var(--patsel-input-background, transparent);
+  border: 1px solid var(--patsel-border, var(--patsel-border-color)); border-radius: 4px; padding: .3rem .45rem; }
+input[type=number] { width: 5.5rem; }
+fieldset { border: 1px solid var(--patsel-border, var(--patsel-border-color)); border-radius: 6px; margin: 0; padding: .5rem .75rem; }
+[part~=tiers] { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; margin: 0 0 .75rem; }
+[part~=tier-option], [part~=facet-option] { display: flex; gap: .35rem; align-items: baseline; }
+.hint { font-size: .85em; }
+[part~=facet-count] { margin-left: auto; padding-left: .5rem; font-variant-numeric: tabular-nums; }
+[part~=tier-option] [part~=facet-count]::before { content: "("; } [part~=tier-option] [part~=facet-count]::after { content: ")"; }
+.layout { display: grid; grid-template-columns: minmax(11rem, 15rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+@container (max-width: 40rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+[part~=facets] { display: flex; flex-direction: column; gap: .5rem; }
+[part~=facet] summary { cursor: pointer; font-weight: 600; }
+[part~=facet] fieldset { border: 0; padding: .25rem 0 0; display: flex; flex-direction: column; gap: .15rem; }
+[part~=range] { display: flex; flex-wrap: wrap; gap: .5rem; }
+[part~=range] legend, .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+button { font: inherit; cursor: pointer; }
+[part~=more-values], [part~=clear] { align-self: start; }
+[part~=results] { min-height: 16rem; }
+[part~=results][aria-busy=true] [part~=list] { opacity: .6; }
+[part~=count] { margin: 0 0 .5rem; font-weight: 600; min-height: 1.5em; }
+[part~=message] p { margin: 0 0 .5rem; }
+[part~=message]:not(:empty) { margin: 0 0 .75rem; }
+[part~=list] { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)); }
-li { border: 1px solid var(--patsel-border, #d0d4da); border-radius: 6px; padding: .75rem;
+[part~=card] { border: 1px solid var(--patsel-border, var(--patsel-border-color)); border-radius: 6px; padding: .75rem;
   background: var(--patsel-card-background, transparent); }
-h3 { margin: .35rem 0; font-size: 1.05em; }
-a { color: var(--patsel-link, inherit); }
-a:focus-visible, input:focus-visible { outline: 2px solid var(--patsel-focus, #2563eb); outline-offset: 2px; }
-p { margin: 0; }
-[part~=badge] { display: inline-block; font-size: .75em; font-weight: 700; text-transform: uppercase;
-  letter-spacing: .04em; padding: .1rem .45rem; border-radius: 999px; color: #fff; }
-[data-tier=gold] { background: var(--patsel-gold); }
-[data-tier=silver] { background: var(--patsel-silver); }
-[data-tier=bronze] { background: var(--patsel-bronze); }
-[data-tier=unclassified] { background: #555; }
-[part=error] { border: 1px solid #b91c1c; border-radius: 6px; padding: .75rem; }
+[part~=title] { margin: .35rem 0; font-size: 1.05em; }
+[part~=summary] { margin: 0; }
+[part~=badge] { display: inline-block; font-size: .75em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
+  padding: .05rem .45rem; border-radius: 999px; border: 1px solid currentColor; }
+[part~=badge][data-tier=gold] { color: var(--patsel-gold); background: var(--patsel-gold-bg); }
+[part~=badge][data-tier=silver] { color: var(--patsel-silver); background: var(--patsel-silver-bg); }
+[part~=badge][data-tier=bronze] { color: var(--patsel-bronze); background: var(--patsel-bronze-bg); }
+mark { background: var(--patsel-mark-background, #fde68a); color: var(--patsel-mark-color, #111); border-radius: 2px; }
+[part~=more] { margin-top: .75rem; }
 `;
-
-// A constructed stylesheet, shared by every instance; unlike a <style>
-// element it needs no 'unsafe-inline' under a strict Content-Security-Policy.
-let sheet;
-function styles() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-  }
-  return sheet;
-}
 
 export class PatselExplorerElement extends HTMLElement {
   static get observedAttributes() {
-    return ['catalog'];
+    return ['catalog', 'base-url', 'page-size'];
   }
 
   /** Registers the element; calling it twice is harmless. */
@@ -60,141 +99,523 @@ export class PatselExplorerElement extends HTMLElement {
 
   #root;
   #engine;
-  #connected = false;
+  #request = 0;
+  #state = defaultState();
+  #url = new UrlState(this, 'explorer', (value) => this.#restore(value));
+  #timer;
+  #typing = false;  // a typing burst makes one history entry, not one per key
+  #result;
+  #cards = new Map();  // key -> <li>, reused when a card did not change
+  #ui;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [sheet(css)];
   }
 
-  get catalog() {
-    return this.getAttribute('catalog');
+  get catalog() { return this.getAttribute('catalog'); }
+  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
+  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
+  set baseUrl(value) { this.setAttribute('base-url', value); }
+  get urlKey() { return this.#url.key; }
+  set urlKey(value) { this.setAttribute('url-key', value); }
+  get pageSize() {
+    const n = Number.parseInt(this.getAttribute('page-size') ?? '', 10);
+    return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : 200;
   }
-  set catalog(value) {
-    if (value == null) this.removeAttribute('catalog');
-    else this.setAttribute('catalog', value);
-  }
-  get baseUrl() {
-    return this.getAttribute('base-url') ?? '';
-  }
-  set baseUrl(value) {
-    this.setAttribute('base-url', value);
-  }
+  set pageSize(value) { this.setAttribute('page-size', String(value)); }
 
   /** The tiers currently ticked. */
-  get selectedTiers() {
-    return [...this.#root.querySelectorAll('input[name=tier]:checked')].map((box) => box.value);
+  get selectedTiers() { return [...this.#state.tiers]; }
+  /** The search text. */
+  get query() { return this.#state.q; }
+  set query(value) {
+    this.#state.q = String(value ?? '');
+    this.#state.pages = 1;
+    this.#syncControls();
+    this.#update('push');
   }
+  /** The last answer of the engine's `search` ({total, hits, facets, ...}), or undefined. */
+  get result() { return this.#result; }
 
   connectedCallback() {
-    this.#connected = true;
-    if (!this.#root.firstChild) this.#renderFrame();
-    this.#load();
+    if (!this.#ui) this.#renderFrame();
+    this.#url.connect();
+    const saved = this.#url.read();
+    if (saved !== null) this.#state = stateFrom(saved);
+    this.#syncControls();
+    this.#scheduleLoad();
   }
 
   disconnectedCallback() {
-    this.#connected = false;
+    this.#url.disconnect();
+    clearTimeout(this.#timer);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (name === 'catalog' && oldValue !== newValue && this.#connected) {
+    if (oldValue === newValue || !this.isConnected || !this.#ui) return;
+    if (name === 'catalog') {
       this.#engine = undefined;
-      this.#load();
+      this.#scheduleLoad();
+    } else if (this.#engine) {
+      if (name === 'base-url') this.#cards.clear();
+      this.#update('none');
     }
   }
 
-  #renderFrame() {
-    this.#root.adoptedStyleSheets = [styles()];
-    const fieldset = document.createElement('fieldset');
-    fieldset.setAttribute('part', 'tiers');
-    const legend = document.createElement('legend');
-    legend.textContent = 'Tiers';
-    fieldset.append(legend);
-    for (const { tier, label, hint, checked } of TIERS) {
-      const option = document.createElement('label');
-      option.setAttribute('part', 'tier-option');
-      const box = document.createElement('input');
-      Object.assign(box, { type: 'checkbox', name: 'tier', value: tier, checked });
-      const name = document.createElement('span');
-      name.textContent = label;
-      const note = document.createElement('span');
-      note.className = 'hint';
-      note.textContent = `(${hint})`;
-      option.append(box, name, note);
-      fieldset.append(option);
-    }
-    fieldset.addEventListener('change', () => this.#update());
-    const count = document.createElement('p');
-    count.setAttribute('part', 'count');
-    count.setAttribute('role', 'status');
-    count.setAttribute('aria-live', 'polite');
-    count.textContent = 'Loading patterns…';
-    const list = document.createElement('ul');
-    list.setAttribute('part', 'list');
-    this.#root.append(fieldset, count, list);
+  #scheduleLoad() {
+    const request = ++this.#request;
+    queueMicrotask(() => request === this.#request && this.#load());
   }
 
   async #load() {
+    const request = ++this.#request;  // a newer load wins over a slower older one
     const catalog = this.catalog;
+    this.#ui.results.setAttribute('aria-busy', 'true');
+    this.#ui.message.replaceChildren();
+    this.#ui.count.textContent = 'Loading patterns…';
     try {
       const engine = await sharedEngine(catalog ?? undefined);
-      if (catalog !== this.catalog) return;  // the attribute changed meanwhile
+      if (request !== this.#request) return;
       this.#engine = engine;
-      this.#update();
+      this.#buildFacets();
+      this.#update('none');
     } catch (error) {
-      this.#showError(error);
+      if (request !== this.#request) return;
+      this.#showError('The pattern catalog could not be loaded.', error, () => this.#load());
     }
   }
 
-  #update() {
-    if (!this.#engine) return;
-    const tiers = this.selectedTiers;
-    const { total, patterns } = tiers.length ? this.#engine.list({ tiers }) : { total: 0, patterns: [] };
-    const count = this.#root.querySelector('[part=count]');
-    count.textContent = `${total} ${total === 1 ? 'pattern' : 'patterns'}`;
-    const list = this.#root.querySelector('[part=list]');
-    list.replaceChildren(...patterns.map((p) => this.#card(p)));
-    this.dispatchEvent(
-      new CustomEvent('patsel-explorer-change', { bubbles: true, composed: true, detail: { tiers, total } }),
-    );
-  }
+  // --- the frame: built once, updated in place -----------------------------
 
-  #card(pattern) {
-    const item = document.createElement('li');
-    item.setAttribute('part', 'card');
-    item.dataset.id = pattern.id;
-    const badge = document.createElement('span');
-    badge.setAttribute('part', `badge badge-${pattern.tier}`);
-    badge.dataset.tier = pattern.tier;
-    badge.textContent = pattern.tier;
-    const title = document.createElement('h3');
-    title.setAttribute('part', 'title');
-    const link = document.createElement('a');
-    link.href = `${this.baseUrl}${encodeURIComponent(pattern.id)}/`;
-    link.textContent = pattern.title;
-    title.append(link);
-    const summary = document.createElement('p');
-    summary.setAttribute('part', 'summary');
-    summary.textContent = pattern.summary;
-    item.append(badge, title, summary);
-    return item;
-  }
+  #renderFrame() {
+    const search = el('input', { id: 'q', type: 'search', part: 'search', autocomplete: 'off', spellcheck: 'false',
+      placeholder: 'e.g. retries, 2pc, "event sourcing"' });
+    const sort = el('select', { id: 'sort', part: 'sort' }, SORTS.map(([value, label]) => el('option', { value }, label)));
+    const tiers = el('fieldset', { part: 'tiers' }, el('legend', {}, 'Tiers'),
+      TIERS.map(({ tier, label, hint }) => el('label', { part: 'tier-option' },
+        el('input', { type: 'checkbox', name: 'tier', value: tier }), el('span', {}, label),
+        el('span', { class: 'hint' }, `(${hint})`), el('span', { part: 'facet-count', 'data-value': tier }))));
+    const facets = el('div', { part: 'facets', role: 'group', 'aria-label': 'Filters' });
+    const count = el('p', { part: 'count', role: 'status', 'aria-live': 'polite' }, 'Loading patterns…');
+    const message = el('div', { part: 'message' });
+    const hint = el('p', { id: 'list-hint', class: 'visually-hidden' }, 'Arrow keys move between the results.');
+    const list = el('ul', { part: 'list', 'aria-label': 'Patterns', 'aria-describedby': 'list-hint' });
+    const more = el('button', { type: 'button', part: 'more', hidden: true });
+    const results = el('div', { part: 'results', 'aria-busy': 'true' }, count, message, hint, list, more);
+    this.#root.replaceChildren(
+      el('div', { class: 'controls' },
+        el('div', { class: 'field' }, el('label', { for: 'q' }, 'Search patterns'), search),
+        el('div', { class: 'field' }, el('label', { for: 'sort' }, 'Sort by'), sort)),
+      tiers, el('div', { class: 'layout' }, facets, results));
+    this.#ui = { search, sort, tiers, facets, count, message, list, more, results };
 
-  #showError(error) {
-    const box = document.createElement('div');
-    box.setAttribute('part', 'error');
-    box.setAttribute('role', 'alert');
-    const message = document.createElement('p');
-    message.textContent = `The pattern catalog could not be loaded. ${error?.message ?? error}`;
-    const retry = document.createElement('button');
-    retry.type = 'button';
-    retry.textContent = 'Retry';
-    retry.addEventListener('click', () => {
-      box.remove();
-      this.#load();
+    search.addEventListener('input', () => {
+      this.#state.q = search.value;
+      this.#state.pages = 1;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#typed(), TYPING_DELAY);
     });
-    box.append(message, retry);
-    this.#root.querySelector('[part=count]').textContent = '';
-    this.#root.querySelector('[part=list]').replaceChildren(box);
+    search.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        clearTimeout(this.#timer);
+        this.#typed();
+        this.#typing = false;
+      }
+    });
+    search.addEventListener('change', () => { this.#typing = false; });
+    sort.addEventListener('change', () => {
+      this.#state.sort = sort.value;
+      this.#state.pages = 1;
+      this.#update('push');
+    });
+    tiers.addEventListener('change', () => {
+      this.#state.tiers = [...tiers.querySelectorAll('input:checked')].map((box) => box.value);
+      this.#state.pages = 1;
+      this.#update('push');
+    });
+    facets.addEventListener('change', (event) => this.#facetChanged(event.target));
+    more.addEventListener('click', () => this.#loadMore());
+    list.addEventListener('keydown', (event) => this.#roveCards(event));
   }
+
+  // One panel per facet, with every value the catalog has, so the panels do
+  // not jump as counts change (a value with no match shows 0).
+  #buildFacets() {
+    const all = this.#search({ query: '', facets: FACETS.map((f) => f.facet), facet_limit: 100000, limit: 0 });
+    const panels = FACETS.map(({ facet, label, open, top }) => {
+      const values = (all.facets[facet] ?? []).map((v) => v.value);
+      if (!values.length) return null;
+      const options = values.map((value, i) => el('label', { part: 'facet-option', hidden: top && i >= top },
+        el('input', { type: 'checkbox', name: facet, value }), el('span', {}, humanize(value)),
+        el('span', { part: 'facet-count', 'data-value': value })));
+      const toggle = top && values.length > top
+        ? el('button', { type: 'button', part: 'more-values', 'aria-expanded': 'false' }, `Show all ${values.length}`)
+        : null;
+      toggle?.addEventListener('click', () => {
+        const expanded = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', String(expanded));
+        toggle.textContent = expanded ? `Show the top ${top}` : `Show all ${values.length}`;
+        this.#showTopValues(facet);
+      });
+      // On a narrow screen every panel starts closed, so the results stay in sight.
+      return el('details', { part: `facet facet-${facet}`, 'data-facet': facet, open: (open && this.clientWidth >= 640) || undefined },
+        el('summary', {}, label, el('span', { class: 'selected-count' })),
+        el('fieldset', {}, el('legend', { class: 'visually-hidden' }, label), options, toggle));
+    });
+    const bounds = all.ranges?.introduced ?? {};
+    const year = (id, text, placeholder) => el('div', { class: 'field' }, el('label', { for: id }, text),
+      el('input', { id, type: 'number', name: id, inputmode: 'numeric', step: 1, placeholder: placeholder ?? '' }));
+    const range = bounds.min != null ? el('details', { part: 'facet facet-introduced', 'data-facet': 'introduced' },
+      el('summary', {}, 'Introduced', el('span', { class: 'selected-count' })),
+      el('fieldset', { part: 'range' }, el('legend', {}, 'Year introduced'),
+        year('from', 'From year', bounds.min), year('to', 'To year', bounds.max))) : null;
+    const clear = el('button', { type: 'button', part: 'clear', hidden: true }, 'Clear filters');
+    clear.addEventListener('click', () => this.#clear());
+    this.#ui.facets.replaceChildren(...panels.filter(Boolean), ...(range ? [range] : []), clear);
+    this.#ui.clear = clear;
+    this.#syncControls();
+  }
+
+  #showTopValues(facet) {
+    const info = FACETS.find((f) => f.facet === facet);
+    const panel = this.#ui.facets.querySelector(`[data-facet=${facet}]`);
+    if (!info?.top || !panel) return;
+    const expanded = panel.querySelector('[part~=more-values]')?.getAttribute('aria-expanded') === 'true';
+    [...panel.querySelectorAll('[part~=facet-option]')].forEach((option, i) => {
+      option.hidden = !expanded && i >= info.top && !option.querySelector('input').checked;
+    });
+  }
+
+  #facetChanged(target) {
+    if (target.name === 'from' || target.name === 'to') {
+      const year = Number.parseInt(target.value, 10);
+      this.#state[target.name] = Number.isInteger(year) ? year : null;
+    } else if (FACETS.some((f) => f.facet === target.name)) {
+      const panel = target.closest('[data-facet]');
+      this.#state.filters[target.name] = [...panel.querySelectorAll('input:checked')].map((box) => box.value);
+    } else {
+      return;
+    }
+    this.#state.pages = 1;
+    this.#update('push');
+  }
+
+  // The controls show #state (after a restore, a clear, a property change).
+  #syncControls() {
+    const ui = this.#ui;
+    if (!ui) return;
+    const s = this.#state;
+    if (ui.search.value !== s.q) ui.search.value = s.q;
+    ui.sort.value = SORTS.some(([value]) => value === s.sort) ? s.sort : '';
+    for (const box of ui.tiers.querySelectorAll('input')) box.checked = s.tiers.includes(box.value);
+    for (const { facet } of FACETS) {
+      const panel = ui.facets.querySelector(`[data-facet=${facet}]`);
+      if (!panel) continue;
+      const selected = s.filters[facet] ?? [];
+      for (const box of panel.querySelectorAll('input')) box.checked = selected.includes(box.value);
+      panel.querySelector('.selected-count').textContent = selected.length ? ` (${selected.length} selected)` : '';
+      if (selected.length) panel.open = true;
+      this.#showTopValues(facet);
+    }
+    const range = ui.facets.querySelector('[data-facet=introduced]');
+    if (range) {
+      range.querySelector('#from').value = s.from ?? '';
+      range.querySelector('#to').value = s.to ?? '';
+      range.querySelector('.selected-count').textContent = s.from != null || s.to != null ? ' (set)' : '';
+      if (s.from != null || s.to != null) range.open = true;
+    }
+    if (ui.clear) ui.clear.hidden = !isFiltered(s);
+  }
+
+  // --- querying ------------------------------------------------------------
+
+  #search(params) {
+    const engine = this.#engine;
+    return typeof engine.search === 'function' ? engine.search(params) : engine.call('search', params);
+  }
+
+  #params(limit, offset) {
+    const s = this.#state;
+    const filters = {};
+    if (s.tiers.length) filters.tier = s.tiers;
+    for (const { facet } of FACETS) if (s.filters[facet]?.length) filters[facet] = s.filters[facet];
+    const params = { query: s.q, filters, facets: ['tier', ...FACETS.map((f) => f.facet)], facet_limit: 100000, limit, offset };
+    let [from, to] = [s.from, s.to];
+    if (from != null && to != null && from > to) [from, to] = [to, from];
+    if (from != null || to != null) params.ranges = { introduced: [from ?? null, to ?? null] };
+    if (s.sort) params.sort = s.sort;
+    return params;
+  }
+
+  #typed() {
+    this.#update(this.#typing ? 'replace' : 'push');
+    this.#typing = true;
+  }
+
+  /** Asks the engine and redraws; `history` is 'push', 'replace' or 'none'. */
+  #update(history) {
+    if (history !== 'replace') this.#typing = false;
+    if (history !== 'none') this.#writeUrl(history);
+    this.#syncControls();
+    if (!this.#engine) return;
+    const s = this.#state;
+    let result;
+    try {
+      // No tier ticked shows nothing; the tier counts still say what ticking one would give.
+      result = this.#search(this.#params(s.tiers.length ? this.pageSize * s.pages : 0, 0));
+      if (!s.tiers.length) result = { ...result, total: 0, hits: [], facets: zeroCounts(result.facets) };
+    } catch (error) {
+      this.#showError('The search failed.', error, () => this.#update('none'));
+      return;
+    }
+    this.#result = result;
+    this.#render(result);
+    this.dispatchEvent(new CustomEvent('patsel-explorer-change', { bubbles: true, composed: true, detail: {
+      query: s.q, tiers: [...s.tiers], filters: structuredClone(s.filters), range: [s.from, s.to], sort: result.sort,
+      total: result.total } }));
+  }
+
+  #loadMore() {
+    if (!this.#engine || !this.#result) return;
+    const shown = this.#result.hits.length;
+    let page;
+    try {
+      page = this.#search(this.#params(this.pageSize, shown));
+    } catch (error) {
+      this.#showError('The search failed.', error, () => this.#update('none'));
+      return;
+    }
+    this.#state.pages += 1;
+    this.#writeUrl('replace');  // paging is not worth a history entry of its own
+    this.#result = { ...this.#result, hits: [...this.#result.hits, ...page.hits] };
+    this.#render(this.#result);
+    // Keyboard users land on the first new result.
+    const links = this.#cardLinks();
+    if (links[shown]) this.#focusCard(links, shown);
+  }
+
+  #writeUrl(history) {
+    const value = encodeStateOf(this.#state);
+    if (history === 'replace') this.#url.replace(value);
+    else this.#url.push(value);
+  }
+
+  #restore(value) {
+    clearTimeout(this.#timer);
+    this.#state = stateFrom(value);
+    this.#update('none');
+  }
+
+  #clear() {
+    this.#state = defaultState();
+    this.#update('push');
+    this.#ui.search.focus();
+  }
+
+  // --- rendering -------------------------------------------------------------
+
+  #render(result) {
+    const ui = this.#ui;
+    const s = this.#state;
+    ui.results.removeAttribute('aria-busy');
+    ui.count.textContent = `${result.total} ${result.total === 1 ? 'pattern' : 'patterns'}`;
+
+    // Counts in place: only the text that changed is touched.
+    const counts = new Map();
+    for (const [facet, values] of Object.entries(result.facets ?? {}))
+      for (const v of values) counts.set(`${facet}\u0000${v.value}`, v.count);
+    for (const node of this.#root.querySelectorAll('[part~=facet-count]')) {
+      const facet = node.closest('[data-facet]')?.dataset.facet ?? 'tier';
+      const text = String(counts.get(`${facet}\u0000${node.dataset.value}`) ?? 0);
+      if (node.textContent !== text) node.textContent = text;
+    }
+
+    // Cards: reused when the same pattern shows the same highlights.
+    const previous = this.#cards;
+    this.#cards = new Map();
+    const items = result.hits.map((hit) => {
+      const key = JSON.stringify([hit.id, hit.title, hit.tier, hit.summary, hit.highlights ?? null]);
+      const item = previous.get(key) ?? this.#card(hit);
+      this.#cards.set(key, item);
+      return item;
+    });
+    const current = [...ui.list.children];
+    if (items.length !== current.length || items.some((item, i) => item !== current[i])) ui.list.replaceChildren(...items);
+    this.#resetRoving();
+
+    const left = result.total - result.hits.length;
+    ui.more.hidden = left <= 0;
+    if (left > 0) ui.more.textContent = `Show ${Math.min(left, this.pageSize)} more (${result.hits.length} of ${result.total} shown)`;
+    ui.message.replaceChildren(...(result.total === 0 ? this.#emptyState(result) : []));
+  }
+
+  #card(hit) {
+    const tier = ['gold', 'silver', 'bronze'].includes(hit.tier) ? hit.tier : 'unclassified';
+    const href = patternHref(this.baseUrl, hit.id);
+    const title = highlighted(hit.title, hit.highlights?.title);
+    const snippet = hit.highlights?.snippet;
+    const summary = snippet?.text ? highlighted(snippet.text, snippet.ranges) : [hit.summary ?? ''];
+    return el('li', { part: 'card', 'data-id': hit.id },
+      el('span', { part: `badge badge-${tier}`, 'data-tier': tier }, tier),
+      el('h3', { part: 'title' }, href ? el('a', { href, tabindex: '-1' }, title) : title),
+      el('p', { part: 'summary' }, summary));
+  }
+
+  #emptyState(result) {
+    const s = this.#state;
+    const what = s.q.trim() ? `No pattern matches “${s.q.trim()}”` : 'No pattern matches';
+    const lines = [el('p', {}, s.tiers.length ? `${what} with these filters.` : `${what}: no tier is ticked.`)];
+    const actions = [];
+    if (isFiltered(s)) {
+      const clear = el('button', { type: 'button', part: 'clear' }, 'Clear search and filters');
+      clear.addEventListener('click', () => this.#clear());
+      actions.push(clear);
+    }
+    // Matches in tiers that are not ticked: offer them (the tier counts ignore the tier selection).
+    const others = (result.facets?.tier ?? []).filter((t) => !s.tiers.includes(t.value) && t.count > 0 && t.value !== 'unclassified');
+    if (others.length) {
+      const total = others.reduce((sum, t) => sum + t.count, 0);
+      const include = el('button', { type: 'button', part: 'include-tiers' },
+        `Include ${others.map((t) => t.value).join(' and ')} (${total})`);
+      include.addEventListener('click', () => {
+        this.#state.tiers = TIERS.map((t) => t.tier).filter((t) => s.tiers.includes(t) || others.some((o) => o.value === t));
+        this.#update('push');
+      });
+      actions.push(include);
+    }
+    return [...lines, actions.length ? el('p', {}, ...actions.flatMap((a, i) => (i ? [' ', a] : [a]))) : null];
+  }
+
+  #showError(message, error, retry) {
+    this.#ui.results.removeAttribute('aria-busy');
+    this.#ui.count.textContent = '';
+    this.#ui.more.hidden = true;
+    this.#ui.list.replaceChildren();
+    this.#cards.clear();
+    this.#ui.message.replaceChildren(errorBox(message, error, retry));
+  }
+
+  // --- roving tabindex over the result links ------------------------------------
+
+  #cardLinks() {
+    return [...this.#ui.list.querySelectorAll('[part~=title] a')];
+  }
+
+  #resetRoving() {
+    const links = this.#cardLinks();
+    if (!links.length) return;
+    const active = links.findIndex((a) => a.tabIndex === 0);
+    links.forEach((a, i) => { a.tabIndex = i === Math.max(active, 0) ? 0 : -1; });
+  }
+
+  #focusCard(links, index) {
+    links.forEach((a, i) => { a.tabIndex = i === index ? 0 : -1; });
+    links[index].focus();
+  }
+
+  #roveCards(event) {
+    const links = this.#cardLinks();
+    const index = links.indexOf(this.#root.activeElement);
+    if (index < 0) return;
+    const next = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1,
+      Home: 0, End: links.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.#focusCard(links, Math.max(0, Math.min(links.length - 1, next)));
+  }
+}
+
+// --- state and its URL form ---------------------------------------------------
+
+function defaultState() {
+  return { q: '', tiers: [...DEFAULT_TIERS], filters: {}, from: null, to: null, sort: '', pages: 1 };
+}
+
+function isFiltered(s) {
+  const d = defaultState();
+  return s.q.trim() !== '' || s.tiers.join() !== d.tiers.join() || s.from != null || s.to != null ||
+    Object.values(s.filters).some((values) => values.length > 0);
+}
+
+/** `q.2pc_tier.gold.silver_category.resilience_from.2000_sort.title_page.2`; defaults are left out. */
+function encodeStateOf(s) {
+  const entries = { q: s.q || undefined };
+  if (s.tiers.join() !== DEFAULT_TIERS.join()) entries.tier = s.tiers;
+  for (const { facet } of FACETS) if (s.filters[facet]?.length) entries[facet] = s.filters[facet];
+  entries.from = s.from ?? undefined;
+  entries.to = s.to ?? undefined;
+  entries.sort = s.sort || undefined;
+  entries.page = s.pages > 1 ? s.pages : undefined;
+  return encodeState(entries);
+}
+
+function stateFrom(value) {
+  const saved = decodeState(value);
+  const s = defaultState();
+  s.q = saved.q?.[0] ?? '';
+  if (saved.tier) s.tiers = TIERS.map((t) => t.tier).filter((t) => saved.tier.includes(t));
+  for (const { facet } of FACETS) if (saved[facet]?.length) s.filters[facet] = saved[facet];
+  const year = (v) => (v?.[0] && /^-?\d{1,6}$/.test(v[0]) ? Number(v[0]) : null);
+  s.from = year(saved.from);
+  s.to = year(saved.to);
+  s.sort = SORTS.some(([v]) => v && v === saved.sort?.[0]) ? saved.sort[0] : '';
+  const page = Number.parseInt(saved.page?.[0] ?? '1', 10);
+  s.pages = Number.isInteger(page) && page > 1 ? Math.min(page, 50) : 1;
+  return s;
+}
+
+function zeroCounts(facets = {}) {
+  return Object.fromEntries(Object.entries(facets).map(([facet, values]) =>
+    [facet, facet === 'tier' ? values : values.map((v) => ({ ...v, count: 0 }))]));
+}
+
+function humanize(value) {
+  const text = String(value).replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// --- highlights ------------------------------------------------------------------
+
+function utf8Length(codePoint) {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  return codePoint < 0x10000 ? 3 : 4;
+}
+
+/**
+ * `text` as nodes with the ranges wrapped in <mark part="mark">. The engine's
+ * ranges are UTF-8 byte offsets [begin, end); they are turned into string
+ * indices code point by code point. Ranges that overlap, are out of order or
+ * do not fall on a code point boundary are skipped, never guessed.
+ */
+export function highlighted(text, ranges) {
+  text = String(text ?? '');
+  const valid = (Array.isArray(ranges) ? ranges : [])
+    .filter((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] < r[1])
+    .sort((a, b) => a[0] - b[0]);
+  if (!valid.length) return [text];
+  const wanted = new Set(valid.flat());
+  const index = new Map();
+  let byte = 0;
+  let i = 0;
+  for (const char of text) {
+    if (wanted.has(byte)) index.set(byte, i);
+    byte += utf8Length(char.codePointAt(0));
+    i += char.length;
+  }
+  if (wanted.has(byte)) index.set(byte, i);
+  const out = [];
+  let position = 0;
+  for (const [begin, end] of valid) {
+    const from = index.get(begin);
+    const to = index.get(end);
+    if (from === undefined || to === undefined || from < position) continue;
+    if (from > position) out.push(text.slice(position, from));
+    out.push(el('mark', { part: 'mark' }, text.slice(from, to)));
+    position = to;
+  }
+  if (position < text.length) out.push(text.slice(position));
+  return out;
 }

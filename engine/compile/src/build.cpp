@@ -2,10 +2,20 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
+
+#if __has_include(<unistd.h>)
+#include <fcntl.h>
+#include <unistd.h>
+#define PATSEL_POSIX_IO 1
+#else
+#define PATSEL_POSIX_IO 0
+#endif
 
 #include "checks.hpp"
 #include "patsel/catalog.hpp"
@@ -17,11 +27,17 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string read_file(const fs::path& path) {
+// At most `limit` bytes: a page past the limit is reported by compile_page
+// from its size alone, so a stray multi-gigabyte file is never read whole.
+std::string read_file(const fs::path& path, std::size_t limit) {
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (!error) limit = static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit));
   std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text(limit, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(limit));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 std::vector<fs::path> markdown_files(const fs::path& root) {
@@ -123,8 +139,8 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       const std::string relative = fs::relative(files[i], root).generic_string();
-      inputs[i] = {prefix + relative, relative, read_file(files[i])};
-      outcomes[i] = compile_page(inputs[i], reports[i]);
+      inputs[i] = {prefix + relative, relative, read_file(files[i], options.limits.max_bytes + 1)};
+      outcomes[i] = compile_page(inputs[i], reports[i], options.limits);
       inputs[i].text.clear();
     }
   };
@@ -155,7 +171,7 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   detail::check_blocks(pages, out.report);
 
   fs::path data_dir = options.data_dir.value_or(root);
-  json data = detail::load_data_files(data_dir, display_prefix(data_dir), resolver, out.report);
+  json data = detail::load_data_files(data_dir, display_prefix(data_dir), resolver, options.limits, out.report);
 
   json patterns = json::array();
   std::sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) {
@@ -179,6 +195,33 @@ std::string serialize_catalog(const json& catalog) {
 std::optional<Error> write_file_atomically(const fs::path& path, const std::string& contents) {
   fs::path temporary = path;
   temporary += ".tmp";
+  auto fail = [&](const std::string& why) {
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    return Error{"io.write_failed", temporary.generic_string() + ": " + why};
+  };
+#if PATSEL_POSIX_IO
+  // POSIX calls rather than a stream, to fsync: without it a power cut
+  // soon after the rename can leave an empty catalog.json on some file systems.
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return Error{"io.write_failed", temporary.generic_string() + ": cannot open for writing: " + std::strerror(errno)};
+  for (std::size_t written = 0; written < contents.size();) {
+    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int cause = errno;
+      ::close(fd);
+      return fail(std::string("write failed: ") + std::strerror(cause));
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    const int cause = errno;
+    ::close(fd);
+    return fail(std::string("write failed: ") + std::strerror(cause));
+  }
+  if (::close(fd) != 0) return fail(std::string("write failed: ") + std::strerror(errno));
+#else
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return Error{"io.write_failed", temporary.generic_string() + ": cannot open for writing"};
@@ -186,16 +229,16 @@ std::optional<Error> write_file_atomically(const fs::path& path, const std::stri
     out.flush();
     if (!out) {
       out.close();
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      return Error{"io.write_failed", temporary.generic_string() + ": write failed"};
+      return fail("write failed");
     }
   }
+#endif
   std::error_code ec;
   fs::rename(temporary, path, ec);
   if (ec) {
+    const std::string why = ec.message();  // before remove() reuses `ec`
     fs::remove(temporary, ec);
-    return Error{"io.write_failed", path.generic_string() + ": cannot replace: " + ec.message()};
+    return Error{"io.write_failed", path.generic_string() + ": cannot replace: " + why};
   }
   return std::nullopt;
 }

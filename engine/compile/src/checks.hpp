@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "patsel/compile/diagnostics.hpp"
+#include "patsel/compile/page.hpp"
 #include "resolver.hpp"
 
 namespace patsel::compile::detail {
@@ -36,6 +37,6 @@ void check_blocks(const std::vector<CompiledPage>& pages, Report& report);
 /// catalog sections (arrays keyed by section name), resolving and checking
 /// the patterns they name. `display_root` prefixes file names in messages.
 nlohmann::json load_data_files(const std::filesystem::path& root, const std::string& display_root,
-                               const Resolver& resolver, Report& report);
+                               const Resolver& resolver, const PageLimits& limits, Report& report);
 
 }  // namespace patsel::compile::detail

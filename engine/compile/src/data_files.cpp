@@ -1,3 +1,4 @@
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "checks.hpp"
 #include "json_walk.hpp"
+#include "text_util.hpp"
 #include "tree_checks.hpp"
 #include "rule_checks.hpp"
 #include "yaml_convert.hpp"
@@ -55,24 +57,54 @@ struct LoadedFile {
   bool ok = false;
 };
 
-LoadedFile load_yaml(const fs::path& path, const std::string& display, Report& report) {
+int line_at(const LoadedFile& file, const std::string& path);
+
+LoadedFile load_yaml(const fs::path& path, const std::string& display, const PageLimits& limits, Report& report) {
   LoadedFile file{display, json(), {}, false};
+  std::error_code size_error;
+  if (auto size = fs::file_size(path, size_error); !size_error && size > limits.max_bytes) {
+    report.error("data.too_large", display, 0, 0,
+                 "the file has more than " + std::to_string(limits.max_bytes) +
+                     " bytes (the limit; raise it with --max-page-bytes); ignored");
+    return file;
+  }
   std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
+  std::stringstream stream;
+  stream << in.rdbuf();
+  std::string text = stream.str();
+  const TextRepair repair = repair_text(text);
+  if (repair.invalid)
+    report.warning("data.invalid_utf8", display, repair.first_invalid.first, repair.first_invalid.second,
+                   "the file is not valid UTF-8 (" + counted(repair.invalid, "bad sequence") +
+                       ", the first here); replaced with U+FFFD");
+  if (repair.nul)
+    report.warning("data.nul_byte", display, repair.first_nul.first, repair.first_nul.second,
+                   "the file holds " + counted(repair.nul, "NUL byte") + " (the first here); replaced with U+FFFD");
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    report.error("data.too_large", display, e.mark.line + 1, e.mark.column + 1,
+                 "nests deeper than the YAML parser allows (" + std::to_string(e.depth()) + " levels); ignored");
+    return file;
   } catch (const YAML::Exception& e) {
     report.error("data.yaml_syntax", display, e.mark.is_null() ? 0 : e.mark.line + 1,
-                 e.mark.is_null() ? 0 : e.mark.column + 1, "not valid YAML: " + e.msg);
+                 e.mark.is_null() ? 0 : e.mark.column + 1, "not valid YAML: " + yaml_error_message(e.msg));
     return file;
   }
   std::size_t used = 0;
   ConvertError error;
-  auto value = to_json(root, true, {}, used, error, &file.lines, 1);
-  if (!value) {
-    report.error("data.too_large", display, error.mark.is_null() ? 0 : error.mark.line + 1, 0, error.message);
+  auto value = to_json(root, true, {limits.max_yaml_nodes, limits.max_depth}, used, error, &file.lines, 1);
+  if (!value && error.too_deep) {  // at the node that crosses the limit
+    report.error("data.too_large", display, error.mark.is_null() ? 0 : error.mark.line + 1,
+                 error.mark.is_null() ? 0 : error.mark.column + 1, error.message + "; ignored");
+    return file;
+  }
+  if (!value) {  // an alias bomb: at the top-level key that expands it (its nodes point back at the anchors)
+    const std::string key =
+        error.path.size() > 2 ? error.path.substr(2, error.path.find_first_of(".[", 2) - 2) : std::string();
+    report.error("data.too_large", display, key.empty() ? 0 : line_at(file, "$." + key), 0,
+                 (key.empty() ? "" : "'" + key + "': ") + error.message + "; ignored");
     return file;
   }
   if (!value->is_object()) {
@@ -136,7 +168,7 @@ bool check_ids(const json& items, const std::string& section, const LoadedFile& 
 }  // namespace
 
 json load_data_files(const fs::path& root, const std::string& display_root, const Resolver& resolver,
-                     Report& report) {
+                     const PageLimits& limits, Report& report) {
   json out = json::object();
   std::map<std::string, LoadedFile> files;
   std::set<std::string> known_files;
@@ -146,7 +178,7 @@ json load_data_files(const fs::path& root, const std::string& display_root, cons
     fs::path path = root / s.file;
     if (!fs::exists(path)) continue;
     auto [it, fresh] = files.try_emplace(s.file);
-    if (fresh) it->second = load_yaml(path, display_root + s.file, report);
+    if (fresh) it->second = load_yaml(path, display_root + s.file, limits, report);
     LoadedFile& file = it->second;
     if (!file.ok || !file.value.contains(s.key)) continue;
     json items = file.value[s.key];
@@ -166,9 +198,10 @@ json load_data_files(const fs::path& root, const std::string& display_root, cons
   // Top-level keys and files nobody reads are most likely typos.
   for (auto& [name, file] : files) {
     if (!file.ok) continue;
+    const std::string& file_name = name;  // C++17 lambdas cannot capture a structured binding (clang refuses)
     for (auto it = file.value.begin(); it != file.value.end(); ++it) {
       bool known = std::any_of(sections().begin(), sections().end(), [&](const Section& s) {
-        return name == s.file && it.key() == s.key;
+        return file_name == s.file && it.key() == s.key;
       });
       if (!known)
         report.warning("data.unknown_section", file.display, line_at(file, "$." + it.key()), 0,
@@ -200,7 +233,7 @@ json load_data_files(const fs::path& root, const std::string& display_root, cons
     std::sort(paths.begin(), paths.end());
     std::set<std::string> tree_ids;
     for (const fs::path& path : paths) {
-      LoadedFile file = load_yaml(path, display_root + "trees/" + path.filename().string(), report);
+      LoadedFile file = load_yaml(path, display_root + "trees/" + path.filename().string(), limits, report);
       if (!file.ok) continue;
       resolve_item(file.value, "$", kTreeReferences, file, resolver, report);
       prune_dropped(file.value);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "text_util.hpp"
+
 namespace patsel::compile {
 
 std::string Diagnostic::to_string() const {
@@ -11,6 +13,11 @@ std::string Diagnostic::to_string() const {
   if (line > 0 && column > 0) place += ":" + std::to_string(column);
   return place + ": " + (severity == Severity::error ? "error" : "warning") + ": " + message +
          " [" + rule + "]";
+}
+
+void Report::add(Diagnostic diagnostic) {
+  detail::repair_text(diagnostic.message);
+  items_.push_back(std::move(diagnostic));
 }
 
 void Report::error(std::string rule, std::string file, int line, int column, std::string message) {

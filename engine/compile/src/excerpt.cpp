@@ -1,6 +1,5 @@
 #include "excerpt.hpp"
 
-#include <regex>
 #include <sstream>
 
 #include "text_util.hpp"
@@ -8,12 +7,50 @@
 namespace patsel::compile::detail {
 namespace {
 
-std::string strip_markdown(std::string text) {
-  static const std::regex link(R"(\[([^\]]*)\]\([^)]*\))");
-  static const std::regex emphasis(R"((\*\*|__|\*|`))");
-  text = std::regex_replace(text, link, "$1");
-  text = std::regex_replace(text, emphasis, "");
-  return text;
+// `[text](target)` -> `text`, and emphasis marks (`**`, `__`, `*`, `` ` ``)
+// dropped. Hand-written rather than std::regex: libstdc++'s regex recurses
+// per character, so a long paragraph with an open '[' overflowed the stack.
+// Linear: a '[' that cannot start a link means no '[' before the next ']'
+// can either.
+std::string strip_markdown(const std::string& text) {
+  std::string linked;
+  linked.reserve(text.size());
+  bool parenthesis_left = true;  // is there a ')' after the current '['?
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] != '[') {
+      linked += text[i++];
+      continue;
+    }
+    const std::size_t close = text.find(']', i + 1);
+    if (close == std::string::npos) {  // no link can start from here on
+      linked.append(text, i, std::string::npos);
+      break;
+    }
+    std::size_t end = std::string::npos;
+    if (parenthesis_left && close + 1 < text.size() && text[close + 1] == '(') {
+      end = text.find(')', close + 2);
+      parenthesis_left = end != std::string::npos;
+    }
+    if (end == std::string::npos) {  // not a link: keep up to the ']'
+      linked.append(text, i, close + 1 - i);
+      i = close + 1;
+      continue;
+    }
+    linked.append(text, i + 1, close - i - 1);
+    i = end + 1;
+  }
+  std::string out;
+  out.reserve(linked.size());
+  for (std::size_t i = 0; i < linked.size(); ++i) {
+    const char c = linked[i];
+    if (c == '*' || c == '`') continue;
+    if (c == '_' && i + 1 < linked.size() && linked[i + 1] == '_') {
+      ++i;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 bool starts_block(const std::string& line) {

@@ -1,5 +1,6 @@
 #include "patsel/compile/page.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -25,6 +26,8 @@ struct Context {
   const PageInput& page;
   Report& report;
   int first_line;
+  const PageLimits& limits;
+  YAML::Node key;  // the front-matter key being converted, where a whole-field problem is reported
   std::size_t nodes_used = 0;
 
   void warn(const std::string& rule, const YAML::Node& at, const std::string& message) {
@@ -107,11 +110,11 @@ std::optional<std::string> word(const std::string& key, const YAML::Node& node, 
   if (value.empty()) return std::nullopt;
   if (vocabulary.contains(value)) return value;
   if (value.find('|') != std::string::npos) {
-    ctx.warn("page.placeholder", node, "'" + key + "' still holds the template placeholder '" + *s +
-                                           "'; pick one of " + vocabulary.listing());
+    ctx.warn("page.placeholder", node, "'" + key + "' still holds the template placeholder " + detail::shown(*s) +
+                                           "; pick one of " + vocabulary.listing());
     return std::nullopt;
   }
-  ctx.warn("page.bad_value", node, "'" + *s + "' is not a " + std::string(vocabulary.name) + " (" +
+  ctx.warn("page.bad_value", node, detail::shown(*s) + " is not a " + std::string(vocabulary.name) + " (" +
                                        vocabulary.listing() + ")");
   return std::nullopt;
 }
@@ -127,10 +130,11 @@ std::optional<json> date(const std::string& key, const YAML::Node& node, Context
   static const std::regex year_month(R"(((?:19|20)[0-9]{2})(?:-(0[1-9]|1[0-2])(?:-[0-3][0-9])?)?)");
   auto s = detail::scalar_text(node);
   std::smatch m;
-  if (s && std::regex_match(*s, m, year_month))
+  // Short values only: libstdc++'s regex recurses per character.
+  if (s && s->size() <= 32 && std::regex_match(*s, m, year_month))
     return m[2].matched ? m[1].str() + "-" + m[2].str() : m[1].str();
-  ctx.warn("page.bad_date", node, "'" + key + "' should be a year or YYYY-MM, not '" +
-                                      (s ? *s : std::string("a list")) + "'; left out");
+  ctx.warn("page.bad_date", node, "'" + key + "' should be a year or YYYY-MM, not " +
+                                      (s ? detail::shown(*s) : std::string("a list")) + "; left out");
   return std::nullopt;
 }
 
@@ -138,7 +142,7 @@ std::optional<json> minutes(const std::string& key, const YAML::Node& node, Cont
   static const std::regex amount(R"(~?\s*([0-9]{1,3})\s*(m|min|mins|minutes?)?\.?)", std::regex::icase);
   auto s = detail::scalar_text(node);
   std::smatch m;
-  if (s && std::regex_match(*s, m, amount)) return std::stoi(m[1].str());
+  if (s && s->size() <= 32 && std::regex_match(*s, m, amount)) return std::stoi(m[1].str());
   ctx.warn("page.bad_value", node, "'" + key + "' should be minutes like '12 min'; left out");
   return std::nullopt;
 }
@@ -151,7 +155,7 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
     auto s = detail::scalar_text(number);
     static const std::regex law(R"((?:law\s*)?([1-9][0-9]?))", std::regex::icase);
     std::smatch m;
-    if (!s || !std::regex_match(*s, m, law)) {
+    if (!s || s->size() > 32 || !std::regex_match(*s, m, law)) {
       ctx.warn("page.bad_value", item, "items of '" + key + "' should be law numbers; skipped one");
       return;
     }
@@ -167,8 +171,8 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
     for (const auto& entry : node) {
       std::string role = detail::fold_word(entry.first.Scalar());
       if (role != "primary" && role != "secondary") {
-        ctx.warn("page.bad_value", entry.first, "'" + key + "' has primary and secondary lists, not '" +
-                                                    entry.first.Scalar() + "'");
+        ctx.warn("page.bad_value", entry.first, "'" + key + "' has primary and secondary lists, not " +
+                                                    detail::shown(entry.first.Scalar()));
         continue;
       }
       if (!entry.second.IsSequence()) continue;
@@ -189,7 +193,7 @@ std::optional<json> pillars(const std::string& key, const YAML::Node& node, Cont
       if (value.size() > std::strlen(suffix) && value.substr(value.size() - std::strlen(suffix)) == suffix)
         value.resize(value.size() - std::strlen(suffix));
     if (!detail::kPillars.contains(value)) {
-      ctx.warn("page.bad_value", item, "'" + (s ? *s : std::string()) + "' is not a pillar (" +
+      ctx.warn("page.bad_value", item, detail::shown(s ? *s : std::string()) + " is not a pillar (" +
                                            detail::kPillars.listing() + ")");
       return;
     }
@@ -235,10 +239,16 @@ std::optional<json> related(const std::string& key, const YAML::Node& node, Cont
 // Nested blocks keep their YAML shape, with typed scalars.
 std::optional<json> block(const std::string& key, const YAML::Node& node, Context& ctx) {
   detail::ConvertError error;
-  auto value = detail::to_json(node, true, {}, ctx.nodes_used, error);
+  auto value = detail::to_json(node, true, {ctx.limits.max_yaml_nodes, ctx.limits.max_depth}, ctx.nodes_used, error);
   if (!value) {
-    YAML::Node at = node;
-    ctx.error("page.too_large", at, "'" + key + "': " + error.message);
+    // Too deep: where the nesting crosses the limit. Too many nodes: at the
+    // key, since an alias bomb's nodes all point back at its anchors.
+    if (error.too_deep && !error.mark.is_null()) {
+      ctx.report.error("page.too_large", ctx.page.file, error.mark.line + ctx.first_line, error.mark.column + 1,
+                       "'" + key + "': " + error.message + "; left out");
+    } else {
+      ctx.error("page.too_large", ctx.key, "'" + key + "': " + error.message + "; left out");
+    }
     return std::nullopt;
   }
   if (value->is_null()) return std::nullopt;
@@ -350,6 +360,24 @@ std::string folder_category(const std::string& relative) {
   return detail::kCategories.contains(folded) ? folded : std::string();
 }
 
+// Bytes that are not valid UTF-8, and NUL bytes (YAML drops them without a
+// word), become U+FFFD with a warning at the first one: the catalog is
+// always valid UTF-8 and the author learns where to look.
+void repair_page_text(std::string& text, const std::string& file, Report& report) {
+  const detail::TextRepair repair = detail::repair_text(text);
+  if (repair.invalid) {
+    auto [line, column] = repair.first_invalid;
+    report.warning("page.invalid_utf8", file, line, column,
+                   "the page is not valid UTF-8 (" + detail::counted(repair.invalid, "bad sequence") +
+                       ", the first here); replaced with U+FFFD");
+  }
+  if (repair.nul) {
+    auto [line, column] = repair.first_nul;
+    report.warning("page.nul_byte", file, line, column,
+                   "the page holds " + detail::counted(repair.nul, "NUL byte") + " (the first here); replaced with U+FFFD");
+  }
+}
+
 }  // namespace
 
 std::string page_id(const std::string& relative) {
@@ -358,12 +386,24 @@ std::string page_id(const std::string& relative) {
   return detail::fold_word(name);
 }
 
-PageOutcome compile_page(const PageInput& page, Report& report) {
+PageOutcome compile_page(const PageInput& input, Report& report, const PageLimits& limits) {
   PageOutcome outcome;
-  if (std::string why = non_pattern_file(page.relative); !why.empty()) {
+  if (std::string why = non_pattern_file(input.relative); !why.empty()) {
     outcome.skipped = why;
     return outcome;
   }
+  if (input.text.size() > limits.max_bytes) {
+    report.error("page.too_large", input.file, 0, 0,
+                 "the page has more than " + std::to_string(limits.max_bytes) +
+                     " bytes (the limit; raise it with --max-page-bytes); left out");
+    return outcome;
+  }
+  PageInput page{input.file, input.relative, input.text};
+  repair_page_text(page.text, page.file, report);
+  if (detail::repair_text(page.relative).invalid)
+    report.warning("page.invalid_utf8", page.file, 0, 0,
+                   "the file name is not valid UTF-8; the id and url use U+FFFD");
+
   auto fm = split_front_matter(page.text);
   if (!fm) {
     report.error(fm.error().code, page.file, 1, 1, fm.error().message.substr(fm.error().message.find(": ") + 2));
@@ -372,10 +412,15 @@ PageOutcome compile_page(const PageInput& page, Report& report) {
   YAML::Node root;
   try {
     root = YAML::Load(fm.value().yaml);
+  } catch (const YAML::DeepRecursion& e) {
+    report.error("page.too_large", page.file, e.mark.line + fm.value().yaml_line, e.mark.column + 1,
+                 "front matter nests deeper than the YAML parser allows (" + std::to_string(e.depth()) +
+                     " levels); left out");
+    return outcome;
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 0 : e.mark.line + fm.value().yaml_line;
     int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-    report.error("page.yaml_syntax", page.file, line, column, "front matter is not valid YAML: " + e.msg);
+    report.error("page.yaml_syntax", page.file, line, column, "front matter is not valid YAML: " + detail::yaml_error_message(e.msg));
     return outcome;
   }
   if (!root.IsMap()) {
@@ -388,7 +433,7 @@ PageOutcome compile_page(const PageInput& page, Report& report) {
     return outcome;
   }
 
-  Context ctx{page, report, fm.value().yaml_line};
+  Context ctx{page, report, fm.value().yaml_line, limits, {}};
   json record = json::object();
   for (const auto& entry : root) {
     const std::string raw_key = entry.first.Scalar();
@@ -396,14 +441,16 @@ PageOutcome compile_page(const PageInput& page, Report& report) {
     const Field* field = find_field(key);
     if (!field) {
       if (!ignored_key(key))
-        ctx.warn("page.unknown_field", entry.first, "'" + raw_key + "' is not a catalog field" + suggestion_for(key));
+        ctx.warn("page.unknown_field", entry.first,
+                 detail::shown(raw_key) + " is not a catalog field" + suggestion_for(key));
       continue;
     }
     if (record.contains(field->out)) {
       ctx.warn("page.duplicate_field", entry.first,
-               "'" + raw_key + "' repeats '" + std::string(field->out) + "'; the first one is kept");
+               detail::shown(raw_key) + " repeats '" + std::string(field->out) + "'; the first one is kept");
       continue;
     }
+    ctx.key = entry.first;
     outcome.lines[std::string(field->out)] = {{"line", detail::place_of(entry.first, ctx.first_line).line},
                                               {"key", raw_key}};
     if (auto value = field->convert(raw_key, entry.second, ctx)) record[std::string(field->out)] = *value;

@@ -1,5 +1,7 @@
 #include "yaml_convert.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <regex>
 
@@ -22,8 +24,13 @@ json typed_scalar(const YAML::Node& node) {
   if (text == "true" || text == "True" || text == "TRUE") return true;
   if (text == "false" || text == "False" || text == "FALSE") return false;
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
-  if (std::regex_match(text, integer) && text.size() < 18) return std::strtoll(text.c_str(), nullptr, 10);
-  if (std::regex_match(text, decimal)) return std::strtod(text.c_str(), nullptr);
+  // Lengths are checked first: libstdc++'s regex recurses once per
+  // character, so a megabyte of digits would overflow the stack.
+  if (text.size() < 18 && std::regex_match(text, integer)) return std::strtoll(text.c_str(), nullptr, 10);
+  if (text.size() <= 64 && std::regex_match(text, decimal)) {
+    double number = std::strtod(text.c_str(), nullptr);
+    if (std::isfinite(number)) return number;  // 1e999 stays text, not a JSON null
+  }
   return text;
 }
 
@@ -45,11 +52,11 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
   if (++used > limits.max_nodes) {
     error = {"more than " + std::to_string(limits.max_nodes) +
                  " YAML nodes once aliases are expanded",
-             node.Mark()};
+             node.Mark(), false, path};
     return false;
   }
   if (depth > limits.max_depth) {
-    error = {"nested deeper than " + std::to_string(limits.max_depth) + " levels", node.Mark()};
+    error = {"nested deeper than " + std::to_string(limits.max_depth) + " levels", node.Mark(), true, path};
     return false;
   }
   switch (node.Type()) {
@@ -91,6 +98,19 @@ std::optional<json> to_json(const YAML::Node& node, bool typed, const ConvertLim
   Walk walk{typed, limits, budget_used, error, lines, first_line};
   if (!convert(node, walk, 0, "$", out)) return std::nullopt;
   return out;
+}
+
+std::string yaml_error_message(const std::string& message) {
+  const std::string prefix = "invalid unicode: ";
+  if (message.rfind(prefix, 0) != 0) return message;
+  long code = std::strtol(message.c_str() + prefix.size(), nullptr, 10);
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04lX", code);
+  // YAML's \u takes one UTF-16 unit; a pair is not joined into a character.
+  if (code >= 0xD800 && code <= 0xDFFF)
+    return std::string("an escape names ") + hex +
+           ", a UTF-16 surrogate, which is not a character (write the character itself, or a \\U escape)";
+  return std::string("an escape names ") + hex + ", which is not a character";
 }
 
 std::optional<std::string> scalar_text(const YAML::Node& node) {

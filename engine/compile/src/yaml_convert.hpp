@@ -37,6 +37,8 @@ struct ConvertLimits {
 struct ConvertError {
   std::string message;
   YAML::Mark mark;
+  bool too_deep = false;  ///< the depth limit, not the node budget
+  std::string path;       ///< JSON path of the node, when lines are recorded ("$.laws[3]")
 };
 
 /// File line of each converted value, keyed by its JSON path ("$.rules[2].id").
@@ -48,6 +50,11 @@ using LineMap = std::unordered_map<std::string, int>;
 std::optional<json> to_json(const YAML::Node& node, bool typed, const ConvertLimits& limits,
                             std::size_t& budget_used, ConvertError& error,
                             LineMap* lines = nullptr, int first_line = 1);
+
+/// yaml-cpp's message, made readable where it is cryptic: an escape that
+/// names a lone surrogate ("\ud800") is reported by yaml-cpp as
+/// "invalid unicode: 55296".
+std::string yaml_error_message(const std::string& message);
 
 /// The scalar's text, trimmed; nullopt when the node is not a scalar.
 std::optional<std::string> scalar_text(const YAML::Node& node);

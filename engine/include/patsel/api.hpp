@@ -26,8 +26,17 @@ class Engine {
   Engine(Engine&&) noexcept;
   Engine& operator=(Engine&&) noexcept;
 
-  /// Loads catalog.json text; the envelope's result is `info`.
-  std::string load(std::string_view catalog_json);
+  /// Loads catalog.json text; the envelope's result is `info`. `options`
+  /// is empty or a JSON object of limits, each optional:
+  /// `{"max_catalog_bytes": 67108864, "max_params_bytes": 1048576, "max_depth": 128}`
+  /// (the defaults). Text over a limit is an error envelope
+  /// (`catalog.too_large`, `catalog.too_deep`; later calls:
+  /// `params.too_large`, `params.too_deep`), never a crash.
+  ///
+  /// ```
+  /// engine.load(text, R"({"max_catalog_bytes": 134217728})");
+  /// ```
+  std::string load(std::string_view catalog_json, std::string_view options_json = {});
 
   /// Runs one query; the methods are listed in engine/src/api.cpp.
   ///

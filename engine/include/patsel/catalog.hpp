@@ -42,16 +42,29 @@ struct Pattern {
   nlohmann::json data;      ///< the full record from catalog.json
 };
 
+/// What the engine agrees to parse. The defaults fit the shipped catalog
+/// many times over; a host that needs more passes `load` options
+/// (docs/reliability.md).
+struct CatalogLimits {
+  /// Larger text is refused with `catalog.too_large` before it is parsed.
+  std::size_t max_bytes = std::size_t{64} << 20;
+  /// Deeper nesting of arrays and objects is refused with
+  /// `catalog.too_deep` (the compiler nests at most 64 levels below a
+  /// pattern field, so compiled catalogs stay far below).
+  int max_depth = 128;
+};
+
 /// A loaded, read-only catalog.
 class Catalog {
  public:
-  /// Parses catalog.json text.
+  /// Parses catalog.json text. Text over the limits is an error value
+  /// (`catalog.too_large`, `catalog.too_deep`), never a crash.
   ///
   /// ```
   /// auto catalog = patsel::Catalog::from_json(text);
   /// if (!catalog) std::cerr << catalog.error().to_string();
   /// ```
-  static Result<Catalog> from_json(std::string_view text);
+  static Result<Catalog> from_json(std::string_view text, const CatalogLimits& limits = {});
 
   int schema_version() const { return schema_version_; }
   const std::string& content_hash() const { return content_hash_; }

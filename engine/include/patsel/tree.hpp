@@ -115,7 +115,7 @@ Result<TreeWalk> walk_tree(const DecisionTree& tree, const std::vector<std::stri
 /// path is detected.
 ///
 /// ```
-/// patsel::session_string(walk) == "distributed-transactions.1c9a03f2.services"
+/// patsel::session_string(walk) == "distributed-transactions.498d09e4.services"
 /// ```
 std::string session_string(const TreeWalk& walk);
 

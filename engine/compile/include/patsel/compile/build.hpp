@@ -9,6 +9,7 @@
 #include <string>
 
 #include "patsel/compile/diagnostics.hpp"
+#include "patsel/compile/page.hpp"
 #include "patsel/result.hpp"
 
 namespace patsel::compile {
@@ -30,6 +31,8 @@ struct BuildOptions {
   /// Where the data files (laws.yaml, trees/ ...) are; defaults to the
   /// source root. A docs tree keeps them elsewhere.
   std::optional<std::filesystem::path> data_dir;
+  /// Size, alias-expansion and nesting limits of each page and data file.
+  PageLimits limits;
 };
 
 /// Compiles every `*.md` below `root` (recursively, in path order) and the
@@ -46,8 +49,9 @@ BuildOutput build_catalog(const std::filesystem::path& root, const BuildOptions&
 /// the same input gives the same bytes.
 std::string serialize_catalog(const nlohmann::json& catalog);
 
-/// Writes `contents` to a temporary file beside `path` and renames it over
-/// `path`, so a failed write leaves the previous file intact.
+/// Writes `contents` to `path.tmp`, flushes it to disk and renames it over
+/// `path`, so a failed write (full disk, a crash or a kill mid-write) leaves
+/// the previous file intact; the rename is atomic on POSIX file systems.
 std::optional<Error> write_file_atomically(const std::filesystem::path& path, const std::string& contents);
 
 }  // namespace patsel::compile

@@ -26,7 +26,9 @@ struct Diagnostic {
 
 class Report {
  public:
-  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  /// Adds one; a message that is not valid UTF-8 (yaml-cpp quotes single
+  /// bytes of the input) gets U+FFFD, so reports are always valid UTF-8.
+  void add(Diagnostic diagnostic);
   /// Appends every diagnostic of `other`.
   void merge(const Report& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
   void error(std::string rule, std::string file, int line, int column, std::string message);

@@ -29,9 +29,26 @@ struct PageOutcome {
   nlohmann::json lines = nlohmann::json::object();
 };
 
+/// What one page (or data file) may cost; past a limit the compiler
+/// reports `page.too_large` (`data.too_large`) and goes on with the others.
+/// docs/reliability.md says why each exists.
+struct PageLimits {
+  std::size_t max_bytes = std::size_t{1} << 20;  ///< file size; `patsel build --max-page-bytes`
+  std::size_t max_yaml_nodes = 200000;           ///< per file, with aliases expanded (alias bombs)
+  int max_depth = 64;                            ///< nesting of a front-matter block or data file
+};
+
 /// Compiles one page. Problems go to `report`; a page is dropped only when
-/// it cannot be a pattern at all (no or broken front matter, no title).
-PageOutcome compile_page(const PageInput& page, Report& report);
+/// it cannot be a pattern at all (no or broken front matter, no title, too
+/// large). Any bytes are accepted: invalid UTF-8 and NUL bytes are replaced
+/// with U+FFFD and reported (`page.invalid_utf8`, `page.nul_byte`), so the
+/// record is always valid UTF-8.
+///
+/// ```
+/// Report report;
+/// auto outcome = compile_page({"data/patterns/saga.md", "patterns/saga.md", text}, report);
+/// ```
+PageOutcome compile_page(const PageInput& page, Report& report, const PageLimits& limits = {});
 
 /// The id a page gets: its file name without `.md`, lower-cased.
 std::string page_id(const std::string& relative);

@@ -1,0 +1,58 @@
+// Cold start in headless Chromium with the cache disabled: from navigation
+// to the first results painted by <patsel-explorer>, and to the banner
+// painted by <patsel-card>; and the layout shift while they load.
+// As a module: coldStart({ loads }) -> rows.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, serve } from '../tests/browser/support.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+// Records, in the page, when the element's first result is painted (the
+// frame after its event) and the layout shift accumulated until then.
+function instrument(eventName) {
+  window.__bench = { shift: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  addEventListener(eventName, () => requestAnimationFrame(() => setTimeout(() => (window.__bench.painted ??= performance.now()))), { capture: true });
+}
+
+async function measure(browser, url, eventName, loads) {
+  const times = [];
+  const shifts = [];
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(instrument, eventName);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 30000 });
+    const { painted, shift } = await page.evaluate(() => window.__bench);
+    times.push(painted);
+    shifts.push(shift);
+    await context.close();
+  }
+  return { median_ms: percentile(times, 50), p95_ms: percentile(times, 95), max_layout_shift: Math.max(...shifts), loads };
+}
+
+export async function coldStart({ loads = 20 } = {}) {
+  const browser = await launchBrowser();
+  const server = await serve(path.join(root, 'dist'), { routes: { '/bench/': path.join(root, 'bench', 'pages') } });
+  try {
+    return [
+      { page: 'explorer: navigation to first results painted', ...(await measure(browser, `${server.url}bench/explorer.html`, 'patsel-explorer-change', loads)) },
+      { page: 'pattern page: navigation to <patsel-card> painted', ...(await measure(browser, `${server.url}bench/card.html`, 'patsel-card-load', loads)) },
+    ];
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+}

@@ -1,0 +1,58 @@
+#pragma once
+// What the query subcommands share: loading the catalog into an engine and
+// printing an api answer (raw JSON for --json, text otherwise).
+
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "args.hpp"
+#include "patsel/api.hpp"
+
+namespace patsel::cli {
+
+/// The catalog queried when --catalog is not given: $PATSEL_CATALOG, else
+/// the shipped data/catalog.json.
+std::string default_catalog();
+
+/// Params text for engine.call(). Command-line arguments are bytes, not
+/// always UTF-8: a plain dump() throws on them (and the CLI aborts), so bad
+/// bytes become U+FFFD and the engine answers "not a pattern" instead.
+///
+/// ```
+/// engine.call("related", params_text({{"pattern", args.positional()[0]}}));
+/// ```
+inline std::string params_text(const nlohmann::json& params) {
+  return params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// Loads the catalog named by --catalog; prints the error and returns false on failure.
+bool load(const Args& args, api::Engine& engine);
+
+/// Prints an api answer: raw JSON for --json, else through `print_text`.
+/// Returns the exit code: 0, or 1 when the engine answered with an error.
+///
+/// ```
+/// return answer(args, engine.call("list", "{}"), [](const nlohmann::json& result) { ... });
+/// ```
+template <class Print>
+int answer(const Args& args, const std::string& envelope_text, Print print_text) {
+  nlohmann::json envelope = nlohmann::json::parse(envelope_text);
+  if (!envelope["ok"].get<bool>()) {
+    std::cerr << "patsel: [" << envelope["error"]["code"].get<std::string>() << "] "
+              << envelope["error"]["message"].get<std::string>() << "\n";
+    return 1;
+  }
+  if (args.has("--json"))
+    std::cout << envelope["result"].dump(2) << "\n";
+  else
+    print_text(envelope["result"]);
+  return 0;
+}
+
+/// Checks the usage of a query subcommand: no parse error and a number of
+/// positional arguments in [min, max]; prints the problem and returns false.
+bool usage_ok(const Args& args, const char* command, std::size_t min, std::size_t max);
+
+}  // namespace patsel::cli

@@ -1,0 +1,196 @@
+// api method `search`: full-text query, facet filters and counts, ranges,
+// sorting and paging in one call, so the explorer redraws from one answer.
+
+#include <cmath>
+#include <cstdlib>
+
+#include "api_methods.hpp"
+#include "engine_state.hpp"
+#include "patsel/facets.hpp"
+#include "patsel/search.hpp"
+
+namespace patsel::api::detail {
+namespace {
+
+constexpr long long kMaxLimit = 1000;
+constexpr std::size_t kRerankWindow = 100;
+
+std::string facet_names() {
+  std::string names;
+  for (std::size_t f = 0; f < kFacetCount; ++f) names += (f ? ", " : "") + std::string(to_string(static_cast<Facet>(f)));
+  return names;
+}
+
+std::string sort_names() {
+  std::string names;
+  for (SortOrder o : {SortOrder::relevance, SortOrder::tier, SortOrder::title, SortOrder::introduced_newest,
+                      SortOrder::introduced_oldest, SortOrder::reading_time})
+    names += (names.empty() ? "" : ", ") + std::string(to_string(o));
+  return names;
+}
+
+// `value` as a list of strings; `path` names it in errors.
+Result<std::vector<std::string>> strings_at(const json& value, const std::string& path) {
+  if (!value.is_array()) return bad_option(path, "expected an array of strings");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (!value[i].is_string()) return bad_option(path + "[" + std::to_string(i) + "]", "expected a string");
+    out.push_back(value[i].get<std::string>());
+  }
+  return out;
+}
+
+std::optional<Error> read_filters(const json& params, FacetSelection& selection) {
+  const json* filters = member(params, "filters");
+  if (!filters) return std::nullopt;
+  if (!filters->is_object()) return bad_option("$.filters", "expected an object of facet: [values]");
+  for (auto it = filters->begin(); it != filters->end(); ++it) {
+    const std::string path = "$.filters." + it.key();
+    auto facet = parse_facet(it.key());
+    if (!facet) return bad_option(path, "not a facet (" + facet_names() + ")");
+    auto values = strings_at(it.value(), path);
+    if (!values) return values.error();
+    if (*facet == Facet::tier)
+      for (std::size_t i = 0; i < values.value().size(); ++i)
+        if (!parse_tier(values.value()[i]))
+          return bad_option(path + "[" + std::to_string(i) + "]",
+                            "'" + values.value()[i] + "' is not a tier (gold, silver, bronze, unclassified)");
+    selection.values[static_cast<std::size_t>(*facet)] = std::move(values).value();
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> read_ranges(const json& params, FacetSelection& selection) {
+  const json* ranges = member(params, "ranges");
+  if (!ranges) return std::nullopt;
+  if (!ranges->is_object()) return bad_option("$.ranges", "expected an object of name: [min, max]");
+  for (auto it = ranges->begin(); it != ranges->end(); ++it) {
+    const std::string path = "$.ranges." + it.key();
+    auto facet = parse_range_facet(it.key());
+    if (!facet) return bad_option(path, "not a range (introduced, reading_time)");
+    const json& value = it.value();
+    const auto bound = [](const json& v) { return v.is_null() || (v.is_number_integer() && std::llabs(v.get<long long>()) < 1000000); };
+    if (!value.is_array() || value.size() != 2 || !bound(value[0]) || !bound(value[1]))
+      return bad_option(path, "expected [min, max] with integers or null for an open end");
+    Range& range = selection.ranges[static_cast<std::size_t>(*facet)];
+    if (!value[0].is_null()) range.min = static_cast<int>(value[0].get<long long>());
+    if (!value[1].is_null()) range.max = static_cast<int>(value[1].get<long long>());
+    if (range.min && range.max && *range.min > *range.max)
+      return bad_option(path, "min " + std::to_string(*range.min) + " is above max " + std::to_string(*range.max));
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<Facet>> read_facets(const json& params) {
+  std::vector<Facet> out;
+  const json* facets = member(params, "facets");
+  if (!facets) {
+    for (std::size_t f = 0; f < kFacetCount; ++f) out.push_back(static_cast<Facet>(f));
+    return out;
+  }
+  auto names = strings_at(*facets, "$.facets");
+  if (!names) return names.error();
+  for (std::size_t i = 0; i < names.value().size(); ++i) {
+    auto facet = parse_facet(names.value()[i]);
+    if (!facet)
+      return bad_option("$.facets[" + std::to_string(i) + "]",
+                        "'" + names.value()[i] + "' is not a facet (" + facet_names() + ")");
+    out.push_back(*facet);
+  }
+  return out;
+}
+
+// Scores are rounded so that printing them cannot differ between targets.
+double rounded(double score) { return std::round(score * 10000.0) / 10000.0; }
+
+json ranges_json(const std::vector<ByteRange>& ranges) {
+  json out = json::array();
+  for (const ByteRange& r : ranges) out.push_back({r.first, r.second});
+  return out;
+}
+
+json hit_json(const EngineState& state, const SearchResults& results, const ScoredDoc& scored) {
+  const Pattern& p = state.catalog.patterns()[scored.doc];
+  HitDetails details = state.search.explain(state.catalog, results, scored.doc);
+  json hit = pattern_summary(p);
+  hit["score"] = rounded(scored.score);
+  json fields = json::array();
+  for (SearchField f : details.fields) fields.push_back(to_string(f));
+  hit["matched"] = {{"fields", std::move(fields)}, {"terms", details.terms}};
+  hit["highlights"] = {{"title", ranges_json(details.title)},
+                       {"snippet", {{"text", details.snippet}, {"ranges", ranges_json(details.snippet_ranges)}}}};
+  return hit;
+}
+
+json query_json(const std::string& text, const ParsedQuery& parsed, const SearchResults& results) {
+  json terms = json::array();
+  for (const ClauseReport& c : results.clauses) {
+    terms.push_back({{"text", c.text},
+                     {"kind", c.kind == QueryPart::Kind::phrase ? "phrase" : "word"},
+                     {"field", c.field ? json(to_string(*c.field)) : json(nullptr)},
+                     {"excluded", c.excluded},
+                     {"prefix", c.prefix},
+                     {"expansions", c.expansions}});
+  }
+  json ignored = json::array();
+  for (const IgnoredText& i : parsed.ignored) ignored.push_back({{"text", i.text}, {"reason", i.reason}});
+  return {{"text", text}, {"terms", std::move(terms)}, {"ignored", std::move(ignored)}, {"relaxed", results.relaxed}};
+}
+
+}  // namespace
+
+Result<json> search(const EngineState& state, const json& params) {
+  if (auto error =
+          unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "sort", "limit", "offset"}))
+    return *error;
+  auto text = string_option(params, "query", "");
+  if (!text) return text.error();
+  FacetSelection selection;
+  if (auto error = read_filters(params, selection)) return *error;
+  if (auto error = read_ranges(params, selection)) return *error;
+  auto facets = read_facets(params);
+  if (!facets) return facets.error();
+  auto limit = integer_option(params, "limit", 20, 0, kMaxLimit);
+  if (!limit) return limit.error();
+  auto offset = integer_option(params, "offset", 0, 0, 1000000000);
+  if (!offset) return offset.error();
+  auto facet_limit = integer_option(params, "facet_limit", 100, 1, 100000);
+  if (!facet_limit) return facet_limit.error();
+
+  const ParsedQuery parsed = parse_query(text.value());
+  SearchResults results = state.search.search(parsed);
+  auto sort_name = string_option(params, "sort", results.has_terms ? "relevance" : "tier");
+  if (!sort_name) return sort_name.error();
+  auto order = parse_sort_order(sort_name.value());
+  if (!order) return bad_option("$.sort", "'" + sort_name.value() + "' is not an order (" + sort_names() + ")");
+
+  FacetResult filtered =
+      state.facets.filter(std::move(results.docs), selection, facets.value(), static_cast<std::size_t>(facet_limit.value()));
+  const std::size_t first = static_cast<std::size_t>(offset.value());
+  const std::size_t end = std::min(filtered.docs.size(), first + static_cast<std::size_t>(limit.value()));
+  // Proximity re-ranking looks at a window of the best matches; it covers
+  // the page asked for, so pages never disagree about an order.
+  state.search.rerank(results, filtered.docs, std::max(kRerankWindow, end));
+  state.facets.sort(state.catalog, filtered.docs, *order, end);
+
+  json hits = json::array();
+  for (std::size_t i = first; i < end; ++i) hits.push_back(hit_json(state, results, filtered.docs[i]));
+  json facet_counts = json::object();
+  for (Facet f : facets.value()) {
+    json values = json::array();
+    for (const FacetValueCount& v : filtered.counts[static_cast<std::size_t>(f)])
+      values.push_back({{"value", v.value}, {"count", v.count}, {"selected", v.selected}});
+    facet_counts[std::string(to_string(f))] = std::move(values);
+  }
+  json bounds = json::object();
+  for (std::size_t r = 0; r < kRangeFacetCount; ++r) {
+    const RangeBounds& b = filtered.bounds[r];
+    bounds[std::string(to_string(static_cast<RangeFacet>(r)))] = {{"min", b.min ? json(*b.min) : json(nullptr)},
+                                                                   {"max", b.max ? json(*b.max) : json(nullptr)}};
+  }
+  return json{{"total", filtered.docs.size()}, {"offset", first},       {"sort", to_string(*order)},
+              {"hits", std::move(hits)},      {"facets", facet_counts}, {"ranges", std::move(bounds)},
+              {"query", query_json(text.value(), parsed, results)}};
+}
+
+}  // namespace patsel::api::detail

@@ -1,0 +1,148 @@
+// Reading every pattern's facet values once, when the catalog loads.
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+
+#include "../json_util.hpp"
+#include "patsel/facets.hpp"
+#include "patsel/text.hpp"
+
+namespace patsel {
+namespace {
+
+using patsel::detail::json;
+using patsel::detail::member;
+
+constexpr std::string_view kFacetNames[kFacetCount] = {"tier",       "category", "domain", "layer",
+                                                        "status",     "relevance", "difficulty", "tags",
+                                                        "effort",     "team_size", "ecosystem"};
+constexpr std::string_view kRangeNames[kRangeFacetCount] = {"introduced", "reading_time"};
+
+void add_unique(std::vector<std::string>& out, const std::string& value) {
+  if (!value.empty() && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+}
+
+// The values a pattern has for a facet; the catalog's field names are in
+// docs/authoring.md (effort and team size under implementation_complexity,
+// ecosystems under implementations[]).
+std::vector<std::string> facet_values(const Pattern& p, Facet facet) {
+  std::vector<std::string> out;
+  switch (facet) {
+    case Facet::tier: out.emplace_back(to_string(p.tier)); break;
+    case Facet::category: add_unique(out, p.category); break;
+    case Facet::domain: add_unique(out, p.domain); break;
+    case Facet::layer: add_unique(out, p.layer); break;
+    case Facet::status: add_unique(out, p.status); break;
+    case Facet::relevance: add_unique(out, detail::string_or(p.data, "relevance")); break;
+    case Facet::difficulty: add_unique(out, detail::string_or(p.data, "difficulty")); break;
+    case Facet::tags:
+      for (const std::string& tag : p.tags) add_unique(out, tag);
+      break;
+    case Facet::effort:
+    case Facet::team_size:
+      if (const json* complexity = member(p.data, "implementation_complexity"))
+        add_unique(out, detail::string_or(*complexity, facet == Facet::effort ? "effort" : "team_size"));
+      break;
+    case Facet::ecosystem:
+      if (const json* list = member(p.data, "implementations"); list && list->is_array())
+        for (const json& item : *list) add_unique(out, detail::string_or(item, "ecosystem"));
+      break;
+  }
+  return out;
+}
+
+// "2007-03" -> 200703, "1981" -> 198100; a bare integer year also works.
+int introduced_key(const json& record) {
+  const json* value = member(record, "introduced");
+  if (!value) return 0;
+  if (value->is_number_integer()) {
+    const long long year = value->get<long long>();
+    return year > 0 && year < 10000 ? static_cast<int>(year) * 100 : 0;
+  }
+  if (!value->is_string()) return 0;
+  const std::string& s = value->get_ref<const std::string&>();
+  int year = 0, month = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+  if (ec != std::errc() || end - s.data() != 4) return 0;
+  if (end != s.data() + s.size() && *end == '-') {
+    auto [mend, mec] = std::from_chars(end + 1, s.data() + s.size(), month);
+    if (mec != std::errc() || month < 1 || month > 12) month = 0;
+  }
+  return year * 100 + month;
+}
+
+}  // namespace
+
+std::string_view to_string(Facet facet) { return kFacetNames[static_cast<std::size_t>(facet)]; }
+
+std::optional<Facet> parse_facet(std::string_view name) {
+  for (std::size_t i = 0; i < kFacetCount; ++i)
+    if (name == kFacetNames[i]) return static_cast<Facet>(i);
+  return std::nullopt;
+}
+
+std::string_view to_string(RangeFacet facet) { return kRangeNames[static_cast<std::size_t>(facet)]; }
+
+std::optional<RangeFacet> parse_range_facet(std::string_view name) {
+  for (std::size_t i = 0; i < kRangeFacetCount; ++i)
+    if (name == kRangeNames[i]) return static_cast<RangeFacet>(i);
+  return std::nullopt;
+}
+
+FacetIndex FacetIndex::build(const Catalog& catalog) {
+  FacetIndex index;
+  const auto& patterns = catalog.patterns();
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    const Facet facet = static_cast<Facet>(f);
+    // Ids in order of first appearance, then renumbered in value order.
+    std::unordered_map<std::string, std::uint32_t> ids;
+    std::vector<std::string> values;
+    auto& begin = index.begin_[f];
+    auto& doc_ids = index.ids_[f];
+    begin.reserve(patterns.size() + 1);
+    for (const Pattern& p : patterns) {
+      begin.push_back(static_cast<std::uint32_t>(doc_ids.size()));
+      for (std::string& v : facet_values(p, facet)) {
+        auto [it, inserted] = ids.try_emplace(v, static_cast<std::uint32_t>(values.size()));
+        if (inserted) values.push_back(std::move(v));
+        doc_ids.push_back(it->second);
+      }
+    }
+    begin.push_back(static_cast<std::uint32_t>(doc_ids.size()));
+    std::vector<std::uint32_t> order(values.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
+    std::vector<std::uint32_t> rank(values.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      rank[order[i]] = i;
+      index.values_[f].push_back(std::move(values[order[i]]));
+    }
+    for (std::uint32_t& id : doc_ids) id = rank[id];
+    bool single = true;
+    for (std::size_t d = 0; d + 1 < begin.size() && single; ++d) single = begin[d + 1] - begin[d] <= 1;
+    if (single) {
+      index.single_[f].assign(patterns.size(), kNoValue);
+      for (std::size_t d = 0; d + 1 < begin.size(); ++d)
+        if (begin[d + 1] > begin[d]) index.single_[f][d] = doc_ids[begin[d]];
+    }
+  }
+  index.introduced_.reserve(patterns.size());
+  index.reading_time_.reserve(patterns.size());
+  index.tier_.reserve(patterns.size());
+  index.title_key_.reserve(patterns.size());
+  for (const Pattern& p : patterns) {
+    index.introduced_.push_back(introduced_key(p.data));
+    index.reading_time_.push_back(p.reading_minutes > 0 ? p.reading_minutes : 0);
+    index.tier_.push_back(static_cast<std::uint8_t>(p.tier));
+    index.title_key_.push_back(text::fold(p.title));
+  }
+  return index;
+}
+
+int FacetIndex::range_value(RangeFacet facet, std::uint32_t doc) const {
+  if (facet == RangeFacet::introduced) return introduced_[doc] / 100;
+  return reading_time_[doc];
+}
+
+}  // namespace patsel

@@ -1,0 +1,25 @@
+#include "reasoning_state.hpp"
+
+#include "json_util.hpp"
+
+namespace patsel::api::detail {
+
+const TreeEntry* ReasoningState::tree(const std::string& id) const {
+  for (const TreeEntry& entry : trees)
+    if (!entry.id.empty() && entry.id == id) return &entry;
+  return nullptr;
+}
+
+ReasoningState build_reasoning(const Catalog& catalog) {
+  ReasoningState state{{}, read_rule_book(catalog.section("profile"), catalog.section("rules")),
+                       RelationGraph::build(catalog)};
+  const nlohmann::json& trees = catalog.section("trees");
+  for (std::size_t i = 0; i < trees.size(); ++i) {
+    // A broken tree keeps its id (when it has one), so asking for it names the problem.
+    std::string id = patsel::detail::string_or(trees[i], "id");
+    state.trees.push_back({std::move(id), read_tree(trees[i], "$.trees[" + std::to_string(i) + "]")});
+  }
+  return state;
+}
+
+}  // namespace patsel::api::detail

@@ -1,0 +1,167 @@
+#include "patsel/recommend.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace patsel {
+namespace {
+
+bool allowed(const RecommendQuery& query, Tier tier) {
+  return std::find(query.tiers.begin(), query.tiers.end(), tier) != query.tiers.end();
+}
+
+bool by_rank(const PatternScore& a, const PatternScore& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.pattern->tier != b.pattern->tier) return a.pattern->tier < b.pattern->tier;
+  if (a.pattern->title != b.pattern->title) return a.pattern->title < b.pattern->title;
+  return a.pattern->id < b.pattern->id;
+}
+
+std::string titles(const std::vector<const Pattern*>& patterns) {
+  std::string out;
+  for (std::size_t i = 0; i < patterns.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == patterns.size() ? " or " : ", ") + patterns[i]->title;
+  return out;
+}
+
+std::string tier_names(const std::vector<Tier>& tiers) {
+  std::string out;
+  for (Tier t : tiers) out += (out.empty() ? "" : ", ") + std::string(to_string(t));
+  return out.empty() ? "none" : out;
+}
+
+// What to use instead of an excluded pattern, at most three: what replaces
+// it first, then its alternatives, those already recommended first (in rank
+// order); only tiers the user allows.
+std::vector<const Pattern*> replacements(const Catalog& catalog, const RelationGraph& graph, const Pattern& pattern,
+                                         const RecommendQuery& query, const std::vector<PatternScore>& ranked) {
+  std::vector<const Pattern*> replaced_by, alternatives;
+  for (const Edge& e : graph.edges(pattern.id)) {
+    const Pattern* p = catalog.find(e.target);
+    if (!p || !allowed(query, p->tier)) continue;
+    if (e.relation == Relation::replaced_by) replaced_by.push_back(p);
+    if (e.relation == Relation::alternative) alternatives.push_back(p);
+  }
+  auto rank = [&](const Pattern* p) {
+    auto it = std::find_if(ranked.begin(), ranked.end(), [&](const PatternScore& s) { return s.pattern == p; });
+    return static_cast<std::size_t>(it - ranked.begin());
+  };
+  std::stable_sort(alternatives.begin(), alternatives.end(),
+                   [&](const Pattern* a, const Pattern* b) { return rank(a) < rank(b); });
+  std::vector<const Pattern*> out;
+  for (const auto* list : {&replaced_by, &alternatives})
+    for (const Pattern* p : *list)
+      if (out.size() < 3 && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  return out;
+}
+
+int strength(Relation r) {  // lower is stronger
+  switch (r) {
+    case Relation::requires_: return 0;
+    case Relation::complements: return 1;
+    case Relation::enhanced_by: return 2;
+    case Relation::enhances: return 3;
+    default: return 9;
+  }
+}
+
+}  // namespace
+
+std::vector<PatternScore> score_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile) {
+  std::vector<PatternScore> scores;
+  std::map<std::string, std::size_t> at;
+  std::map<std::string, std::vector<std::size_t>> rule_order;  // pattern -> rule index per reason
+  for (std::size_t r = 0; r < book.rules.size(); ++r) {
+    const Rule& rule = book.rules[r];
+    if (evaluate(book, rule.when, profile) != Truth::yes) continue;
+    for (const RuleEffect& effect : rule.effects) {
+      const Pattern* p = catalog.find(effect.pattern);
+      if (!p) continue;
+      auto [it, fresh] = at.emplace(p->id, scores.size());
+      if (fresh) scores.push_back(PatternScore{p, 0, {}});
+      PatternScore& s = scores[it->second];
+      s.score += effect.weight;
+      s.reasons.push_back({rule.id, effect.weight, effect.reason});
+    }
+  }
+  for (PatternScore& s : scores)  // strongest first; stable keeps rule order among equals
+    std::stable_sort(s.reasons.begin(), s.reasons.end(), [](const Evidence& a, const Evidence& b) {
+      if ((a.weight < 0) != (b.weight < 0)) return a.weight > 0;
+      return std::abs(a.weight) > std::abs(b.weight);
+    });
+  return scores;
+}
+
+Recommendation recommend(const Catalog& catalog, const RuleBook& book, const RelationGraph& graph,
+                         const Profile& profile, const RecommendQuery& query) {
+  Recommendation out;
+  std::vector<PatternScore> scores = score_patterns(catalog, book, profile);
+  std::sort(scores.begin(), scores.end(), by_rank);
+  for (PatternScore& s : scores) {
+    if (s.score < 0) {
+      out.discouraged.push_back(std::move(s));
+    } else if (s.score > 0 && !allowed(query, s.pattern->tier)) {
+      out.excluded.push_back(ExcludedPattern{std::move(s), {}, {}});
+    } else if (s.score > 0 && (query.limit == 0 || out.ranked.size() < query.limit)) {
+      out.ranked.push_back(std::move(s));
+    }
+  }
+  // Excluded patterns point at replacements, preferring recommended ones.
+  for (ExcludedPattern& e : out.excluded) {
+    e.consider = replacements(catalog, graph, *e.scored.pattern, query, out.ranked);
+    e.reason = e.scored.pattern->title + " was excluded: " + std::string(to_string(e.scored.pattern->tier)) +
+               " (allowed: " + tier_names(query.tiers) + ")";
+    if (!e.consider.empty()) e.reason += "; consider " + titles(e.consider);
+  }
+  std::sort(out.discouraged.begin(), out.discouraged.end(), [](const PatternScore& a, const PatternScore& b) {
+    if (a.score != b.score) return a.score < b.score;
+    return by_rank(a, b);
+  });
+
+  // Partners of the ranked patterns, strongest relationship kept. A partner
+  // the profile argues against is still listed when it is required.
+  std::set<const Pattern*> ranked_set, discouraged_set;
+  for (const PatternScore& r : out.ranked) ranked_set.insert(r.pattern);
+  for (const PatternScore& d : out.discouraged) discouraged_set.insert(d.pattern);
+  std::map<std::string, std::size_t> at;
+  for (const PatternScore& s : out.ranked) {
+    for (const Edge& e : graph.edges(s.pattern->id)) {
+      if (strength(e.relation) > 3) continue;
+      const Pattern* partner = catalog.find(e.target);
+      if (!partner) continue;
+      if (ranked_set.count(partner) ||
+          (e.relation != Relation::requires_ && (!allowed(query, partner->tier) || discouraged_set.count(partner))))
+        continue;
+      auto [it, fresh] = at.emplace(partner->id, out.complements.size());
+      if (fresh) out.complements.push_back(Complement{partner, e.relation, {}});
+      Complement& c = out.complements[it->second];
+      if (strength(e.relation) < strength(c.relationship)) c.relationship = e.relation;
+      if (std::find(c.for_patterns.begin(), c.for_patterns.end(), s.pattern->id) == c.for_patterns.end())
+        c.for_patterns.push_back(s.pattern->id);
+    }
+  }
+  // Stable: among equals, the partner of the higher-ranked pattern first.
+  std::stable_sort(out.complements.begin(), out.complements.end(), [](const Complement& a, const Complement& b) {
+    if (strength(a.relationship) != strength(b.relationship)) return strength(a.relationship) < strength(b.relationship);
+    return a.for_patterns.size() > b.for_patterns.size();
+  });
+
+  std::vector<std::size_t> undecided;
+  for (const Rule& rule : book.rules) {
+    Truth t = evaluate(book, rule.when, profile);
+    if (t == Truth::yes) out.fired.push_back(rule.id);
+    if (t != Truth::unknown) continue;
+    std::vector<std::size_t> fields;
+    condition_fields(rule.when, fields);
+    for (std::size_t f : fields)
+      if (!profile.values.count(book.fields[f].id) && std::find(undecided.begin(), undecided.end(), f) == undecided.end())
+        undecided.push_back(f);
+  }
+  std::sort(undecided.begin(), undecided.end());
+  for (std::size_t f : undecided) out.undecided_fields.push_back(book.fields[f].id);
+  return out;
+}
+
+}  // namespace patsel

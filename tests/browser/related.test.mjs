@@ -1,0 +1,230 @@
+// <patsel-related>: a pattern's neighbourhood as a graph with typed, labelled
+// edges and a list of the same relations. Expected relations are read from
+// catalog.json (the page's own statements) or the fixture, not from the element.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { seriousViolations } from './axe.mjs';
+
+const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
+const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
+const hostile = JSON.parse(await readFile(path.join(root, 'tests', 'fixtures', 'catalogs', 'hostile-unicode.json'), 'utf8'));
+
+let browser, server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What saga's own page states, as {id: [relations]} (the shard's view). */
+function stated(p) {
+  const out = {};
+  const add = (id, relation) => { if (byId[id] && id !== p.id) (out[id] ??= new Set()).add(relation); };
+  for (const r of p.related ?? []) add(r.pattern, r.relation ?? 'related');
+  for (const r of p.pattern_combinations?.commonly_used_with ?? []) add(r.pattern, r.relationship ?? 'related');
+  for (const r of p.pattern_combinations?.anti_patterns ?? []) add(r.pattern, 'conflicts-with');
+  for (const r of p.alternatives ?? []) add(r.pattern, 'alternative');
+  for (const r of p.modern_alternatives ?? []) if (r.pattern) add(r.pattern, 'replaced-by');
+  for (const r of p.migration_paths?.to ?? []) add(r.pattern, 'replaced-by');
+  for (const r of p.migration_paths?.from ?? []) add(r.pattern, 'replaces');
+  for (const r of p.evolution?.from ?? []) add(r.pattern, 'evolves-from');
+  for (const r of p.evolution?.to ?? []) add(r.pattern, 'evolves-into');
+  return Object.fromEntries(Object.entries(out).map(([id, set]) => [id, [...set]]));
+}
+
+async function graph(page, selector = '#related') {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    return {
+      centre: root.querySelector('[part~=node-centre]')?.dataset.pattern,
+      nodes: Object.fromEntries([...root.querySelectorAll('[part~=node]')].map((n) => [n.dataset.pattern, {
+        tier: n.dataset.tier, label: n.getAttribute('aria-label'), href: n.getAttribute('href'), text: n.querySelector('text').textContent }])),
+      edges: [...root.querySelectorAll('[part~=edge]')].map((e) => e.dataset.relation),
+      edgeLabels: [...root.querySelectorAll('[part~=edge-label]')].map((e) => e.textContent),
+    };
+  }, selector);
+}
+
+/** The pattern page (card + related graph) with `attributes` on the graph, once drawn. */
+async function relatedPage(attributes = {}, url = 'pages/related.html', viewport) {
+  const { page, problems } = await openPage(browser, 'about:blank');
+  if (viewport) await page.setViewportSize(viewport);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}${url}`);
+  if (Object.keys(attributes).length) {
+    await page.evaluate((attrs) => {
+      const element = document.getElementById('related');
+      for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+    }, attributes);
+  }
+  await page.locator('#related [part~=list], #related [part=error]').first().waitFor({ state: 'attached' });
+  return { page, problems, requests, related: page.locator('#related') };
+}
+
+test('a pattern page: the graph of what the page states, from the shard, no wasm', async () => {
+  const saga = byId.saga;
+  const expected = stated(saga);
+  assert.ok(Object.keys(expected).length >= 5, 'saga states several relations');
+  const { page, problems, requests } = await relatedPage();
+  const g = await graph(page);
+  assert.equal(g.centre, 'saga');
+  assert.deepEqual(Object.keys(g.nodes).sort(), ['saga', ...Object.keys(expected)].sort());
+  for (const [id, relations] of Object.entries(expected)) {
+    assert.equal(g.nodes[id].tier, byId[id].tier, id);
+    assert.equal(g.nodes[id].href, `/patterns/${id}/`);
+    for (const relation of relations) assert.ok(g.nodes[id].label.includes(`Saga ${relation.replace(/-/g, ' ')} ${byId[id].title}`), g.nodes[id].label);
+  }
+  // One edge per neighbour, typed by its strongest relation and labelled.
+  assert.equal(g.edges.length, Object.keys(expected).length);
+  assert.ok(g.edges.includes('requires') && g.edges.includes('replaces') && g.edges.includes('complements'), g.edges.join());
+  assert.ok(g.edgeLabels.every((label) => /^[a-z-]+( \+\d)?$/.test(label)), g.edgeLabels.join());
+  assert.deepEqual(requests.filter((r) => r.endsWith('.wasm') || r.endsWith('catalog.json')), [], 'the shard is enough');
+  assert.ok(requests.includes('/patterns/saga.json'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a pattern page with a card and a related graph stays under 120 KB gzip', async () => {
+  const { page, requests } = await relatedPage();
+  await page.waitForLoadState('networkidle');
+  let total = 0;
+  for (const file of new Set(requests.filter((r) => !r.startsWith('/pages/')))) total += gzipSync(await readFile(path.join(dist, file)), { level: 9 }).length;
+  assert.ok(total < 120 * 1024, `${total} bytes gzip`);
+  await page.close();
+});
+
+test('the list: the same relations grouped by relation, by toggle and on narrow screens', async () => {
+  const expected = stated(byId.saga);
+  const { page, related } = await relatedPage();
+  assert.equal(await related.locator('[part~=list]').isVisible(), false);
+  await related.getByRole('button', { name: 'List view' }).click();
+  assert.equal(await related.getByRole('button', { name: 'List view' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await related.locator('[part~=graph]').isVisible(), false);
+  const requires = Object.entries(expected).filter(([, r]) => r.includes('requires')).map(([id]) => byId[id].title).sort();
+  const group = related.locator('[part~=group][data-relation=requires]');
+  assert.equal(await group.locator('h3').textContent(), 'Saga requires');
+  assert.deepEqual((await group.locator('a').allTextContents()).sort(), requires);
+  assert.equal(await related.locator('[part~=list] a').count(), Object.keys(expected).length);
+  await page.close();
+
+  const narrow = await relatedPage({}, 'pages/related.html', { width: 360, height: 800 });
+  assert.equal(await narrow.related.locator('[part~=graph]').isVisible(), false);
+  assert.equal(await narrow.related.locator('[part~=list]').isVisible(), true);
+  assert.equal(await narrow.page.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'no horizontal scroll');
+  await narrow.page.close();
+});
+
+test('depth 2 asks the engine: more patterns on an outer ring, each reached from a nearer one', async () => {
+  const { page, problems, requests, related } = await relatedPage({ depth: '2' });
+  await page.waitForFunction(() => document.querySelector('#related').data?.neighbours.some((n) => n.depth === 2));
+  assert.ok(requests.some((r) => r.endsWith('.wasm')), 'the engine was loaded');
+  const data = await page.evaluate(() => document.querySelector('#related').data);
+  const g = await graph(page);
+  for (const id of Object.keys(stated(byId.saga))) assert.ok(g.nodes[id], `${id} is still a neighbour`);
+  const first = new Set(data.neighbours.filter((n) => n.depth === 1).map((n) => n.pattern));
+  for (const n of data.neighbours.filter((n) => n.depth === 2)) {
+    assert.ok(first.has(n.via), `${n.pattern} via ${n.via}`);
+    assert.match(g.nodes[n.pattern].label, /\(2 steps away\)$/);
+  }
+  assert.equal(Object.keys(g.nodes).length, data.neighbours.length + 1);
+  assert.equal(await related.locator('[part~=group][data-relation=further] li').count(), data.neighbours.filter((n) => n.depth === 2).length);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard: one tab stop, arrow keys move between patterns, Enter follows the link', async () => {
+  const { page, problems } = await relatedPage();
+  const focused = () => page.evaluate(() => document.querySelector('#related').shadowRoot.activeElement?.dataset.pattern);
+  await page.locator('#related [part~=node-centre]').focus();
+  assert.equal(await focused(), 'saga');
+  const order = await page.locator('#related [part~=node]').evaluateAll((nodes) => nodes.map((n) => n.dataset.pattern));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), order[1]);
+  await page.keyboard.press('End');
+  assert.equal(await focused(), order.at(-1));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), order[0], 'wraps around');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), order.at(-1));
+  const tabStops = await page.locator('#related [part~=node][tabindex="0"]').count();
+  assert.equal(tabStops, 1, 'roving tabindex');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/patterns/${order.at(-1)}/`);
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+  await page.close();
+});
+
+test('navigate="in-place": Enter recentres the graph, the URL follows, back returns; a host can veto', async () => {
+  const { page, problems, related } = await relatedPage({ navigate: 'in-place' });
+  const target = 'outbox';
+  await related.locator(`[part~=node][data-pattern=${target}]`).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.querySelector('#related').data?.pattern.pattern === id, target);
+  const g = await graph(page);
+  assert.equal(g.centre, target);
+  assert.ok(g.nodes.saga, 'saga is a neighbour of the outbox');
+  assert.equal(await page.evaluate(() => document.querySelector('#related').shadowRoot.activeElement?.dataset.pattern), target, 'focus stays on the graph');
+  assert.equal(new URL(page.url()).searchParams.get('related'), target);
+  assert.equal(new URL(page.url()).pathname, '/pages/related.html');
+
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#related').data?.pattern.pattern === 'saga');
+  assert.equal(new URL(page.url()).search, '');
+  await page.goForward();
+  await page.waitForFunction((id) => document.querySelector('#related').data?.pattern.pattern === id, target);
+
+  await page.reload();
+  await page.evaluate(() => document.getElementById('related').setAttribute('navigate', 'in-place'));
+  await page.waitForFunction((id) => document.querySelector('#related').data?.pattern.pattern === id, target);
+
+  await page.evaluate(() => document.addEventListener('patsel-related-before-navigate', (e) => e.preventDefault()));
+  await related.locator('[part~=node][data-pattern=saga]').click();
+  await page.waitForTimeout(200);
+  assert.equal((await graph(page)).centre, target, 'vetoed');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('hostile catalog text stays text in nodes, edge notes and the list', async () => {
+  const { page, problems, related } = await relatedPage({ pattern: 'rocket', catalog: '/fixtures/catalogs/hostile-unicode.json' });
+  await page.waitForFunction(() => document.querySelector('#related').data?.pattern.pattern === 'rocket');
+  const g = await graph(page);
+  const rocket = hostile.patterns.find((p) => p.id === 'rocket');
+  const plain = hostile.patterns.find((p) => p.id === 'plain');
+  assert.equal(await related.locator('[part~=node-centre] title').textContent(), rocket.title);
+  assert.ok(g.nodes.plain.label.includes(plain.title));
+  await related.getByRole('button', { name: 'List view' }).click();
+  const list = await related.locator('[part~=list]').textContent();
+  assert.ok(list.includes('<svg onload="window.pwned=3">'), 'a note reads as written');
+  const tags = await page.evaluate(() => [...document.querySelector('#related').shadowRoot.querySelectorAll('*')].map((e) => e.localName));
+  for (const tag of ['script', 'img', 'iframe', 'mark', 'b']) assert.ok(!tags.includes(tag), tag);
+  const hrefs = await related.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.every((h) => h.startsWith('/patterns/')), hrefs.join(' '));
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an unknown pattern shows a readable error with a retry', async () => {
+  const { page, related } = await relatedPage({ pattern: 'no-such-pattern' });
+  await related.locator('[part=error]').waitFor();
+  assert.match(await related.locator('[part=error]').textContent(), /"no-such-pattern" could not be shown.*not_found/s);
+  assert.equal(await related.getByRole('button', { name: 'Retry' }).count(), 1);
+  await page.close();
+});
+
+test('no serious accessibility violations (axe), graph and list', async () => {
+  const { page, related } = await relatedPage();
+  assert.deepEqual(await seriousViolations(page, '#related'), []);
+  await related.getByRole('button', { name: 'List view' }).click();
+  assert.deepEqual(await seriousViolations(page, '#related'), []);
+  await page.close();
+});

@@ -1,0 +1,197 @@
+// <patsel-stack>: a searchable multi-select of the patterns a team uses and
+// the engine's analysis of them: conflicts, missing prerequisites, legacy
+// patterns, complexity; URL state, keyboard, hostile text and axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { seriousViolations } from './axe.mjs';
+
+// Expected values come from the catalog file, not from the engine.
+const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
+const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
+const title = (id) => byId[id].title;
+
+let browser, server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function addElement(page, attributes) {
+  await page.evaluate((attrs) => {
+    const element = document.createElement('patsel-stack');
+    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+    document.getElementById('host').append(element);
+  }, attributes);
+  const stack = page.locator('patsel-stack');
+  await stack.locator('[part~=status]:not(:empty), [part=error]').first().waitFor();
+  return stack;
+}
+
+async function stackPage(attributes, { query = '', viewport } = {}) {
+  const { page, problems } = await openPage(browser, `${server.url}pages/element-host.html${query}`);
+  if (viewport) await page.setViewportSize(viewport);
+  return { page, problems, stack: await addElement(page, attributes) };
+}
+
+const chips = (stack) => stack.locator('[part~=chosen] li > span:first-child').allTextContents();
+const param = (page) => new URL(page.url()).searchParams.get('stack');
+
+test('two-phase commit with microservices: the conflict, saga instead, 2PC as legacy, the complexity', async () => {
+  const avoid = catalog.avoid.find((a) => a.patterns.includes('two-phase-commit') && a.patterns.includes('microservices'));
+  assert.ok(avoid && avoid.instead.includes('saga'), 'the catalog says to avoid the pair and use saga');
+  const { page, problems, stack } = await stackPage({ patterns: 'two-phase-commit,microservices', 'base-url': '/patterns/' });
+  assert.deepEqual(await chips(stack), [title('two-phase-commit'), title('microservices')]);
+  const conflict = stack.locator('[part~=conflicts] > ul > li');
+  assert.equal(await conflict.count(), 1);
+  assert.deepEqual(await conflict.locator('.pair a').allTextContents(), [title('two-phase-commit'), title('microservices')]);
+  assert.ok((await conflict.locator('li').allTextContents()).includes(avoid.reason));
+  for (const id of avoid.instead)
+    assert.equal(await conflict.locator(`a[href="/patterns/${id}/"]`).count(), 1, id);
+  assert.equal(byId['two-phase-commit'].tier, 'bronze');
+  const legacy = stack.locator('[part~=legacy] > ul > li');
+  assert.equal(await legacy.locator('a').first().textContent(), title('two-phase-commit'));
+  for (const alternative of byId['two-phase-commit'].modern_alternatives)
+    assert.equal(await legacy.locator(`a[href="/patterns/${alternative.pattern}/"]`).count(), 1, alternative.pattern);
+  const levels = catalog.complexity.filter((c) => ['two-phase-commit', 'microservices'].includes(c.pattern)).map((c) => c.complexity);
+  const order = ['low', 'medium', 'high', 'very-high'];
+  const overall = order[Math.max(...levels.map((l) => order.indexOf(l)))].replace('-', ' ');
+  assert.match(await stack.locator('[part~=complexity] dd').first().textContent(), new RegExp(`^${overall}$`));
+  assert.match(await stack.locator('[part~=status]').textContent(), new RegExp(`2 patterns: 1 conflict, .*1 legacy pattern; overall complexity ${overall}`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a circuit breaker alone misses timeouts; adding timeout from the report clears that gap', async () => {
+  const requires = byId['circuit-breaker'].related.filter((r) => r.relation === 'requires').map((r) => r.pattern);
+  assert.ok(requires.includes('timeout'), 'the catalog says a circuit breaker requires timeouts');
+  const { page, problems, stack } = await stackPage({ patterns: 'circuit-breaker' });
+  const missing = stack.locator('[part~=missing] > ul > li');
+  const missingTitles = await missing.locator('a').allTextContents();
+  for (const id of requires) assert.ok(missingTitles.includes(title(id)), id);
+  assert.match(await missing.filter({ hasText: title('timeout') }).textContent(), new RegExp(`needed by ${title('circuit-breaker')}`));
+  assert.match(await stack.locator('[part~=conflicts]').textContent(), /No combination in this stack is one to avoid/);
+  await stack.getByRole('button', { name: `Add ${title('timeout')}` }).click();
+  assert.deepEqual(await chips(stack), [title('circuit-breaker'), title('timeout')]);
+  assert.equal(await missing.filter({ hasText: title('timeout') }).count(), 0);
+  assert.equal(param(page), 'circuit-breaker.timeout');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard only: search, pick with Enter, unpick, Escape closes, remove a chip', async () => {
+  const { page, problems, stack } = await stackPage({});
+  const input = stack.getByRole('combobox', { name: 'Patterns your team uses' });
+  await page.keyboard.press('Tab');
+  assert.equal(await input.evaluate((i) => i.getRootNode().activeElement === i), true);
+  await page.keyboard.type('saga');
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  const options = stack.getByRole('option');
+  const expected = catalog.patterns.filter((p) => p.title.toLowerCase().includes('saga') || p.id.includes('saga') || (p.tags ?? []).some((t) => t.includes('saga')));
+  assert.equal(await options.count(), expected.length);
+  // The first option is active; Enter puts it in the stack.
+  const first = (await input.getAttribute('aria-activedescendant')).replace(/^option-/, '');
+  assert.equal(first, await options.first().getAttribute('data-id'));
+  assert.ok(expected.some((p) => p.id === first), first);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await chips(stack), [title(first)]);
+  assert.equal(await stack.locator(`#option-${first}`).getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('Enter');  // Enter again takes it out
+  assert.deepEqual(await chips(stack), []);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press('Escape');  // a second Escape clears the search text
+  assert.equal(await input.inputValue(), '');
+  await page.keyboard.type('micro');
+  const ids = await options.evaluateAll((list) => list.map((o) => o.dataset.id));
+  for (let i = 0; i <= ids.indexOf('microservices'); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');  // past it and back
+  assert.equal(await input.getAttribute('aria-activedescendant'), 'option-microservices');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await chips(stack), [title(first), title('microservices')]);
+  assert.match(await stack.locator('[part~=status]').textContent(), /^2 patterns:/);
+  // Tab leaves the list for the chips' remove buttons.
+  await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => document.activeElement.shadowRoot.activeElement.getAttribute('aria-label'));
+  assert.equal(await focused(), `Remove ${title(first)} from the stack`);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await chips(stack), [title('microservices')]);
+  assert.equal(await focused(), `Remove ${title('microservices')} from the stack`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the stack lives in the URL: reload shows it again, back and forward step through it', async () => {
+  const { page, problems, stack } = await stackPage({});
+  assert.match(await stack.locator('[part~=status]').textContent(), /Pick the patterns your team uses/);
+  const input = stack.getByRole('combobox');
+  await input.click();
+  await input.fill('two-phase');
+  await stack.getByRole('option', { name: new RegExp(title('two-phase-commit')) }).click();
+  await input.fill('microservices');
+  await stack.getByRole('option', { name: new RegExp(`^${title('microservices')}`) }).click();
+  assert.equal(param(page), 'two-phase-commit.microservices');
+  await page.reload();
+  const again = await addElement(page, {});
+  assert.deepEqual(await chips(again), [title('two-phase-commit'), title('microservices')]);
+  assert.equal(await again.locator('[part~=conflicts] > ul > li').count(), 1);
+  await page.goBack();
+  await again.locator('[part~=chosen] li').nth(1).waitFor({ state: 'detached' });
+  assert.deepEqual(await chips(again), [title('two-phase-commit')]);
+  await page.goBack();
+  await again.locator('[part~=chosen] li').first().waitFor({ state: 'detached' });
+  await page.goForward();
+  await again.locator('[part~=chosen] li').first().waitFor();
+  assert.deepEqual(await chips(again), [title('two-phase-commit')]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('markup in catalog text renders inert, and javascript: links are not emitted', async () => {
+  const { page, problems, stack } = await stackPage({ patterns: 'evil,other', catalog: '/fixtures/catalogs/hostile-reference.json', 'base-url': '/p/' });
+  const report = stack.locator('[part~=report]');
+  await report.locator('[part~=conflicts] li').first().waitFor();
+  assert.match(await report.textContent(), /<img src=v onerror="window.pwned=30">reason/);
+  assert.match(await report.textContent(), /<svg onload="window.pwned=22">Needed<\/svg>/);
+  const input = stack.getByRole('combobox');
+  await input.click();
+  await input.press('ArrowDown');
+  assert.ok(await stack.getByRole('option').count() >= 4);
+  await report.locator('a').first().hover();
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  const hrefs = await stack.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 0 && hrefs.every((h) => h.startsWith('/p/')), hrefs.join(' '));
+  assert.equal(await stack.locator('img, script, iframe, svg, b, i, em, u').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a catalog that cannot load shows Retry; unknown ids are left out and said so', async () => {
+  const { page, stack } = await stackPage({ patterns: 'circuit-breaker,nope' });
+  assert.match(await stack.locator('[part~=status]').textContent(), /Left out \(not in the catalog\): nope/);
+  await page.close();
+  const broken = await stackPage({ catalog: '/fixtures/catalogs/missing.json' });
+  assert.match(await broken.stack.locator('[part=error]').textContent(), /could not be loaded/);
+  assert.equal(await broken.stack.getByRole('button', { name: 'Retry' }).count(), 1);
+  await broken.page.close();
+});
+
+test('no serious accessibility violations (axe), list open, at desktop and phone widths', async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const { page, stack } = await stackPage({ patterns: 'two-phase-commit,microservices,circuit-breaker' }, { viewport });
+    const input = stack.getByRole('combobox');
+    await input.click();
+    await input.press('ArrowDown');
+    assert.deepEqual(await seriousViolations(page), [], `${viewport.width} px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${viewport.width} px (${overflow})`);
+    await page.close();
+  }
+});

@@ -1,0 +1,249 @@
+// The patsel command line against hostile input and faults: every bad file is
+// reported and the others still compile, catalog.json is always valid UTF-8,
+// and a failed or killed write never loses the previous catalog.
+// docs/reliability.md lists each case with its test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, mkdir, stat, chmod, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
+const fixtures = path.join(root, 'tests', 'fixtures');
+
+function run(args, { input, env, shell } = {}) {
+  // `shell`: a bash prefix (ulimit, trap) run before exec'ing patsel.
+  const options = { input, env: { ...process.env, ...env }, maxBuffer: 1 << 26 };
+  const result = shell
+    ? spawnSync('bash', ['-c', `${shell}; exec "$0" "$@"`, patsel, ...args], options)
+    : spawnSync(patsel, args, options);
+  // Bytes kept as they are, so tests can check that output is valid UTF-8.
+  return {
+    code: result.status, signal: result.signal, stdoutBytes: result.stdout,
+    stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'),
+  };
+}
+
+const exists = (file) => stat(file).then(() => true, () => false);
+const scratch = () => mkdtemp(path.join(tmpdir(), 'patsel-hostile-'));
+const strictUtf8 = (bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+
+// Deterministic "random" bytes: a binary file posing as a page.
+function garbage(size) {
+  const bytes = Buffer.alloc(size);
+  let x = 2463534242;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    bytes[i] = x & 0xff;
+  }
+  return bytes;
+}
+
+function billionLaughs(field) {
+  let yaml = `a: &a [${Array(10).fill('lol').join(', ')}]\n`;
+  let previous = 'a';
+  for (const name of 'bcdefghi') {
+    yaml += `${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]\n`;
+    previous = name;
+  }
+  return `${yaml}${field}: *i\n`;
+}
+
+async function hostileTree() {
+  const dir = await scratch();
+  const pages = path.join(dir, 'patterns');
+  await mkdir(pages);
+  const page = (name, bytes) => writeFile(path.join(pages, name), bytes);
+  await page('good.md', '---\ntitle: Good\ndescription: A page.\n---\nBody.\n');
+  await page('utf8.md', Buffer.concat([Buffer.from('---\ntitle: Caf'), Buffer.from([0xc3]), Buffer.from('\ndescription: d\n---\n')]));
+  await page('nul.md', Buffer.from('---\ntitle: A\0B\ndescription: d\n---\n'));
+  await page('surrogate.md', '---\ntitle: "\\ud800"\n---\n');
+  await page('huge.md', `---\ntitle: Huge\ndescription: d\n---\n${'x'.repeat(2 << 20)}\n`);
+  await page('bomb.md', `---\ntitle: Bomb\ndescription: d\n${billionLaughs('modern_examples')}---\n`);
+  await page('abyss.md', `---\ntitle: Abyss\nevolution: ${'['.repeat(600)}${']'.repeat(600)}\n---\n`);
+  await page('long-line.md', `---\ntitle: Long\ndescription: d\n---\n[${'a'.repeat(500000)}\n`);
+  await page('garbage.md', garbage(4096));
+  // A file name that is not UTF-8: Linux allows any bytes but '/' and NUL.
+  await writeFile(Buffer.concat([Buffer.from(`${pages}/caf`), Buffer.from([0xff]), Buffer.from('.md')]), '---\ntitle: Cafe\ndescription: d\n---\n');
+  return dir;
+}
+
+test('validate on a tree of hostile pages reports each one and checks the others', async () => {
+  const dir = await hostileTree();
+  const { code, stderr } = run(['validate', dir]);
+  assert.equal(code, 1);
+  const p = `${dir}/patterns`;
+  for (const line of [
+    `${p}/abyss.md:3:1212: error: front matter nests deeper than the YAML parser allows (500 levels); left out [page.too_large]`,
+    `${p}/bomb.md:13:1: error: 'modern_examples': more than 200000 YAML nodes once aliases are expanded; left out [page.too_large]`,
+    `${p}/garbage.md:1:1: error: the page does not start with '---' [page.no_front_matter]`,
+    `${p}/huge.md: error: the page has more than 1048576 bytes (the limit; raise it with --max-page-bytes); left out [page.too_large]`,
+    `${p}/nul.md:2:9: warning: the page holds 1 NUL byte (the first here); replaced with U+FFFD [page.nul_byte]`,
+    `${p}/surrogate.md:2:15: error: front matter is not valid YAML: an escape names U+D800, a UTF-16 surrogate, which is not a character (write the character itself, or a \\U escape) [page.yaml_syntax]`,
+    `${p}/utf8.md:2:11: warning: the page is not valid UTF-8 (1 bad sequence, the first here); replaced with U+FFFD [page.invalid_utf8]`,
+  ]) {
+    assert.ok(stderr.includes(`${line}\n`), `missing: ${line}\n--- got:\n${stderr.slice(0, 4000)}`);
+  }
+  assert.match(stderr, /caf\uFFFD\.md: warning: the file name is not valid UTF-8; the id and url use U\+FFFD \[page\.invalid_utf8\]/);
+  // good, utf8, nul, bomb (without its block), long-line, caf?; left out: abyss, garbage, huge, surrogate.
+  assert.match(stderr, /compiled 6 patterns from 10 pages; 4 left out because of errors\n$/);
+});
+
+test('validate --format json is valid JSON even when a file name is not UTF-8', async () => {
+  const dir = await hostileTree();
+  const { stdoutBytes } = run(['validate', dir, '--format', 'json']);
+  const report = JSON.parse(strictUtf8(stdoutBytes));
+  assert.ok(report.diagnostics.some((d) => d.file === `${dir}/patterns/caf\uFFFD.md`));
+  assert.equal(report.stats.patterns, 6);
+});
+
+test('the catalog built from hostile pages is valid UTF-8 and loads', async () => {
+  const dir = await hostileTree();
+  const out = path.join(dir, 'catalog.json');
+  assert.equal(run(['build', dir, '-o', out]).code, 1, 'errors make the exit code 1, and what compiled is written');
+  const catalog = JSON.parse(strictUtf8(await readFile(out)));
+  const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
+  assert.deepEqual(Object.keys(byId).sort(), ['bomb', 'caf\uFFFD', 'good', 'long-line', 'nul', 'utf8']);
+  assert.equal(byId.utf8.title, 'Caf\uFFFD');
+  assert.equal(byId.nul.title, 'A\uFFFDB');
+  assert.equal(byId.bomb.modern_examples, undefined);
+  assert.equal(byId['long-line'].excerpt, `[${'a'.repeat(299)}\u2026`);
+  const listed = run(['list', '--catalog', out, '--json']);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.equal(JSON.parse(listed.stdout).total, 6);
+});
+
+test('--max-page-bytes raises the page limit, and refuses nonsense', async () => {
+  const dir = await hostileTree();
+  const { stderr } = run(['validate', dir, '--max-page-bytes', String(3 << 20)]);
+  assert.doesNotMatch(stderr, /huge\.md: error/);
+  assert.match(stderr, /compiled 7 patterns from 10 pages/);
+  for (const bad of ['0', '-1', '12kb', String(2 ** 41)]) {
+    const refused = run(['validate', dir, '--max-page-bytes', bad]);
+    assert.equal(refused.code, 2, bad);
+    assert.equal(refused.stderr, `patsel validate: --max-page-bytes takes a number of bytes from 1 to 2^40, not '${bad}'\n`);
+  }
+});
+
+// --- faults while writing: the previous catalog survives ----------------------
+
+async function previousCatalog() {
+  const dir = await scratch();
+  const out = path.join(dir, 'catalog.json');
+  await writeFile(out, 'previous\n');
+  return { dir, out };
+}
+
+test('a build killed in the middle of writing leaves the previous catalog', async () => {
+  const { out } = await previousCatalog();
+  // RLIMIT_FSIZE: the kernel kills the process (SIGXFSZ) once the temporary
+  // file reaches 64 KiB, a twentieth of the shipped catalog.
+  const killed = run(['build', path.join(root, 'data'), '-o', out, '--quiet'], { shell: 'ulimit -f 64' });
+  assert.equal(killed.signal, 'SIGXFSZ');
+  assert.equal(await readFile(out, 'utf8'), 'previous\n');
+  assert.equal((await stat(`${out}.tmp`)).size, 64 * 1024, 'the partial write went to the temporary file only');
+  // The next build replaces both.
+  run(['build', path.join(root, 'data'), '-o', out, '--quiet']);
+  assert.equal(JSON.parse(await readFile(out, 'utf8')).schema_version, 1);
+  assert.equal(await exists(`${out}.tmp`), false);
+});
+
+test('a write that fails (file too large, as on a full disk) is reported and leaves the previous catalog', async () => {
+  const { out } = await previousCatalog();
+  // SIGXFSZ ignored: write() fails with EFBIG instead, as it fails with ENOSPC on a full disk.
+  const failed = run(['build', path.join(root, 'data'), '-o', out, '--quiet'], { shell: 'trap "" XFSZ; ulimit -f 64' });
+  assert.equal(failed.code, 1);
+  assert.ok(failed.stderr.endsWith(`patsel build: [io.write_failed] ${out}.tmp: write failed: File too large\n`), failed.stderr);
+  assert.equal(await readFile(out, 'utf8'), 'previous\n');
+  assert.equal(await exists(`${out}.tmp`), false);
+});
+
+test('a catalog path that cannot be replaced is reported and nothing is lost', async () => {
+  const dir = await scratch();
+  const out = path.join(dir, 'catalog.json');
+  await mkdir(out);  // a directory where the catalog should go
+  await writeFile(path.join(out, 'keep'), 'kept\n');
+  const failed = run(['build', path.join(fixtures, 'mini'), '-o', out]);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stderr, new RegExp(`patsel build: \\[io\\.write_failed\\] ${out}: cannot replace: Is a directory\\n$`));
+  assert.equal(await readFile(path.join(out, 'keep'), 'utf8'), 'kept\n');
+  assert.deepEqual(await readdir(dir), ['catalog.json']);
+});
+
+test('an unwritable directory is reported and leaves the previous catalog',
+  { skip: process.getuid?.() === 0 && 'root ignores file permissions (the RLIMIT_FSIZE tests cover failed writes)' },
+  async () => {
+    const { dir, out } = await previousCatalog();
+    await chmod(dir, 0o555);
+    const failed = run(['build', path.join(fixtures, 'mini'), '-o', out]);
+    await chmod(dir, 0o755);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /\[io\.write_failed\] .*cannot open for writing: Permission denied/);
+    assert.equal(await readFile(out, 'utf8'), 'previous\n');
+  });
+
+test('--strict with only a hostile-input warning writes nothing', async () => {
+  const { dir, out } = await previousCatalog();
+  await mkdir(path.join(dir, 'patterns'));
+  await writeFile(path.join(dir, 'patterns', 'a.md'), Buffer.from('---\ntitle: A\xff\ndescription: d\n---\n', 'latin1'));
+  const strict = run(['build', '--strict', dir, '-o', out]);
+  assert.equal(strict.code, 1);
+  assert.match(strict.stderr, /a\.md:2:9: warning: the page is not valid UTF-8.*\[page\.invalid_utf8\]\n/);
+  assert.match(strict.stderr, /--strict and problems were found; nothing written\n$/);
+  assert.equal(await readFile(out, 'utf8'), 'previous\n');
+});
+
+// --- the engine side: catalogs and requests -----------------------------------
+
+test('patsel call answers hostile requests with error envelopes, one per line', async () => {
+  const small = path.join(fixtures, 'catalogs', 'small.json');
+  const requests = [
+    `{"method":"list","params":${'['.repeat(1000000)}`,
+    `{"method":"list","params":{"tiers":${'['.repeat(200)}${']'.repeat(200)}}}`,
+    `{"method":"list","params":{"tiers":["${'g'.repeat(2 << 20)}"]}}`,
+    // A UTF-8 encoded surrogate: bytes that are not UTF-8.
+    Buffer.concat([Buffer.from('{"method":"list","params":{"tiers":["gold'), Buffer.from([0xed, 0xbf, 0xbf]), Buffer.from('"]}}')]),
+    '{"method":"list","params":{"tiers":["gold"]}}',
+  ];
+  const input = Buffer.concat(requests.map((r) => Buffer.concat([Buffer.from(r), Buffer.from('\n')])));
+  const { code, stdoutBytes } = run(['call', '--catalog', small], { input });
+  assert.equal(code, 0);
+  const answers = strictUtf8(stdoutBytes).trimEnd().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(answers.map((a) => a.error?.code ?? 'ok'), [
+    'call.bad_request', 'params.too_deep', 'params.too_large', 'call.bad_request', 'ok',
+  ]);
+  assert.equal(answers[0].error.message, 'the request nests deeper than 1000 levels');
+  assert.equal(answers[1].error.message, '$.tiers[0][0][0][0][0][0][0]...: nested deeper than 128 levels (load option max_depth)');
+});
+
+test('catalogs over the limits are refused with the limit to raise, and PATSEL_LOAD_OPTIONS raises it', async () => {
+  const small = path.join(fixtures, 'catalogs', 'small.json');
+  const size = (await stat(small)).size;
+  const refused = run(['list', '--catalog', small], { env: { PATSEL_LOAD_OPTIONS: '{"max_catalog_bytes": 100}' } });
+  assert.equal(refused.code, 1);
+  assert.equal(refused.stderr, `patsel: ${small}: [catalog.too_large] catalog: ${size} bytes, more than the limit of 100 (load option max_catalog_bytes)\n`);
+  const raised = run(['list', '--catalog', small], { env: { PATSEL_LOAD_OPTIONS: `{"max_catalog_bytes": ${size}}` } });
+  assert.equal(raised.code, 0, raised.stderr);
+  const bad = run(['list', '--catalog', small], { env: { PATSEL_LOAD_OPTIONS: '{"max_depth": -1}' } });
+  assert.equal(bad.stderr, `patsel: ${small}: [load.bad_option] $.max_depth: expected an integer from 1 to 1000\n`);
+
+  const dir = await scratch();
+  const deep = path.join(dir, 'deep.json');
+  await writeFile(deep, `{"schema_version":1,"patterns":[{"id":"a","title":"A","x":${'['.repeat(500000)}}]}`);
+  assert.equal(run(['list', '--catalog', deep]).stderr,
+    `patsel: ${deep}: [catalog.too_deep] $.patterns[0].x[0][0][0][0][0]...: nested deeper than 128 levels (load option max_depth)\n`);
+  const latin1 = path.join(dir, 'latin1.json');
+  await writeFile(latin1, Buffer.from('{"schema_version":1,"patterns":[{"id":"a","title":"Caf\xe9"}]}', 'latin1'));
+  assert.match(run(['list', '--catalog', latin1]).stderr, /\[catalog\.parse_error\] catalog: parse error at line 1, column 56: syntax error while parsing value - invalid string: ill-formed UTF-8 byte/);
+});
+
+test('command-line arguments that are not UTF-8 are answered, not a crash', () => {
+  const small = path.join(fixtures, 'catalogs', 'small.json');
+  // Node passes arguments as UTF-8 strings; bash's printf passes the raw byte.
+  const listed = run(['list', '--catalog', small], { shell: `set -- "$@" --tier "$(printf 'gold\\377')"` });
+  assert.equal(listed.code, 1);
+  assert.equal(listed.stderr, "patsel: [params.bad_option] $.tiers[0]: 'gold\uFFFD' is not a tier (gold, silver, bronze, unclassified)\n");
+});

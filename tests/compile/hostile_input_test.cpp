@@ -1,0 +1,325 @@
+// Hostile pages and data files: whatever the bytes, the compiler reports a
+// problem at its place and goes on; it never crashes, hangs, or writes text
+// that is not valid UTF-8. docs/reliability.md lists each case and its test.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "patsel/compile/build.hpp"
+#include "patsel/compile/page.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using patsel::compile::compile_page;
+using patsel::compile::PageInput;
+using patsel::compile::PageLimits;
+using patsel::compile::Report;
+
+namespace {
+
+const std::string kFFFD = "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER, in UTF-8
+
+struct Compiled {
+  patsel::compile::PageOutcome outcome;
+  Report report;
+};
+
+Compiled compile(const std::string& text, const PageLimits& limits = {},
+                 const std::string& relative = "patterns/sample.md") {
+  Compiled c;
+  c.outcome = compile_page(PageInput{"data/" + relative, relative, text}, c.report, limits);
+  // Whatever came in, what goes out is valid UTF-8: the strict dumps throw
+  // otherwise. (Only file names are passed through as they are.)
+  if (c.outcome.record) CHECK_NOTHROW((void)c.outcome.record->dump());
+  for (const auto& d : c.report.sorted()) CHECK_NOTHROW((void)json(d.message).dump());
+  return c;
+}
+
+// The report's lines for one rule, without the summary line.
+std::string lines_of(const Report& report, const std::string& rule) {
+  std::string out;
+  for (const auto& d : report.sorted())
+    if (d.rule == rule) out += d.to_string() + "\n";
+  return out;
+}
+
+// Test text with '@' standing for a NUL byte, which a C string literal cannot hold.
+std::string with_nul(std::string text) {
+  for (char& c : text)
+    if (c == '@') c = '\0';
+  return text;
+}
+
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// A scratch source tree, removed at the end of the test.
+struct Scratch {
+  fs::path root;
+  explicit Scratch(const std::string& name) : root(fs::temp_directory_path() / name) {
+    fs::remove_all(root);
+    fs::create_directories(root / "patterns");
+  }
+  ~Scratch() { fs::remove_all(root); }
+  void write(const std::string& relative, const std::string& bytes) const {
+    fs::create_directories((root / relative).parent_path());
+    std::ofstream(root / relative, std::ios::binary) << bytes;
+  }
+};
+
+// "a: &a [lol x10]", "b: &b [*a x10]" ... nine levels: 10^9 nodes once expanded.
+std::string billion_laughs(const std::string& use) {
+  std::string yaml = "a: &a [" + repeat("lol, ", 9) + "lol]\n";
+  std::string previous = "a";
+  for (char name = 'b'; name <= 'i'; ++name) {
+    yaml += std::string(1, name) + ": &" + name + " [" + repeat("*" + previous + ", ", 9) + "*" + previous + "]\n";
+    previous = std::string(1, name);
+  }
+  return yaml + use + ": *i\n";
+}
+
+}  // namespace
+
+TEST_CASE("bytes that are not UTF-8 become U+FFFD, with a warning at the first") {
+  SUBCASE("in the front matter and the body") {
+    // "Caf" + a lead byte without its continuation; two bytes that never
+    // start a character; a UTF-8 encoded surrogate (ED A0 80: three
+    // maximal ill-formed subparts, so three U+FFFD).
+    auto c = compile("---\ntitle: Caf\xC3\nsummary: ok \xFF\xFE\n---\nBody \xED\xA0\x80 end\n");
+    REQUIRE(c.outcome.record);
+    const json& r = *c.outcome.record;
+    CHECK(r["title"] == "Caf" + kFFFD);
+    CHECK(r["summary"] == "ok " + kFFFD + kFFFD);
+    CHECK(r["excerpt"] == "Body " + repeat(kFFFD, 3) + " end");
+    CHECK(c.report.to_text() ==
+          "data/patterns/sample.md:2:11: warning: the page is not valid UTF-8 (6 bad sequences, the first here); "
+          "replaced with U+FFFD [page.invalid_utf8]\n0 errors, 1 warning\n");
+  }
+  SUBCASE("each ill-formed form, one U+FFFD per maximal ill-formed subpart") {
+    struct Case {
+      const char* bytes;
+      std::size_t replacements;
+    };
+    for (const Case& k : {Case{"\x80", 1},                // a continuation byte alone
+                          Case{"\xC0\xAF", 2},            // overlong '/': C0 never starts a character
+                          Case{"\xE0\x80\x80", 3},        // overlong 3-byte form
+                          Case{"\xED\xBF\xBF", 3},        // surrogate U+DFFF
+                          Case{"\xF4\x90\x80\x80", 4},    // above U+10FFFF
+                          Case{"\xF0\x9F\x98", 1},        // 4-byte form cut short: one subpart
+                          Case{"\xF8\x88\x80\x80\x80", 5}}) {  // 5-byte forms are not UTF-8
+      CAPTURE(k.replacements);
+      auto c = compile(std::string("---\ntitle: a") + k.bytes + "b\n---\n");
+      REQUIRE(c.outcome.record);
+      CHECK((*c.outcome.record)["title"] == "a" + repeat(kFFFD, k.replacements) + "b");
+      CHECK(lines_of(c.report, "page.invalid_utf8") ==
+            "data/patterns/sample.md:2:9: warning: the page is not valid UTF-8 (" + std::to_string(k.replacements) +
+                (k.replacements == 1 ? " bad sequence" : " bad sequences") +
+                ", the first here); replaced with U+FFFD [page.invalid_utf8]\n");
+    }
+  }
+  SUBCASE("valid text, 4-byte characters included, is left alone and not reported") {
+    auto c = compile("---\ntitle: \xF0\x9F\x98\x80 caf\xC3\xA9 \xE2\x82\xAC\n---\n");
+    REQUIRE(c.outcome.record);
+    CHECK((*c.outcome.record)["title"] == "\xF0\x9F\x98\x80 caf\xC3\xA9 \xE2\x82\xAC");
+    CHECK(c.report.empty());
+  }
+  SUBCASE("columns count characters, not bytes") {
+    auto c = compile("---\ntitle: \xC3\xA9\xC3\xA9\xFF\n---\n");  // "éé" then a bad byte: column 10
+    CHECK(lines_of(c.report, "page.invalid_utf8") ==
+          "data/patterns/sample.md:2:10: warning: the page is not valid UTF-8 (1 bad sequence, the first here); "
+          "replaced with U+FFFD [page.invalid_utf8]\n");
+  }
+  SUBCASE("a file name that is not UTF-8 gives an id and url with U+FFFD") {
+    auto c = compile("---\ntitle: A\ndescription: d\n---\n", {}, "patterns/caf\xC3.md");
+    REQUIRE(c.outcome.record);
+    CHECK((*c.outcome.record)["id"] == "caf" + kFFFD);
+    CHECK((*c.outcome.record)["url"] == "patterns/caf" + kFFFD + "/");
+    REQUIRE(c.report.sorted().size() == 1);
+    CHECK(c.report.sorted()[0].message == "the file name is not valid UTF-8; the id and url use U+FFFD");
+    CHECK(c.report.sorted()[0].rule == "page.invalid_utf8");
+  }
+}
+
+TEST_CASE("NUL bytes, which YAML would drop silently, become U+FFFD with a warning") {
+  auto c = compile(with_nul("---\ntitle: A@B\ndescription: d\n---\nx@y\n"));
+  REQUIRE(c.outcome.record);
+  CHECK((*c.outcome.record)["title"] == "A" + kFFFD + "B");
+  CHECK((*c.outcome.record)["excerpt"] == "x" + kFFFD + "y");
+  CHECK(c.report.to_text() ==
+        "data/patterns/sample.md:2:9: warning: the page holds 2 NUL bytes (the first here); replaced with U+FFFD "
+        "[page.nul_byte]\n0 errors, 1 warning\n");
+}
+
+TEST_CASE("escapes YAML cannot turn into characters are errors that say why") {
+  SUBCASE("a lone surrogate escape") {
+    auto c = compile("---\ntitle: \"\\ud800\"\n---\n");
+    CHECK_FALSE(c.outcome.record);
+    CHECK(c.report.to_text() ==
+          "data/patterns/sample.md:2:15: error: front matter is not valid YAML: an escape names U+D800, a UTF-16 "
+          "surrogate, which is not a character (write the character itself, or a \\U escape) [page.yaml_syntax]\n"
+          "1 error, 0 warnings\n");
+  }
+  SUBCASE("an unknown escape quoting half a character keeps the report valid UTF-8") {
+    // yaml-cpp quotes the single byte after the backslash: the lead byte of 'é'.
+    auto c = compile("---\ntitle: \"\\\xC3\xA9\"\n---\n");
+    CHECK_FALSE(c.outcome.record);
+    REQUIRE(c.report.sorted().size() == 1);
+    CHECK(c.report.sorted()[0].message == "front matter is not valid YAML: unknown escape character: " + kFFFD);
+  }
+}
+
+TEST_CASE("a page over the size limit is left out, and the limit can be raised") {
+  const std::string page = "---\ntitle: A\ndescription: d\n---\n" + std::string(100, 'x') + "\n";
+  REQUIRE(page.size() == 133);
+  PageLimits limits;
+  limits.max_bytes = 132;
+  auto over = compile(page, limits);
+  CHECK_FALSE(over.outcome.record);
+  CHECK(over.report.to_text() ==
+        "data/patterns/sample.md: error: the page has more than 132 bytes (the limit; raise it with "
+        "--max-page-bytes); left out [page.too_large]\n1 error, 0 warnings\n");
+  limits.max_bytes = 133;
+  auto at = compile(page, limits);
+  CHECK(at.outcome.record);
+  CHECK(at.report.empty());
+  SUBCASE("the default is 1 MiB") { CHECK(PageLimits{}.max_bytes == 1048576); }
+}
+
+TEST_CASE("YAML that nests too deep is an error at the place it crosses the limit") {
+  SUBCASE("deeper than 64 levels in a block: the rest of the page is kept") {
+    // The block's outer list is level 0; the 66th '[' (column 12 + 65) is level 65.
+    auto c = compile("---\ntitle: A\nevolution: " + repeat("[", 70) + repeat("]", 70) + "\ndescription: d\n---\n");
+    REQUIRE(c.outcome.record);
+    CHECK_FALSE(c.outcome.record->contains("evolution"));
+    CHECK(c.report.to_text() ==
+          "data/patterns/sample.md:3:77: error: 'evolution': nested deeper than 64 levels; left out "
+          "[page.too_large]\n1 error, 0 warnings\n");
+  }
+  SUBCASE("deeper than the YAML parser's own limit (500): the page is left out") {
+    // yaml-cpp stops its recursive descent and marks the end of the flow.
+    auto c = compile("---\ntitle: A\nevolution: " + repeat("[", 600) + repeat("]", 600) + "\n---\n");
+    CHECK_FALSE(c.outcome.record);
+    CHECK(c.report.to_text() ==
+          "data/patterns/sample.md:3:1212: error: front matter nests deeper than the YAML parser allows (500 "
+          "levels); left out [page.too_large]\n1 error, 0 warnings\n");
+  }
+  SUBCASE("a hundred thousand levels is the same error, not a stack overflow") {
+    auto c = compile("---\ntitle: A\nevolution: " + repeat("[", 100000) + "\n---\n");
+    CHECK_FALSE(c.outcome.record);
+    CHECK(lines_of(c.report, "page.too_large").find("nests deeper than the YAML parser allows") != std::string::npos);
+  }
+}
+
+TEST_CASE("an alias bomb stops at the node budget, reported at the field that expands it") {
+  auto c = compile("---\ntitle: A\ndescription: d\n" + billion_laughs("modern_examples") + "---\n");
+  REQUIRE(c.outcome.record);  // the rest of the page is kept
+  CHECK_FALSE(c.outcome.record->contains("modern_examples"));
+  // title, description, a..i take lines 2-12; modern_examples is line 13.
+  CHECK(lines_of(c.report, "page.too_large") ==
+        "data/patterns/sample.md:13:1: error: 'modern_examples': more than 200000 YAML nodes once aliases are "
+        "expanded; left out [page.too_large]\n");
+  SUBCASE("the budget is shared by the page's blocks, so two half bombs also stop") {
+    PageLimits limits;
+    limits.max_yaml_nodes = 150;  // each block below is 111 nodes: a list of ten lists of ten
+    auto two = compile("---\ntitle: A\ndescription: d\nx: &x [" + repeat("[1,2,3,4,5,6,7,8,9,0], ", 9) +
+                           "[1,2,3,4,5,6,7,8,9,0]]\nevolution: *x\nalternatives: *x\n---\n",
+                       limits);
+    CHECK(lines_of(two.report, "page.too_large") ==
+          "data/patterns/sample.md:6:1: error: 'alternatives': more than 150 YAML nodes once aliases are expanded; "
+          "left out [page.too_large]\n");
+  }
+}
+
+TEST_CASE("very long values cost linear time and give one-line messages") {
+  SUBCASE("a 200,000-digit number stays text (the number check looks at the length first)") {
+    auto c = compile("---\ntitle: A\ndescription: d\nmodern_examples:\n  - company: " + std::string(200000, '1') +
+                     "\n    scale: 1e999\n---\n");
+    REQUIRE(c.outcome.record);
+    const json& example = (*c.outcome.record)["modern_examples"][0];
+    CHECK(example["company"] == std::string(200000, '1'));
+    CHECK(example["scale"] == "1e999");  // not a float: infinity has no JSON form
+  }
+  SUBCASE("a 300,000-character line with an unclosed '[' gives a short excerpt") {
+    auto c = compile("---\ntitle: A\ndescription: d\n---\n[" + std::string(300000, 'a') + "\n");
+    REQUIRE(c.outcome.record);
+    CHECK((*c.outcome.record)["excerpt"] == "[" + std::string(299, 'a') + "\xE2\x80\xA6");
+  }
+  SUBCASE("many '[' and '](' without a ')' are still linear") {
+    auto c = compile("---\ntitle: A\ndescription: d\n---\n" + repeat("[a](", 100000) + "\n");
+    REQUIRE(c.outcome.record);
+    CHECK((*c.outcome.record)["excerpt"] == repeat("[a](", 75) + "\xE2\x80\xA6");  // cut at 300 bytes, "…" added
+  }
+  SUBCASE("links and emphasis are still stripped from excerpts") {
+    auto c = compile("---\ntitle: A\ndescription: d\n---\nSee [the **docs**](x.md) and [a] [b](c and __d__ `e`.\n");
+    REQUIRE(c.outcome.record);
+    CHECK((*c.outcome.record)["excerpt"] == "See the docs and [a] [b](c and d e.");
+  }
+  SUBCASE("a long value in a message is cut") {
+    auto c = compile("---\ntitle: A\ndescription: d\nexcellence_tier: " + std::string(5000, 'p') + "\n---\n");
+    CHECK(lines_of(c.report, "page.bad_value") == "data/patterns/sample.md:4:18: warning: '" +
+                                                       std::string(60, 'p') +
+                                                       "\xE2\x80\xA6' is not a tier (gold, silver, bronze) "
+                                                       "[page.bad_value]\n");
+  }
+  SUBCASE("a long unknown key is cut in the message") {
+    // (YAML allows implicit keys up to 1024 characters; a longer one is a syntax error.)
+    auto c = compile("---\ntitle: A\ndescription: d\n" + std::string(1000, 'k') + ": v\n---\n");
+    CHECK(lines_of(c.report, "page.unknown_field") == "data/patterns/sample.md:4:1: warning: '" +
+                                                          std::string(60, 'k') +
+                                                          "\xE2\x80\xA6' is not a catalog field [page.unknown_field]\n");
+  }
+  SUBCASE("long values where a short one belongs are bad values, not regex work") {
+    auto c = compile("---\ntitle: A\ndescription: d\nreading_time: 1" + std::string(100000, ' ') +
+                     "min\nintroduced: 2012" + std::string(100000, '0') + "\nrelated_laws: [" +
+                     std::string(100000, '1') + "]\n---\n");
+    REQUIRE(c.outcome.record);
+    CHECK_FALSE(c.outcome.record->contains("reading_time"));
+    CHECK_FALSE(c.outcome.record->contains("introduced"));
+    CHECK(c.report.warnings() == 3);
+  }
+}
+
+TEST_CASE("hostile data files are reported at their place; the other files still load") {
+  Scratch tree("patsel-hostile-data");
+  tree.write("patterns/a.md", "---\ntitle: A\ndescription: d\n---\n");
+  tree.write("synonyms.yaml", with_nul("synonyms:\n  - words: [caf\xC3, x@y]\n"));
+  tree.write("laws.yaml", billion_laughs("laws"));
+  tree.write("paths.yaml", "paths: " + repeat("[", 70) + repeat("]", 70) + "\n");
+  tree.write("cards.yaml", "cards: " + repeat("[", 600) + repeat("]", 600) + "\n");
+  auto out = patsel::compile::build_catalog(tree.root);
+  CHECK_NOTHROW((void)out.catalog.dump());
+  const std::string dir = tree.root.generic_string() + "/";
+  CHECK(lines_of(out.report, "data.invalid_utf8") ==
+        dir + "synonyms.yaml:2:16: warning: the file is not valid UTF-8 (1 bad sequence, the first here); replaced "
+              "with U+FFFD [data.invalid_utf8]\n");
+  CHECK(lines_of(out.report, "data.nul_byte") ==
+        dir + "synonyms.yaml:2:20: warning: the file holds 1 NUL byte (the first here); replaced with U+FFFD "
+              "[data.nul_byte]\n");
+  CHECK(out.catalog["synonyms"] == json::parse(R"([{"words":["caf)" + kFFFD + R"(","x)" + kFFFD + R"(y"]}])"));
+  // Each bomb or abyss is one error; the file is ignored. The bomb is
+  // reported at the key whose expansion runs out of budget: with a..e
+  // expanded (1 + 11 + 111 + 1,111 + 11,111 + 111,111 = 123,346 nodes),
+  // 'f' (1,111,111 nodes, line 6) crosses 200,000.
+  CHECK(lines_of(out.report, "data.too_large") ==
+        dir + "cards.yaml:1:1208: error: nests deeper than the YAML parser allows (500 levels); ignored "
+              "[data.too_large]\n" +
+        dir + "laws.yaml:6: error: 'f': more than 200000 YAML nodes once aliases are expanded; ignored "
+              "[data.too_large]\n" +
+        dir + "paths.yaml:1:72: error: nested deeper than 64 levels; ignored [data.too_large]\n");
+  CHECK(out.stats.patterns == 1);
+
+  SUBCASE("a data file over the size limit is not even read") {
+    patsel::compile::BuildOptions options;
+    options.limits.max_bytes = 20;
+    auto small = patsel::compile::build_catalog(tree.root, options);
+    CHECK(lines_of(small.report, "data.too_large").find(
+              dir + "laws.yaml: error: the file has more than 20 bytes (the limit; raise it with --max-page-bytes); "
+                    "ignored [data.too_large]\n") != std::string::npos);
+  }
+}

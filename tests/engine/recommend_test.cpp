@@ -1,0 +1,201 @@
+// Recommendations from a requirements profile (the `recommend` and
+// `profile.fields` methods). Expected rankings are added up by hand from the
+// rules of tests/fixtures/catalogs/reasoning.json and data/rules.yaml.
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "reasoning_support.hpp"
+
+using namespace reasoning_test;
+
+namespace {
+
+json scored(const char* id, const char* title, const char* tier, int score, const std::vector<json>& reasons) {
+  return {{"pattern", id}, {"title", title}, {"tier", tier}, {"score", score}, {"reasons", reasons}};
+}
+
+json reason(const char* rule, int weight, const char* text) {
+  return {{"rule", rule}, {"weight", weight}, {"reason", text}};
+}
+
+// A regulated, strongly consistent service with five dependencies; one
+// unknown and one invalid field.
+const json kProfile = json::parse(R"({"dependencies": 5, "rps": 500, "consistency": "strong", "budget": "low",
+  "compliance": ["hipaa", "gdpr"], "team": 4, "colour": "red", "greenfield": "yes"})");
+
+}  // namespace
+
+TEST_CASE("recommend ranks patterns by summed evidence and gives every reason") {
+  auto engine = engine_at(fixture_path());
+  const json result = ok(engine, "recommend", {{"profile", kProfile}});
+
+  SUBCASE("the ranking: score, then tier, then title; reasons strongest first") {
+    CHECK(result["ranked"] ==
+          json::array({
+              scored("bulkhead", "Bulkhead", "gold", 3,
+                     {reason("busy", 2, "Busy services isolate pools."), reason("team-given", 1, "Teams own their pools.")}),
+              scored("circuit-breaker", "Circuit Breaker", "gold", 3,
+                     {reason("many-dependencies", 3, "Some dependency is always failing.")}),
+              scored("consensus", "Consensus", "gold", 3, {reason("strong", 3, "Replicas agree on one order.")}),
+              scored("monolith", "Modular Monolith", "gold", 3,
+                     {reason("mid-team", 2, "A few teams share one deployable."),
+                      reason("gdpr", 1, "Fewer places hold personal data.")}),
+              scored("timeout", "Timeout", "gold", 3, {reason("any-dependency", 3, "Every call can hang.")}),
+              scored("outbox", "Outbox", "gold", 2, {reason("regulated", 2, "Audit every change.")}),
+              scored("retry", "Retry", "gold", 2, {reason("any-dependency", 2, "Blips pass on retry.")}),
+              scored("idempotency", "Idempotency", "gold", 1, {reason("all-regulations", 1, "Replays must be safe.")}),
+              scored("saga", "Saga", "gold", 1, {reason("not-eventual", 1, "Keeps business invariants in the end.")}),
+          }));
+  }
+  SUBCASE("patterns of tiers not allowed (gold only by default) are explained, with what to consider") {
+    CHECK(result["excluded"] == json::parse(R"([
+      {"pattern": "queue", "title": "Queue Leveling", "tier": "silver", "score": 2,
+       "reason": "Queue Leveling was excluded: silver (allowed: gold); consider Bulkhead",
+       "consider": [{"pattern": "bulkhead", "title": "Bulkhead", "tier": "gold"}],
+       "reasons": [{"rule": "many-dependencies", "weight": 2, "reason": "Queues absorb outages."}]},
+      {"pattern": "two-phase-commit", "title": "Two-Phase Commit", "tier": "bronze", "score": 1,
+       "reason": "Two-Phase Commit was excluded: bronze (allowed: gold); consider Saga",
+       "consider": [{"pattern": "saga", "title": "Saga", "tier": "gold"}],
+       "reasons": [{"rule": "strong", "weight": 1, "reason": "Atomic commit across stores."}]}])"));
+  }
+  SUBCASE("patterns the profile argues against are listed apart") {
+    CHECK(result["discouraged"] ==
+          json::array({scored("microservices", "Microservices", "silver", -2, {reason("cheap", -2, "Each service costs.")})}));
+  }
+  SUBCASE("the fields are checked: unknown and invalid ones are reported, the rest still used") {
+    CHECK(result["unknown_fields"] == json({"colour"}));
+    CHECK(result["invalid_fields"] ==
+          json::parse(R"([{"field": "greenfield", "message": "$.profile.greenfield: expected true or false"}])"));
+    // `new` reads greenfield (invalid, so unknown) or rps in [0, 1] (false): undecided.
+    CHECK(result["undecided_fields"] == json({"greenfield"}));
+    CHECK(result["fired_rules"] == json({"any-dependency", "many-dependencies", "strong", "not-eventual", "cheap",
+                                         "regulated", "all-regulations", "gdpr", "mid-team", "team-given", "busy"}));
+  }
+  SUBCASE("the complexity of the recommended set comes from the matrix and the pattern pages") {
+    CHECK(result["complexity"] == json::parse(R"({
+      "overall": "very-high", "points": 9, "by_level": {"high": 1, "low": 2, "very-high": 1},
+      "longest": "months", "maintenance": "very-high", "team_size": "3-5",
+      "patterns": [
+        {"pattern": "circuit-breaker", "title": "Circuit Breaker", "tier": "gold", "complexity": "low",
+         "time_to_implement": "days", "maintenance": "low", "team_size": "1-2"},
+        {"pattern": "consensus", "title": "Consensus", "tier": "gold", "complexity": "very-high",
+         "time_to_implement": "months", "maintenance": "very-high", "team_size": ""},
+        {"pattern": "timeout", "title": "Timeout", "tier": "gold", "complexity": "low",
+         "time_to_implement": "hours", "maintenance": "low", "team_size": ""},
+        {"pattern": "saga", "title": "Saga", "tier": "gold", "complexity": "high",
+         "time_to_implement": "weeks", "maintenance": "", "team_size": "3-5"}],
+      "unknown": ["bulkhead", "monolith", "outbox", "retry", "idempotency"]})"));
+  }
+  SUBCASE("malformed rules and fields of the catalog are reported with every answer") {
+    CHECK(pluck(result["problems"], "code") == json({"rule.bad_field", "rule.bad_condition", "rule.bad_effect"}));
+  }
+}
+
+TEST_CASE("recommend adds the partners that recommended patterns require or go with") {
+  auto engine = engine_at(fixture_path());
+  SUBCASE("a requirement and a complement of retry, marked as such") {
+    json result = ok(engine, "recommend", {{"profile", {{"dependencies", 1}}}, {"tiers", {"gold", "silver"}}});
+    CHECK(pluck(result["ranked"], "pattern") == json({"timeout", "retry"}));
+    CHECK(result["complements"] == json::parse(R"([
+      {"pattern": "idempotency", "title": "Idempotency", "tier": "gold", "relationship": "requires", "for": ["retry"]},
+      {"pattern": "circuit-breaker", "title": "Circuit Breaker", "tier": "gold", "relationship": "complements",
+       "for": ["retry"]}])"));
+    CHECK(result["undecided_fields"] == json({"rps", "consistency", "budget", "compliance", "greenfield", "team"}));
+    CHECK(result["complexity"]["overall"] == "low");
+    CHECK(result["complexity"]["unknown"] == json({"retry"}));
+  }
+  SUBCASE("with a limit, partners are those of the patterns kept") {
+    json result = ok(engine, "recommend", {{"profile", kProfile}, {"limit", 2}});
+    CHECK(pluck(result["ranked"], "pattern") == json({"bulkhead", "circuit-breaker"}));
+    CHECK(result["complements"] == json::parse(R"([
+      {"pattern": "timeout", "title": "Timeout", "tier": "gold", "relationship": "requires", "for": ["circuit-breaker"]},
+      {"pattern": "retry", "title": "Retry", "tier": "gold", "relationship": "complements", "for": ["circuit-breaker"]}])"));
+  }
+  SUBCASE("allowing every tier brings the excluded patterns into the ranking") {
+    json result = ok(engine, "recommend", {{"profile", kProfile}, {"tiers", {"gold", "silver", "bronze"}}});
+    CHECK(pluck(result["ranked"], "pattern") == json({"bulkhead", "circuit-breaker", "consensus", "monolith", "timeout",
+                                                      "outbox", "retry", "queue", "idempotency", "saga",
+                                                      "two-phase-commit"}));
+    CHECK(result["excluded"] == json::array());
+  }
+  SUBCASE("an empty profile recommends nothing and says which fields matter") {
+    json result = ok(engine, "recommend", {{"profile", json::object()}});
+    CHECK(result["ranked"] == json::array());
+    CHECK(result["fired_rules"] == json::array());
+    CHECK(result["undecided_fields"] ==
+          json({"rps", "dependencies", "consistency", "budget", "compliance", "greenfield", "team"}));
+    CHECK(result["complexity"]["overall"] == "");
+  }
+}
+
+TEST_CASE("recommend checks its parameters") {
+  auto engine = engine_at(fixture_path());
+  CHECK(failure(engine, "recommend", json::object()) ==
+        json::parse(R"({"code": "params.bad_option", "message": "$.profile: expected an object of field values"})"));
+  CHECK(failure(engine, "recommend", {{"profile", json::object()}, {"limit", -1}})["message"] ==
+        "$.limit: -1 is outside 0..1000");
+  CHECK(failure(engine, "recommend", {{"profile", json::object()}, {"tiers", {"platinum"}}})["message"] ==
+        "$.tiers[0]: 'platinum' is not a tier (gold, silver, bronze, unclassified)");
+  CHECK(failure(engine, "recommend", {{"profile", json::object()}, {"fields", 1}})["code"] == "params.unknown_option");
+}
+
+TEST_CASE("profile.fields gives the declarations a form needs") {
+  auto engine = engine_at(fixture_path());
+  json result = ok(engine, "profile.fields", json::object());
+  CHECK(pluck(result["fields"], "id") ==
+        json({"rps", "dependencies", "consistency", "budget", "compliance", "greenfield", "team"}));
+  CHECK(result["fields"][0] == json::parse(R"({"id": "rps", "label": "Peak requests per second", "type": "number",
+                                               "unit": "req/s", "min": 0, "max": 1000000})"));
+  CHECK(result["problems"].size() == 3);
+}
+
+TEST_CASE("the issue's profile on the shipped catalog: 10k RPS, 99.99%, strong, 5 dependencies, 20x spikes") {
+  auto engine = engine_at(shipped_path());
+  json result = ok(engine, "recommend", {{"profile", {{"peak_rps", 10000},
+                                                      {"availability", 99.99},
+                                                      {"consistency", "strong"},
+                                                      {"external_dependencies", 5},
+                                                      {"spike_ratio", 20}}}});
+  CHECK(result["unknown_fields"] == json::array());
+  CHECK(result["invalid_fields"] == json::array());
+  CHECK(result["problems"] == json::array());
+  std::map<std::string, json> ranked;
+  for (const json& r : result["ranked"]) ranked[r["pattern"]] = r;
+  auto rules_of = [&](const std::string& id) {
+    std::set<std::string> rules;
+    for (const json& why : ranked.at(id)["reasons"]) {
+      CHECK(!why["reason"].get<std::string>().empty());
+      rules.insert(why["rule"].get<std::string>());
+    }
+    return rules;
+  };
+  using Rules = std::set<std::string>;
+  // Scores added up by hand from data/rules.yaml.
+  const std::map<std::string, std::pair<int, Rules>> expected = {
+      {"load-shedding", {9, {"spiky-traffic", "four-nines", "extreme-spikes", "very-high-request-rate"}}},
+      {"timeout", {7, {"any-remote-dependency", "many-dependencies", "high-availability-with-dependencies"}}},
+      {"circuit-breaker", {6, {"many-dependencies", "high-availability-with-dependencies", "very-high-request-rate"}}},
+      {"bulkhead", {6, {"many-dependencies", "high-availability-with-dependencies", "very-high-request-rate"}}},
+      {"retry-backoff", {3, {"any-remote-dependency", "high-availability-with-dependencies"}}},
+      // the consensus-backed options
+      {"consensus", {7, {"strong-consistency", "strong-and-highly-available", "strong-consistency-with-scale"}}},
+      {"replicated-log", {6, {"strong-consistency", "strong-and-highly-available", "strong-consistency-with-scale"}}},
+      {"quorum", {5, {"strong-consistency", "strong-and-highly-available"}}},
+      {"leader-election", {4, {"strong-consistency", "strong-and-highly-available"}}},
+  };
+  for (const auto& [id, want] : expected) {
+    CAPTURE(id);
+    REQUIRE(ranked.count(id));
+    CHECK(ranked[id]["score"] == want.first);
+    CHECK(rules_of(id) == want.second);
+  }
+  CHECK(result["ranked"][0]["pattern"] == "load-shedding");
+  // Strong consistency argues against eventual consistency, and 2PC loses at this rate.
+  std::set<std::string> discouraged;
+  for (const json& d : result["discouraged"]) discouraged.insert(d["pattern"].get<std::string>());
+  CHECK(discouraged.count("eventual-consistency"));
+  CHECK(discouraged.count("two-phase-commit"));
+  CHECK(result["complexity"]["overall"] == "very-high");  // consensus
+}

@@ -1,0 +1,66 @@
+// Small DOM helpers shared by the elements. Catalog text is always set as
+// text (textContent), never as HTML, and links are only http(s) or relative.
+
+/** `el('p', {part: 'summary'}, 'text', child)`: an element with attributes and children. */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** An href that is http(s) or relative; anything else (javascript:, data:) gives null. */
+export function safeHref(url) {
+  if (typeof url !== 'string' || url.trim() === '') return null;
+  try {
+    const parsed = new URL(url, 'https://relative.invalid/');
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The link to a pattern's page: `base-url` + id + "/". */
+export function patternHref(baseUrl, id) {
+  return safeHref(`${baseUrl ?? ''}${encodeURIComponent(id)}/`);
+}
+
+/** A constructed stylesheet (no 'unsafe-inline' needed under a strict CSP), cached per text. */
+const sheets = new Map();
+export function sheet(css) {
+  if (!sheets.has(css)) {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    sheets.set(css, s);
+  }
+  return sheets.get(css);
+}
+
+/** Styles every element shares: tier colours, light and dark schemes, focus. */
+export const baseCss = `
+:host { display: block; color: var(--patsel-text, inherit); font: inherit;
+  --patsel-gold: #8a6500; --patsel-gold-bg: #fff8e1; --patsel-silver: #4b5563; --patsel-silver-bg: #f3f4f6;
+  --patsel-bronze: #8b4513; --patsel-bronze-bg: #fbeee6; --patsel-border-color: #d0d4da; --patsel-focus-color: #2563eb; }
+@media (prefers-color-scheme: dark) {
+  :host { --patsel-gold: #f2c94c; --patsel-gold-bg: #2f2607; --patsel-silver: #d1d5db; --patsel-silver-bg: #1f2937;
+    --patsel-bronze: #f0a36b; --patsel-bronze-bg: #33190a; --patsel-border-color: #4b5563; --patsel-focus-color: #93c5fd; }
+}
+:host([hidden]) { display: none; }
+a { color: var(--patsel-link, inherit); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible,
+[tabindex]:focus-visible { outline: 2px solid var(--patsel-focus, var(--patsel-focus-color)); outline-offset: 2px; }
+[part~=error] { border: 1px solid #b91c1c; border-radius: 6px; padding: .75rem; }
+`;
+
+/** A readable error state with a retry button; `retry` is called on click. */
+export function errorBox(message, error, retry) {
+  const button = el('button', { type: 'button', part: 'retry' }, 'Retry');
+  button.addEventListener('click', retry);
+  return el('div', { part: 'error', role: 'alert' }, el('p', {}, `${message} ${error?.message ?? error ?? ''}`.trim()), button);
+}

@@ -1,0 +1,160 @@
+// <patsel-card pattern="circuit-breaker">: the tier banner for the top of a
+// pattern page (seed 001's banners). Gold: who uses it, at what scale, and the
+// production checklist. Silver: what it is best for, its trade-offs and what to
+// consider instead. Bronze: why it is legacy, the modern alternatives and the
+// migration path.
+//
+// Attributes: pattern (id), base-url (prefix of links to pattern pages),
+//             catalog (URL of a catalog.json; default: the shipped one).
+// Events:     patsel-card-load {detail: {pattern}} when the banner is shown.
+// Parts:      banner, tier, lead, facts, checklist, alternatives, migration,
+//             link, error, retry.
+
+import { getPattern } from '../index.js';
+import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+
+const css = `${baseCss}
+[part~=banner] { border-left: 4px solid var(--accent); background: var(--tint); border-radius: 6px;
+  padding: .75rem 1rem; min-height: 4.5rem; }
+[part~=banner][data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
+[part~=banner][data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
+[part~=banner][data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
+[part~=banner][data-tier=unclassified] { --accent: var(--patsel-border-color); --tint: transparent; }
+[part~=tier] { margin: 0 0 .25rem; font-weight: 700; color: var(--accent); }
+[part~=lead] { margin: 0 0 .5rem; }
+dl { margin: 0; display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .25rem .75rem; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+ul, ol { margin: 0; padding-left: 1.25rem; }
+details { margin-top: .5rem; }
+summary { cursor: pointer; font-weight: 600; }
+@media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .35rem; } }
+`;
+
+const TIER_TEXT = {
+  gold: ['Gold standard pattern', 'Modern best practice, used in production by leading engineering teams.'],
+  silver: ['Silver pattern', 'A solid choice with trade-offs: right for some situations, not all.'],
+  bronze: ['Bronze pattern: legacy', 'Kept for context and existing systems; new designs should use a modern alternative.'],
+  unclassified: ['Unclassified pattern', 'This pattern has not been given a tier yet.'],
+};
+
+export class PatselCardElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['pattern', 'catalog', 'base-url'];
+  }
+
+  /** Registers the element; calling it twice is harmless. */
+  static define(name = 'patsel-card') {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  #root;
+  #request = 0;
+  #details;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [sheet(css)];
+  }
+
+  get pattern() { return this.getAttribute('pattern') ?? ''; }
+  set pattern(value) { this.setAttribute('pattern', value); }
+  get catalog() { return this.getAttribute('catalog'); }
+  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
+  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
+  set baseUrl(value) { this.setAttribute('base-url', value); }
+  /** The loaded {pattern, refs}, or undefined. */
+  get details() { return this.#details; }
+
+  connectedCallback() {
+    this.#scheduleLoad();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'base-url' && this.#details) this.#render();
+    else this.#scheduleLoad();
+  }
+
+  // Attributes set together (pattern and catalog) give one load, not two.
+  #scheduleLoad() {
+    const request = ++this.#request;
+    queueMicrotask(() => request === this.#request && this.#load());
+  }
+
+  async #load() {
+    const request = ++this.#request;  // a newer load wins over a slower older one
+    if (!this.pattern) return;
+    this.#root.replaceChildren(el('div', { part: 'banner loading', 'aria-busy': 'true' }, 'Loading pattern…'));
+    try {
+      const details = await getPattern(this.pattern, this.catalog ? { catalog: this.catalog } : undefined);
+      if (request !== this.#request) return;
+      this.#details = details;
+      this.#render();
+      this.dispatchEvent(new CustomEvent('patsel-card-load', { bubbles: true, composed: true, detail: { pattern: details.pattern } }));
+    } catch (error) {
+      if (request !== this.#request) return;
+      this.#root.replaceChildren(errorBox(`The pattern "${this.pattern}" could not be shown.`, error, () => this.#load()));
+    }
+  }
+
+  #link(id) {
+    const ref = this.#details.refs[id];
+    const href = patternHref(this.baseUrl, id);
+    const label = ref ? `${ref.title} (${ref.tier})` : id;
+    return href ? el('a', { href, part: 'link' }, label) : label;
+  }
+
+  #render() {
+    const { pattern: p } = this.#details;
+    const tier = TIER_TEXT[p.tier] ? p.tier : 'unclassified';
+    const [label, lead] = TIER_TEXT[tier];
+    const facts = el('dl', { part: 'facts' });
+    const fact = (term, ...value) => facts.append(el('dt', {}, term), el('dd', {}, ...value));
+    const extra = [];
+
+    if (tier === 'gold') {
+      const examples = p.modern_examples ?? [];
+      if (examples.length) fact('Who uses it', list(examples.map((e) => `${e.company}${e.implementation ? `: ${e.implementation}` : ''}`)));
+      const scales = examples.filter((e) => e.scale).map((e) => `${e.company}: ${e.scale}`);
+      if (scales.length) fact('Scale proven', list(scales));
+      if (p.production_checklist?.length)
+        extra.push(el('details', { part: 'checklist' }, el('summary', {}, `Production checklist (${p.production_checklist.length})`),
+          list(p.production_checklist)));
+    } else if (tier === 'silver') {
+      if (p.best_for?.length) fact('Best for', list(p.best_for));
+      if (p.trade_offs?.pros?.length) fact('Strengths', list(p.trade_offs.pros));
+      if (p.trade_offs?.cons?.length) fact('Limitations', list(p.trade_offs.cons));
+      if (p.alternatives?.length)
+        fact('Consider instead', el('ul', { part: 'alternatives' },
+          p.alternatives.map((a) => el('li', {}, this.#link(a.pattern), a.when ? ` when ${lowerFirst(a.when)}` : ''))));
+    } else if (tier === 'bronze') {
+      if (p.deprecation_reason) fact('Why it is legacy', p.deprecation_reason);
+      const modern = (p.modern_alternatives ?? []).map((a) =>
+        el('li', {}, a.pattern ? this.#link(a.pattern) : a.text, a.pattern && a.reason ? `: ${a.reason}` : ''));
+      if (modern.length) fact('Modern alternatives', el('ul', { part: 'alternatives' }, modern));
+      const path = p.migration_paths?.to?.[0];
+      if (path) {
+        const target = this.#details.refs[path.pattern]?.title ?? path.pattern;
+        // The link goes in the body: a <summary> must not hold another control.
+        extra.push(el('details', { part: 'migration', open: true }, el('summary', {}, `Migration path to ${target}`),
+          el('p', {}, 'Migrate to ', this.#link(path.pattern), path.steps?.length ? ':' : ''),
+          path.steps?.length ? el('ol', {}, path.steps.map((s) => el('li', {}, s))) : null));
+      }
+    }
+    if (p.rationale) fact('Why this tier', p.rationale);
+
+    this.#root.replaceChildren(
+      el('section', { part: 'banner', 'data-tier': tier, 'aria-label': `${label}: ${p.title}` },
+        el('p', { part: 'tier' }, label), el('p', { part: 'lead' }, lead), facts, extra));
+  }
+}
+
+function list(items) {
+  return el('ul', {}, items.map((item) => el('li', {}, item)));
+}
+
+function lowerFirst(text) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,503 @@
+// <patsel-related pattern="saga">: a pattern's neighbourhood as a graph. The
+// pattern in the middle, its neighbours around it grouped by relation
+// (requires, replaces, complements, conflicts-with ...), labelled edges, tier
+// colours; with a list of the same relations for screen readers and narrow
+// screens. Depth 1 of the shipped catalog is read from the pattern's shard
+// (no wasm on a pattern page); a greater depth or another catalog asks the
+// engine's `related` method.
+//
+// Attributes: pattern (id), depth (1 to 4; default 1), relations (only these,
+//             space or comma separated), base-url, catalog, navigate ("link"
+//             or "in-place"), view ("auto", "graph" or "list"), url-key
+//             (in-place only; default "related", "" = off).
+// Events:     patsel-related-load {detail: {pattern, neighbours}},
+//             patsel-related-before-navigate {detail: {pattern, from, inPlace}} (cancelable).
+// Parts:      frame, toggle, graph, node, node-centre, edge, edge-label, list, group,
+//             group-heading, item, link, error, retry.
+
+import { getPattern } from '../index.js';
+import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { sharedEngine } from './shared-engine.js';
+import { UrlState } from './url-state.js';
+
+/** Relations in the engine's order (strongest first) and how they read. */
+const RELATIONS = [
+  ['requires', 'Requires'], ['required-by', 'Required by'], ['complements', 'Complements'],
+  ['enhances', 'Enhances'], ['enhanced-by', 'Enhanced by'], ['part-of', 'Part of'], ['has-part', 'Has part'],
+  ['alternative', 'Alternative'], ['replaces', 'Replaces'], ['replaced-by', 'Replaced by'],
+  ['evolves-from', 'Evolves from'], ['evolves-into', 'Evolves into'], ['conflicts-with', 'Conflicts with'],
+  ['related', 'Related'],
+];
+const RANK = new Map(RELATIONS.map(([r], i) => [r, i]));
+const LABEL = new Map(RELATIONS);
+const SVG = 'http://www.w3.org/2000/svg';
+
+const css = `${baseCss}
+:host { container-type: inline-size; color-scheme: light dark; }
+[hidden] { display: none !important; }
+.bar { display: flex; justify-content: flex-end; margin: 0 0 .25rem; }
+button { font: inherit; cursor: pointer; }
+[part~=frame] { min-height: 18rem; }
+[part~=graph] { display: block; width: 100%; height: auto; max-height: 40rem; }
+[part~=edge] { stroke: var(--edge); stroke-width: 1.5; fill: none; }
+[part~=edge-label] { fill: var(--edge); font-size: 11px; paint-order: stroke; stroke: Canvas; stroke-width: 4px; stroke-linejoin: round; }
+.r-requires, .r-required-by { --edge: var(--patsel-relation-requires, #1d4ed8); }
+.r-complements, .r-enhances, .r-enhanced-by { --edge: var(--patsel-relation-complements, #047857); }
+.r-part-of, .r-has-part { --edge: var(--patsel-relation-part, #0e7490); }
+.r-alternative { --edge: var(--patsel-relation-alternative, #7e22ce); }
+.r-replaces, .r-replaced-by, .r-evolves-from, .r-evolves-into { --edge: var(--patsel-relation-replaces, #b45309); }
+.r-conflicts-with { --edge: var(--patsel-relation-conflicts, #b91c1c); }
+.r-related { --edge: var(--patsel-relation-related, #4b5563); }
+@media (prefers-color-scheme: dark) {
+  .r-requires, .r-required-by { --edge: var(--patsel-relation-requires, #93c5fd); }
+  .r-complements, .r-enhances, .r-enhanced-by { --edge: var(--patsel-relation-complements, #6ee7b7); }
+  .r-part-of, .r-has-part { --edge: var(--patsel-relation-part, #67e8f9); }
+  .r-alternative { --edge: var(--patsel-relation-alternative, #d8b4fe); }
+  .r-replaces, .r-replaced-by, .r-evolves-from, .r-evolves-into { --edge: var(--patsel-relation-replaces, #fcd34d); }
+  .r-conflicts-with { --edge: var(--patsel-relation-conflicts, #fca5a5); }
+  .r-related { --edge: var(--patsel-relation-related, #d1d5db); }
+}
+.r-alternative[part~=edge], .r-conflicts-with[part~=edge] { stroke-dasharray: 6 4; }
+.r-replaces[part~=edge], .r-replaced-by[part~=edge], .r-evolves-from[part~=edge], .r-evolves-into[part~=edge] { stroke-dasharray: 2 3; }
+.deep[part~=edge] { stroke-width: 1; opacity: .75; }
+[part~=node] { outline: none; cursor: pointer; }
+[part~=node] circle.dot { fill: var(--tint); stroke: var(--accent); stroke-width: 2.5; }
+[part~=node] circle.ring { fill: none; stroke: none; stroke-width: 3; }
+[part~=node]:focus-visible circle.ring, [part~=node]:hover circle.ring { stroke: var(--patsel-focus, var(--patsel-focus-color)); }
+[part~=node] text { fill: currentColor; font-size: 12px; paint-order: stroke; stroke: Canvas; stroke-width: 4px; stroke-linejoin: round; }
+[part~=node-centre] text { font-weight: 700; font-size: 14px; }
+[data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
+[data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
+[data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
+[data-tier=unclassified] { --accent: var(--patsel-border-color); --tint: Canvas; }
+[part~=list] h3 { font-size: 1em; margin: .75rem 0 .25rem; }
+[part~=list] ul { margin: 0; padding-left: 1.25rem; }
+[part~=list] .tier { font-size: .85em; }
+.empty { margin: 0; }
+[data-view=graph] [part~=list], [data-view=auto] [part~=list] { display: none; }
+[data-view=list] [part~=graph] { display: none; }
+@container (max-width: 26rem) {
+  [data-view=auto] [part~=graph], [data-view=auto] .bar { display: none; }
+  [data-view=auto] [part~=list] { display: block; }
+}
+`;
+
+export class PatselRelatedElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['pattern', 'depth', 'relations', 'catalog', 'base-url', 'view', 'navigate'];
+  }
+
+  /** Registers the element; calling it twice is harmless. */
+  static define(name = 'patsel-related') {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  #root;
+  #request = 0;
+  #data;
+  #focusAfterLoad = false;
+  #home = null;     // the pattern attribute before any in-place move
+  #moving = false;  // the element itself is changing `pattern`
+  #url = new UrlState(this, 'related', (value) => this.#restore(value));
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [sheet(css)];
+  }
+
+  get pattern() { return this.getAttribute('pattern') ?? ''; }
+  set pattern(value) { this.setAttribute('pattern', value); }
+  get depth() {
+    const n = Number.parseInt(this.getAttribute('depth') ?? '1', 10);
+    return Number.isInteger(n) ? Math.min(4, Math.max(1, n)) : 1;
+  }
+  set depth(value) { this.setAttribute('depth', String(value)); }
+  /** The relations followed; empty means all. */
+  get relations() { return (this.getAttribute('relations') ?? '').split(/[\s,]+/).filter(Boolean); }
+  set relations(value) { this.setAttribute('relations', Array.isArray(value) ? value.join(' ') : String(value)); }
+  get catalog() { return this.getAttribute('catalog'); }
+  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
+  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
+  set baseUrl(value) { this.setAttribute('base-url', value); }
+  get navigate() { return this.getAttribute('navigate') === 'in-place' ? 'in-place' : 'link'; }
+  set navigate(value) { this.setAttribute('navigate', value); }
+  get view() {
+    const v = this.getAttribute('view');
+    return v === 'graph' || v === 'list' ? v : 'auto';
+  }
+  set view(value) { this.setAttribute('view', value); }
+  get urlKey() { return this.#url.key; }
+  set urlKey(value) { this.setAttribute('url-key', value); }
+  /** The loaded neighbourhood: {pattern, neighbours} as the engine's `related` gives it. */
+  get data() { return this.#data; }
+
+  connectedCallback() {
+    this.#home ??= this.pattern;
+    this.#url.connect();
+    this.#readUrl();
+    this.#scheduleLoad();
+  }
+
+  // In place, the centre moved to is in the URL (links need no state).
+  #readUrl() {
+    if (this.navigate !== 'in-place' || !this.#url.enabled) return;
+    const saved = this.#url.read();
+    if (saved && saved !== this.pattern) this.#move(saved);
+  }
+
+  disconnectedCallback() {
+    this.#url.disconnect();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (name === 'pattern' && !this.#moving) this.#home = newValue;
+    if (!this.isConnected) return;
+    if (name === 'view') this.#root.querySelector('[part~=frame]')?.setAttribute('data-view', this.view);
+    if (name === 'navigate' && this.navigate === 'in-place') this.#readUrl();
+    if (name === 'view' || name === 'base-url' || name === 'navigate') {
+      if (this.#data && name !== 'view') this.#render();
+      else this.#syncToggle();
+      return;
+    }
+    this.#scheduleLoad();
+  }
+
+  #scheduleLoad() {
+    const request = ++this.#request;
+    queueMicrotask(() => request === this.#request && this.#load());
+  }
+
+  async #load() {
+    const request = ++this.#request;
+    const id = this.pattern;
+    if (!id) return;
+    if (!this.#data) this.#root.replaceChildren(el('div', { part: 'frame loading', 'aria-busy': 'true', 'data-view': this.view }, 'Loading related patterns…'));
+    try {
+      const data = await this.#fetch(id);
+      if (request !== this.#request) return;
+      this.#data = data;
+      this.#render();
+      this.dispatchEvent(new CustomEvent('patsel-related-load', { bubbles: true, composed: true,
+        detail: { pattern: data.pattern, neighbours: data.neighbours } }));
+    } catch (error) {
+      if (request !== this.#request) return;
+      this.#data = undefined;
+      this.#root.replaceChildren(errorBox(`The patterns related to "${id}" could not be shown.`, error, () => this.#load()));
+    }
+  }
+
+  // Depth 1 of the shipped catalog comes from the pattern's own shard; the
+  // engine knows more (edges stated on other pages) and goes deeper.
+  async #fetch(id) {
+    const relations = this.relations;
+    if (this.depth === 1 && !this.catalog) return fromShard(await getPattern(id), relations);
+    const engine = await sharedEngine(this.catalog ?? undefined);
+    return engine.related(id, { depth: this.depth, ...(relations.length ? { relations } : {}) });
+  }
+
+  // --- rendering -------------------------------------------------------------------
+
+  #render() {
+    const data = this.#data;
+    const toggle = el('button', { type: 'button', part: 'toggle', 'aria-pressed': 'false' }, 'List view');
+    toggle.addEventListener('click', () => { this.view = this.view === 'list' ? 'graph' : 'list'; });
+    const frame = el('div', { part: 'frame', 'data-view': this.view },
+      el('div', { class: 'bar' }, toggle),
+      data.neighbours.length ? this.#graph(data) : null,
+      this.#list(data));
+    this.#root.replaceChildren(frame);
+    this.#syncToggle();
+    if (this.#focusAfterLoad) {
+      this.#focusAfterLoad = false;
+      this.#root.querySelector(this.view === 'list' ? '[part~=list] a' : '[part~=node]')?.focus();
+    }
+  }
+
+  #syncToggle() {
+    const toggle = this.#root.querySelector('[part~=toggle]');
+    if (!toggle) return;
+    toggle.setAttribute('aria-pressed', String(this.view === 'list'));
+    toggle.hidden = !this.#data?.neighbours.length;
+  }
+
+  #graph({ pattern: centre, neighbours }) {
+    const layout = radialLayout(neighbours);
+    const position = new Map([[centre.pattern, { x: 0, y: 0, angle: 0 }], ...layout.positions]);
+    const pad = 190;
+    const r = layout.radius;
+    const svg = svgEl('svg', { part: 'graph', role: 'group', viewBox: `${-r - pad} ${-r - 40} ${2 * (r + pad)} ${2 * r + 80}`,
+      'aria-label': `${centre.title} and ${neighbours.length} related ${neighbours.length === 1 ? 'pattern' : 'patterns'}. Arrow keys move between them.` });
+    const edges = svgEl('g', { 'aria-hidden': 'true' });
+    const labels = svgEl('g', { 'aria-hidden': 'true' });
+    neighbours.forEach((n, i) => {
+      const from = position.get(n.via) ?? position.get(centre.pattern);
+      const to = position.get(n.pattern);
+      const relation = primary(n).relation;
+      const cls = `r-${relation}${n.depth > 1 ? ' deep' : ''}`;
+      edges.append(svgEl('line', { part: 'edge', class: cls, 'data-relation': relation,
+        x1: round(from.x), y1: round(from.y), x2: round(to.x), y2: round(to.y) }));
+      // Neighbouring edges put their labels at different distances, so they do not collide.
+      const t = i % 2 ? 0.72 : 0.5;
+      const text = svgEl('text', { part: 'edge-label', class: cls, x: round(from.x + (to.x - from.x) * t),
+        y: round(from.y + (to.y - from.y) * t), 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
+      text.textContent = relationText(n);
+      labels.append(text);
+    });
+    const nodes = svgEl('g', {});
+    const byId = new Map(neighbours.map((n) => [n.pattern, n]));
+    const all = [{ ...centre, depth: 0 }, ...neighbours];
+    all.forEach((n, i) => {
+      const at = position.get(n.pattern);
+      const isCentre = n.depth === 0;
+      const tier = tierOf(n.tier);
+      const href = patternHref(this.baseUrl, n.pattern);
+      const node = svgEl('a', { part: isCentre ? 'node node-centre' : 'node', 'data-pattern': n.pattern, 'data-tier': tier,
+        href: href ?? undefined, tabindex: i === 0 ? '0' : '-1', role: href ? undefined : 'button',
+        'aria-label': isCentre ? `${n.title} (${tier}), the pattern shown` : `${n.title} (${tier}): ${describe(n, centre, byId)}` });
+      const radius = isCentre ? 14 : 9;
+      node.append(svgEl('circle', { class: 'ring', cx: round(at.x), cy: round(at.y), r: radius + 4 }),
+        svgEl('circle', { class: 'dot', cx: round(at.x), cy: round(at.y), r: radius }));
+      const title = svgEl('title', {});
+      title.textContent = n.title;
+      node.append(title, nodeLabel(n.title, at, radius, isCentre));
+      node.addEventListener('click', (event) => this.#follow(event, n.pattern));
+      nodes.append(node);
+    });
+    svg.append(edges, labels, nodes);
+    svg.addEventListener('keydown', (event) => this.#rove(event));
+    return svg;
+  }
+
+  #list({ pattern: centre, neighbours }) {
+    const groups = new Map();
+    for (const n of neighbours) {
+      const relation = n.depth === 1 ? primary(n).relation : 'further';
+      if (!groups.has(relation)) groups.set(relation, []);
+      groups.get(relation).push(n);
+    }
+    const byId = new Map(neighbours.map((n) => [n.pattern, n]));
+    const sections = [...groups].map(([relation, items]) => el('section', { part: 'group', 'data-relation': relation },
+      el('h3', { part: 'group-heading' }, relation === 'further'
+        ? 'Further away'
+        : `${centre.title} ${lowerFirst(LABEL.get(relation) ?? relation)}`),
+      el('ul', {}, items.map((n) => {
+        const href = patternHref(this.baseUrl, n.pattern);
+        const link = href ? el('a', { href, part: 'link', 'data-pattern': n.pattern }, n.title) : n.title;
+        link.addEventListener?.('click', (event) => this.#follow(event, n.pattern));
+        const notes = n.relations.flatMap((r) => r.notes ?? []).filter(Boolean);
+        const via = n.depth > 1 ? byId.get(n.via)?.title ?? n.via : null;
+        return el('li', { part: 'item' }, link, ' ', el('span', { class: 'tier' }, `(${tierOf(n.tier)})`),
+          via ? ` — ${relationText(n)} of ${via}` : '', n.depth === 1 && n.relations.length > 1 ? ` — also ${n.relations.slice(1).map((r) => LABEL.get(r.relation)?.toLowerCase() ?? r.relation).join(', ')}` : '',
+          notes.length ? `: ${notes.join('; ')}` : '');
+      }))));
+    return el('div', { part: 'list', role: 'region', 'aria-label': `Patterns related to ${centre.title}` },
+      sections.length ? sections : el('p', { class: 'empty' }, `No related patterns are recorded for ${centre.title}.`));
+  }
+
+  // --- navigation ----------------------------------------------------------------------
+
+  #follow(event, id) {
+    const inPlace = this.navigate === 'in-place';
+    const before = new CustomEvent('patsel-related-before-navigate', { bubbles: true, composed: true, cancelable: true,
+      detail: { pattern: id, from: this.#data?.pattern.pattern, inPlace } });
+    if (!this.dispatchEvent(before)) {
+      event.preventDefault();
+      return;
+    }
+    if (!inPlace) return;  // the link does the rest
+    event.preventDefault();
+    if (id === this.pattern) return;
+    this.#focusAfterLoad = true;
+    this.#move(id);
+    if (this.#url.enabled) this.#url.push(id === this.#home ? null : id);
+  }
+
+  #move(id) {
+    this.#moving = true;
+    this.pattern = id;
+    this.#moving = false;
+  }
+
+  #restore(value) {
+    if (this.navigate !== 'in-place') return;
+    this.#move(value || this.#home || '');
+  }
+
+  #rove(event) {
+    const nodes = [...this.#root.querySelectorAll('[part~=node]')];
+    const index = nodes.indexOf(this.#root.activeElement);
+    if (index < 0) return;
+    const next = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1,
+      Home: 0, End: nodes.length - 1 }[event.key];
+    if (next === undefined) {
+      // A node without a link (an unsafe base-url) is a button: Enter and Space activate it.
+      if ((event.key === ' ' || event.key === 'Enter') && nodes[index].getAttribute('role') === 'button') {
+        event.preventDefault();
+        nodes[index].dispatchEvent(new MouseEvent('click', { cancelable: true }));
+      }
+      return;
+    }
+    event.preventDefault();
+    const target = (next + nodes.length) % nodes.length;
+    nodes.forEach((node, i) => node.setAttribute('tabindex', i === target ? '0' : '-1'));
+    nodes[target].focus();
+  }
+}
+
+// --- data -------------------------------------------------------------------------------
+
+/**
+ * A shard ({pattern, refs}) as the engine's `related` answer at depth 1: the
+ * relations the pattern's own page states (related, pattern_combinations,
+ * alternatives, modern_alternatives, migration_paths, evolution), as the
+ * engine's graph reads them.
+ */
+export function fromShard({ pattern: p, refs }, only = []) {
+  const found = new Map();
+  const add = (id, relation, note) => {
+    if (typeof id !== 'string' || !refs?.[id] || id === p.id || !RANK.has(relation)) return;
+    if (only.length && !only.includes(relation)) return;
+    if (!found.has(id)) found.set(id, { pattern: id, title: refs[id].title, tier: refs[id].tier, depth: 1, via: p.id, relations: [] });
+    const edges = found.get(id).relations;
+    let edge = edges.find((e) => e.relation === relation);
+    if (!edge) edges.push(edge = { relation, notes: [] });
+    if (typeof note === 'string' && note && !edge.notes.includes(note)) edge.notes.push(note);
+  };
+  const each = (list, fn) => { if (Array.isArray(list)) for (const item of list) if (item && typeof item === 'object') fn(item); };
+  each(p.related, (r) => add(r.pattern, r.relation ?? 'related', r.note));
+  each(p.pattern_combinations?.commonly_used_with, (r) => add(r.pattern, r.relationship ?? 'related'));
+  each(p.pattern_combinations?.anti_patterns, (r) => add(r.pattern, 'conflicts-with', r.reason));
+  each(p.alternatives, (r) => add(r.pattern, 'alternative', r.when));
+  each(p.modern_alternatives, (r) => add(r.pattern, 'replaced-by', r.reason));
+  each(p.migration_paths?.to, (r) => add(r.pattern, 'replaced-by'));
+  each(p.migration_paths?.from, (r) => add(r.pattern, 'replaces'));
+  each(p.evolution?.from, (r) => add(r.pattern, 'evolves-from'));
+  each(p.evolution?.to, (r) => add(r.pattern, 'evolves-into'));
+  const neighbours = [...found.values()];
+  for (const n of neighbours) n.relations.sort((a, b) => RANK.get(a.relation) - RANK.get(b.relation));
+  neighbours.sort((a, b) => RANK.get(a.relations[0].relation) - RANK.get(b.relations[0].relation) || a.title.localeCompare(b.title));
+  return { pattern: { pattern: p.id, title: p.title, tier: p.tier }, neighbours };
+}
+
+function primary(n) {
+  return [...n.relations].sort((a, b) => (RANK.get(a.relation) ?? 99) - (RANK.get(b.relation) ?? 99))[0] ?? { relation: 'related' };
+}
+
+function relationText(n) {
+  const first = primary(n).relation;
+  return n.relations.length > 1 ? `${first} +${n.relations.length - 1}` : first;
+}
+
+function describe(n, centre, byId) {
+  const via = n.via === centre.pattern ? centre.title : byId.get(n.via)?.title ?? n.via;
+  return n.relations.map((r) => `${via} ${(LABEL.get(r.relation) ?? r.relation).toLowerCase()} ${n.title}`).join('; ') +
+    (n.depth > 1 ? ` (${n.depth} steps away)` : '');
+}
+
+function tierOf(tier) {
+  return ['gold', 'silver', 'bronze'].includes(tier) ? tier : 'unclassified';
+}
+
+// --- layout -----------------------------------------------------------------------------
+
+/**
+ * Positions on rings: depth 1 on the first ring, grouped by relation (a gap
+ * between groups), deeper patterns on outer rings in the order of the pattern
+ * they were reached from. Deterministic: the same answer gives the same picture.
+ */
+export function radialLayout(neighbours) {
+  const positions = new Map();
+  const rings = [];
+  for (const n of neighbours) (rings[n.depth - 1] ??= []).push(n);
+  let radius = 0;
+  let previous = 0;
+  rings.forEach((ring, d) => {
+    if (!ring?.length) return;
+    let slots;
+    if (d === 0) {
+      const sorted = [...ring].sort((a, b) => (RANK.get(primary(a).relation) ?? 99) - (RANK.get(primary(b).relation) ?? 99) ||
+        a.title.localeCompare(b.title));
+      slots = [];
+      let last;
+      for (const n of sorted) {
+        const group = primary(n).relation;
+        if (last !== undefined && group !== last) slots.push(null);  // a gap between relation groups
+        slots.push(n);
+        last = group;
+      }
+      if (slots.filter(Boolean).length > 1 && new Set(sorted.map((n) => primary(n).relation)).size > 1) slots.push(null);
+    } else {
+      const angleOf = (id) => positions.get(id)?.angle ?? 0;
+      slots = [...ring].sort((a, b) => angleOf(a.via) - angleOf(b.via) || a.title.localeCompare(b.title));
+    }
+    const r = Math.max(d === 0 ? 170 : previous + 140, (slots.length * 46) / (2 * Math.PI));
+    slots.forEach((n, i) => {
+      if (!n) return;
+      const angle = -Math.PI / 2 + (2 * Math.PI * i) / slots.length;
+      positions.set(n.pattern, { x: r * Math.cos(angle), y: r * Math.sin(angle), angle: angle + Math.PI / 2 });
+    });
+    previous = r;
+    radius = r;
+  });
+  return { positions, radius: Math.max(radius, 60) };
+}
+
+// A node's title on up to three lines next to it, outward from the centre.
+// Whole words, not cut: the visible text stays part of the node's name.
+function nodeLabel(title, at, radius, isCentre) {
+  const lines = wrap(title, isCentre ? 28 : 20);
+  const lineHeight = isCentre ? 16 : 14;
+  let x = at.x;
+  let y;
+  let anchor = 'middle';
+  if (isCentre) {
+    y = at.y + radius + 18;
+  } else {
+    const length = Math.hypot(at.x, at.y) || 1;
+    const [ux, uy] = [at.x / length, at.y / length];
+    const middle = Math.abs(ux) < 0.12;
+    const gap = radius + 6;
+    anchor = middle ? 'middle' : ux > 0 ? 'start' : 'end';
+    x = at.x + ux * gap;
+    y = at.y + uy * gap + (middle ? (uy > 0 ? 10 : -4 - (lines.length - 1) * lineHeight) : 4 - ((lines.length - 1) * lineHeight) / 2);
+  }
+  const text = svgEl('text', { x: round(x), y: round(y), 'text-anchor': anchor });
+  lines.forEach((line, i) => {
+    const span = svgEl('tspan', { x: round(x), dy: i ? lineHeight : undefined });
+    span.textContent = i < lines.length - 1 ? `${line} ` : line;
+    text.append(span);
+  });
+  return text;
+}
+
+function wrap(text, width) {
+  const lines = [];
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && [...lines[last]].length + 1 + [...word].length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length > 3) lines.splice(2, lines.length - 2, shorten(lines.slice(2).join(' '), width));
+  return lines.length ? lines : [''];
+}
+
+function svgEl(tag, attributes) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined && value !== null) node.setAttribute(name, String(value));
+  return node;
+}
+
+function round(n) {
+  return Math.round(n * 10) / 10;
+}
+
+function shorten(text, max) {
+  const chars = [...String(text)];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : String(text);
+}
+
+function lowerFirst(text) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,395 @@
+// <patsel-stack>: pick the patterns a team uses (a searchable multi-select),
+// then see what they mean together: combinations to avoid (two-phase commit
+// with microservices), prerequisites that are missing (a circuit breaker
+// without timeouts), complements worth adding, legacy patterns with their
+// modern alternatives, and the overall complexity. The choice lives in the
+// URL (?stack=circuit-breaker.saga) so it can be shared.
+//
+// Attributes: patterns (comma-separated ids, the initial choice), base-url
+//             (prefix of links to pattern pages), catalog (URL of a
+//             catalog.json), url-key (query parameter, default "stack";
+//             "" keeps the URL alone).
+// Events:     patsel-stack-change {detail: {patterns}} after the user changes
+//             the stack (or goes back); patsel-stack-load {detail: {patterns,
+//             conflicts, missing, legacy, complexity}} when a report is shown.
+// Parts:      picker, search, options, option, chosen, remove, status, report,
+//             conflicts, cautions, missing, suggested, legacy, complexity,
+//             add-missing, badge, link, loading, error, retry.
+
+import { sharedEngine } from './shared-engine.js';
+import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { UrlState } from './url-state.js';
+
+const LEVEL_TEXT = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' };
+
+const css = `${baseCss}
+[part~=body] { min-height: 14rem; }
+label { font-weight: 600; display: block; margin: 0 0 .25rem; }
+.combo { position: relative; max-width: 36rem; }
+input { font: inherit; width: 100%; box-sizing: border-box; padding: .35rem .5rem; border-radius: 4px;
+  border: 1px solid var(--patsel-border-color); background: var(--patsel-input-background, Canvas); color: inherit; }
+input:focus-visible { outline: 2px solid var(--patsel-focus, var(--patsel-focus-color)); outline-offset: 1px; }
+[part~=options] { list-style: none; margin: .2rem 0 0; padding: .2rem 0; max-height: 16rem; overflow-y: auto;
+  border: 1px solid var(--patsel-border-color); border-radius: 4px; background: var(--patsel-input-background, Canvas); }
+[part~=options][hidden] { display: none; }
+[part~=option] { display: flex; gap: .5rem; align-items: center; padding: .3rem .6rem; cursor: pointer; }
+[part~=option]::before { content: ""; flex: none; width: .85rem; height: .85rem; border: 1.5px solid currentColor; border-radius: 3px; }
+[part~=option][aria-selected=true]::before { content: "✓"; font-size: .75rem; line-height: .85rem; text-align: center; font-weight: 700; }
+[part~=option].active { outline: 2px solid var(--patsel-focus, var(--patsel-focus-color)); outline-offset: -2px; }
+[part~=option] .title { flex: 1; }
+.hint { font-size: .85em; opacity: .85; margin: .25rem 0 .5rem; }
+[part~=chosen] { list-style: none; margin: .5rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+[part~=chosen] li { display: inline-flex; gap: .35rem; align-items: center; border: 1px solid var(--patsel-border-color);
+  border-radius: 999px; padding: .1rem .25rem .1rem .6rem; }
+button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid var(--patsel-border-color);
+  background: var(--patsel-input-background, Canvas); color: inherit; padding: .05rem .45rem; }
+[part~=remove] { border-radius: 999px; font-size: .85em; }
+[part~=status] { font-weight: 600; margin: .5rem 0; }
+[part~=report] section { margin: 0 0 1rem; }
+h3 { margin: 0 0 .35rem; font-size: 1.05em; }
+[part~=report] > section > ul { margin: 0; padding-left: 1.2rem; }
+[part~=report] > section > ul > li { margin: 0 0 .5rem; }
+[part~=conflicts] > ul > li { border-left: 3px solid #b91c1c; padding-left: .5rem; list-style: none; margin-left: -1.2rem; }
+ul ul { margin: .15rem 0; padding-left: 1.2rem; }
+.none { opacity: .8; margin: 0; }
+dl { margin: 0 0 .5rem; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .75rem; }
+dt { font-weight: 600; } dd { margin: 0; }
+.table-box { overflow-x: auto; }
+table { border-collapse: collapse; min-width: 100%; }
+th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--patsel-border-color); }
+[part~=badge] { display: inline-block; font-size: .72em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
+  padding: .05rem .45rem; border-radius: 999px; border: 1px solid var(--accent); color: var(--accent); background: var(--tint); }
+[part~=badge][data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
+[part~=badge][data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
+[part~=badge][data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
+@media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
+`;
+
+export class PatselStackElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['patterns', 'catalog', 'base-url', 'url-key'];
+  }
+
+  /** Registers the element; calling it twice is harmless. */
+  static define(name = 'patsel-stack') {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  #root;
+  #request = 0;
+  #engine;
+  #all = [];
+  #byId = new Map();
+  #selection = [];
+  #ignored = [];
+  #report;
+  #active = -1;      // index into the visible options
+  #visible = [];     // ids of the options shown
+  #url = new UrlState(this, 'stack', (value) => this.#restoreFromUrl(value));
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [sheet(css)];
+  }
+
+  get patterns() { return this.getAttribute('patterns') ?? ''; }
+  set patterns(value) { this.setAttribute('patterns', Array.isArray(value) ? value.join(',') : value); }
+  get catalog() { return this.getAttribute('catalog'); }
+  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
+  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
+  set baseUrl(value) { this.setAttribute('base-url', value); }
+  get urlKey() { return this.getAttribute('url-key') ?? 'stack'; }
+  set urlKey(value) { this.setAttribute('url-key', value); }
+  /** The ids in the stack now. */
+  get selection() { return [...this.#selection]; }
+  /** The engine's stack report now shown, or undefined. */
+  get report() { return this.#report; }
+
+  connectedCallback() {
+    this.#url.connect();
+    this.#scheduleLoad();
+  }
+
+  disconnectedCallback() {
+    this.#url.disconnect();
+    this.#request++;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected || name === 'url-key') return;
+    if (name === 'patterns' && this.#engine) {
+      this.#choose(parseIds(this.patterns));
+      this.#renderAll();
+    } else if (name === 'base-url' && this.#engine) this.#renderAll();
+    else this.#scheduleLoad();
+  }
+
+  #scheduleLoad() {
+    const request = ++this.#request;
+    queueMicrotask(() => request === this.#request && this.#load());
+  }
+
+  async #load() {
+    const request = ++this.#request;
+    this.#engine = undefined;
+    this.#root.replaceChildren(el('div', { part: 'body loading', 'aria-busy': 'true' }, 'Loading the catalog…'));
+    try {
+      const engine = await sharedEngine(this.catalog ?? undefined);
+      if (request !== this.#request) return;
+      this.#all = engine.list({}).patterns;
+      this.#byId = new Map(this.#all.map((p) => [p.id, p]));
+      this.#engine = engine;
+      const saved = this.#url.read();
+      this.#choose(saved != null ? parseIds(saved) : parseIds(this.patterns));
+      this.#renderFrame();
+    } catch (error) {
+      if (request !== this.#request) return;
+      this.#root.replaceChildren(errorBox('The pattern catalog could not be loaded.', error, () => this.#load()));
+    }
+  }
+
+  #choose(ids) {
+    const unique = [...new Set(ids)];
+    this.#selection = unique.filter((id) => this.#byId.has(id));
+    this.#ignored = unique.filter((id) => !this.#byId.has(id));
+  }
+
+  #restoreFromUrl(saved) {
+    if (!this.#engine) return;
+    const ids = saved != null ? parseIds(saved) : parseIds(this.patterns);
+    if (ids.join() === this.#selection.join()) return;
+    this.#choose(ids);
+    this.#renderAll();
+    this.#changed();
+  }
+
+  /** Adds or removes a pattern, as the user would (URL entry, event). */
+  togglePattern(id, inStack = !this.#selection.includes(id)) {
+    if (!this.#byId.has(id) || inStack === this.#selection.includes(id)) return false;
+    this.#selection = inStack ? [...this.#selection, id] : this.#selection.filter((s) => s !== id);
+    this.#ignored = [];
+    this.#url.push(this.#selection.length ? this.#selection.join('.') : EMPTY);
+    this.#renderAll();
+    this.#changed();
+    return true;
+  }
+
+  #changed() {
+    this.dispatchEvent(new CustomEvent('patsel-stack-change', { bubbles: true, composed: true, detail: { patterns: this.selection } }));
+  }
+
+  #renderFrame() {
+    const input = el('input', {
+      id: 'search', type: 'text', role: 'combobox', part: 'search', autocomplete: 'off', spellcheck: 'false',
+      'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'options', 'aria-describedby': 'hint',
+      placeholder: 'Type to search, e.g. saga',
+    });
+    const options = el('ul', { id: 'options', role: 'listbox', part: 'options', 'aria-multiselectable': 'true',
+      'aria-labelledby': 'search-label', hidden: true });
+    input.addEventListener('input', () => { this.#active = 0; this.#open(); });
+    input.addEventListener('click', () => this.#open());
+    input.addEventListener('keydown', (event) => this.#onKey(event));
+    input.addEventListener('blur', () => this.#close());
+    // Pointer use keeps the focus in the input, so keyboard use goes on.
+    options.addEventListener('mousedown', (event) => event.preventDefault());
+    options.addEventListener('click', (event) => {
+      const option = event.target.closest('[role=option]');
+      if (!option) return;
+      this.#active = this.#visible.indexOf(option.dataset.id);
+      this.togglePattern(option.dataset.id);
+    });
+    this.#root.replaceChildren(
+      el('div', { part: 'picker' },
+        el('label', { id: 'search-label', for: 'search' }, 'Patterns your team uses'),
+        el('div', { class: 'combo' }, input, options),
+        el('p', { id: 'hint', class: 'hint' }, 'Arrow keys move through the list, Enter adds or removes a pattern, Escape closes it.')),
+      el('ul', { part: 'chosen', 'aria-label': 'Patterns in the stack' }),
+      el('p', { part: 'status', role: 'status' }),
+      el('div', { part: 'body report' }));
+    this.#renderAll();
+  }
+
+  #onKey(event) {
+    const open = this.#root.getElementById('search').getAttribute('aria-expanded') === 'true';
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!open) { this.#open(); return; }
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.#active = Math.max(0, Math.min(this.#visible.length - 1, this.#active + step));
+      this.#renderOptions();
+    } else if (event.key === 'Enter') {
+      if (!open || this.#active < 0 || !this.#visible[this.#active]) return;
+      event.preventDefault();
+      this.togglePattern(this.#visible[this.#active]);
+    } else if (event.key === 'Escape') {
+      if (open) { event.preventDefault(); this.#close(); }
+      else if (event.target.value) { event.preventDefault(); event.target.value = ''; }
+    }
+  }
+
+  #open() {
+    const input = this.#root.getElementById('search');
+    input.setAttribute('aria-expanded', 'true');
+    this.#root.getElementById('options').hidden = false;
+    if (this.#active < 0) this.#active = 0;
+    this.#renderOptions();
+  }
+
+  #close() {
+    const input = this.#root.getElementById('search');
+    if (!input) return;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    this.#root.getElementById('options').hidden = true;
+    this.#active = -1;
+  }
+
+  #renderOptions() {
+    const input = this.#root.getElementById('search');
+    const list = this.#root.getElementById('options');
+    if (!input || list.hidden) return;
+    const query = input.value.trim().toLowerCase();
+    const matches = this.#all.filter((p) => !query || p.title.toLowerCase().includes(query) || p.id.includes(query)
+      || (p.tags ?? []).some((t) => t.includes(query)));
+    this.#visible = matches.map((p) => p.id);
+    this.#active = Math.min(this.#active, this.#visible.length - 1);
+    list.replaceChildren(...(matches.length ? matches.map((p, i) => el('li', {
+      id: `option-${p.id}`, role: 'option', part: 'option', 'data-id': p.id, class: i === this.#active ? 'active' : undefined,
+      'aria-selected': String(this.#selection.includes(p.id)),
+    }, el('span', { class: 'title' }, p.title), this.#badge(p.tier))) : [el('li', { class: 'none', role: 'presentation' }, 'No pattern matches.')]));
+    const active = this.#visible[this.#active];
+    if (active) {
+      input.setAttribute('aria-activedescendant', `option-${active}`);
+      this.#root.getElementById(`option-${active}`).scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  }
+
+  #renderAll() {
+    if (!this.#engine) return;
+    this.#renderOptions();
+    this.#root.querySelector('[part~=chosen]').replaceChildren(...this.#selection.map((id) => {
+      const p = this.#byId.get(id);
+      const remove = el('button', { type: 'button', part: 'remove', 'aria-label': `Remove ${p.title} from the stack` }, '×');
+      remove.addEventListener('click', () => {
+        const index = this.#selection.indexOf(id);
+        this.togglePattern(id, false);
+        const buttons = [...this.#root.querySelectorAll('[part~=remove]')];
+        (buttons[Math.min(index, buttons.length - 1)] ?? this.#root.getElementById('search')).focus();
+      });
+      return el('li', {}, el('span', {}, p.title), this.#badge(p.tier), remove);
+    }));
+    const status = this.#root.querySelector('[part~=status]');
+    const body = this.#root.querySelector('[part~=report]');
+    const ignored = this.#ignored.length ? ` Left out (not in the catalog): ${this.#ignored.join(', ')}.` : '';
+    this.#report = undefined;
+    if (!this.#selection.length) {
+      status.textContent = `Pick the patterns your team uses to see how they fit together.${ignored}`;
+      body.replaceChildren();
+      return;
+    }
+    try {
+      this.#report = this.#engine.stack(this.#selection);
+    } catch (error) {
+      status.textContent = '';
+      body.replaceChildren(errorBox('The stack could not be analysed.', error, () => this.#renderAll()));
+      return;
+    }
+    const r = this.#report;
+    status.textContent = `${count(r.patterns.length, 'pattern')}: ${count(r.conflicts.length, 'conflict')}, `
+      + `${count(r.missing.length, 'missing prerequisite')}, ${count(r.legacy.length, 'legacy pattern')}; `
+      + `overall complexity ${LEVEL_TEXT[r.complexity.overall] ?? (r.complexity.overall || 'unknown')}.${ignored}`;
+    body.replaceChildren(
+      this.#section('conflicts', 'Conflicts', r.conflicts, (c) => this.#conflict(c), 'No combination in this stack is one to avoid.'),
+      r.cautions.length ? this.#section('cautions', 'Use with care', r.cautions, (c) => this.#conflict(c)) : '',
+      this.#section('missing', 'Missing prerequisites', r.missing, (g) => this.#gap(g, true), 'Every prerequisite is in the stack.'),
+      this.#section('legacy', 'Legacy patterns', r.legacy, (l) => this.#legacy(l), 'No legacy pattern in this stack.'),
+      this.#complexity(r.complexity),
+      r.suggested.length ? this.#section('suggested', 'Worth considering', r.suggested, (g) => this.#gap(g, false)) : '');
+    this.dispatchEvent(new CustomEvent('patsel-stack-load', { bubbles: true, composed: true, detail: {
+      patterns: this.selection, conflicts: r.conflicts.length, missing: r.missing.map((g) => g.pattern),
+      legacy: r.legacy.map((l) => l.pattern), complexity: r.complexity.overall } }));
+  }
+
+  #section(part, title, items, render, empty) {
+    const id = `${part}-heading`;
+    return el('section', { part, 'aria-labelledby': id }, el('h3', { id }, title),
+      items.length ? el('ul', {}, items.map((item) => el('li', {}, render(item)))) : el('p', { class: 'none' }, empty));
+  }
+
+  #conflict(c) {
+    return [
+      el('p', { class: 'pair' }, join(c.patterns.map((p) => this.#ref(p)), ' with ')),
+      el('ul', {}, c.reasons.map((reason) => el('li', {}, reason))),
+      c.instead.length ? el('p', {}, 'Instead: ', join(c.instead.map((p) => this.#ref(p)), ', ')) : '',
+    ];
+  }
+
+  #gap(g, offerAdd) {
+    const wanted = g.for.map((id) => this.#byId.get(id)?.title ?? id).join(', ');
+    const verb = g.relationship === 'requires' ? 'needed by' : `${g.relationship.replace(/-/g, ' ')}:`;
+    let add = '';
+    if (offerAdd && this.#byId.has(g.pattern)) {
+      add = el('button', { type: 'button', part: 'add-missing' }, `Add ${g.title}`);
+      add.addEventListener('click', () => {
+        this.togglePattern(g.pattern, true);
+        this.#root.getElementById('search').focus();
+      });
+    }
+    return [this.#ref(g), ` ${verb} ${wanted}`, g.notes.length ? ` (${g.notes.join('; ')})` : '', add ? ' ' : '', add];
+  }
+
+  #legacy(l) {
+    return [
+      this.#ref(l), l.status ? ` (${l.status.replace(/-/g, ' ')})` : '',
+      l.reason ? el('p', {}, l.reason) : '',
+      l.alternatives.length ? el('p', {}, 'Modern alternatives: ', join(l.alternatives.map((p) => this.#ref(p)), ', ')) : '',
+    ];
+  }
+
+  #complexity(c) {
+    const level = (value) => LEVEL_TEXT[value] ?? (value || 'not stated');
+    const facts = el('dl', {},
+      el('dt', {}, 'Overall'), el('dd', {}, level(c.overall)),
+      el('dt', {}, 'Points'), el('dd', {}, `${c.points} (low 1, medium 2, high 3, very high 4)`),
+      el('dt', {}, 'Longest to build'), el('dd', {}, c.longest || 'not stated'),
+      el('dt', {}, 'Maintenance'), el('dd', {}, level(c.maintenance)),
+      el('dt', {}, 'Largest team'), el('dd', {}, c.team_size || 'not stated'));
+    const table = c.patterns.length ? el('div', { class: 'table-box', role: 'region', 'aria-label': 'Complexity by pattern', tabindex: '0' },
+      el('table', {}, el('thead', {}, el('tr', {}, ['Pattern', 'Complexity', 'Time', 'Maintenance', 'Team'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, c.patterns.map((p) => el('tr', {}, el('th', { scope: 'row' }, this.#ref(p)),
+          el('td', {}, level(p.complexity)), el('td', {}, p.time_to_implement || '–'), el('td', {}, level(p.maintenance)),
+          el('td', {}, p.team_size || '–')))))) : '';
+    const unknown = c.unknown.length
+      ? el('p', { class: 'none' }, `No complexity data for ${c.unknown.map((id) => this.#byId.get(id)?.title ?? id).join(', ')}.`) : '';
+    return el('section', { part: 'complexity', 'aria-labelledby': 'complexity-heading' },
+      el('h3', { id: 'complexity-heading' }, 'Complexity'), facts, table, unknown);
+  }
+
+  #ref(brief) {
+    const href = patternHref(this.baseUrl, brief.pattern);
+    return el('span', { class: 'ref' }, href ? el('a', { href, part: 'link' }, brief.title) : brief.title, ' ', this.#badge(brief.tier));
+  }
+
+  #badge(tier) {
+    return el('span', { part: 'badge', 'data-tier': tier }, tier);
+  }
+}
+
+function join(nodes, separator) {
+  return nodes.flatMap((node, i) => (i ? [separator, node] : [node]));
+}
+
+function count(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+// The URL value of an empty choice, so that it differs from "no parameter"
+// (which means: the \`patterns\` attribute).
+const EMPTY = '-';
+
+/** "a,b" or "a.b" (the URL's form, ids are URL-safe) -> ["a", "b"]; "-" -> []. */
+function parseIds(text) {
+  if (text === EMPTY) return [];
+  return String(text ?? '').split(/[.,\s]+/).map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,4 @@
+// Registers <patsel-compare> alone.
+import { PatselCompareElement } from '../patsel-compare.js';
+
+PatselCompareElement.define();

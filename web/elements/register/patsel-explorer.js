@@ -1,0 +1,4 @@
+// Registers <patsel-explorer> alone.
+import { PatselExplorerElement } from '../patsel-explorer.js';
+
+PatselExplorerElement.define();

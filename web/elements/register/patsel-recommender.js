@@ -1,0 +1,4 @@
+// Registers <patsel-recommender> alone.
+import { PatselRecommenderElement } from '../patsel-recommender.js';
+
+PatselRecommenderElement.define();

@@ -1,0 +1,4 @@
+// Registers <patsel-stack> alone.
+import { PatselStackElement } from '../patsel-stack.js';
+
+PatselStackElement.define();

@@ -1,0 +1,4 @@
+// Registers <patsel-timeline> alone.
+import { PatselTimelineElement } from '../patsel-timeline.js';
+
+PatselTimelineElement.define();

@@ -1,0 +1,4 @@
+// Registers <patsel-tree> alone.
+import { PatselTreeElement } from '../patsel-tree.js';
+
+PatselTreeElement.define();
