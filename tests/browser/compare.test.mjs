@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, launchBrowser, serve, testRoutes, addToHost, openHosted } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -15,29 +15,18 @@ const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
 let browser, server;
 before(async () => {
   browser = await launchBrowser();
-  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
+  server = await serve(dist, { routes: testRoutes });
 });
 after(async () => {
   await browser?.close();
   await server?.close();
 });
 
-/** Adds a <patsel-compare> with `attributes` to the host page (as a static element would be). */
-async function addElement(page, attributes) {
-  await page.evaluate((attrs) => {
-    const element = document.createElement('patsel-compare');
-    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-    document.getElementById('host').append(element);
-  }, attributes);
-  const compare = page.locator('patsel-compare');
-  await compare.locator('[part~=status]:not(:empty), [part=error]').first().waitFor();
-  return compare;
-}
+const addElement = (page, attributes) => addToHost(page, 'patsel-compare', attributes, '[part~=status]:not(:empty)');
 
-async function comparePage(attributes, { query = '', viewport } = {}) {
-  const { page, problems } = await openPage(browser, `${server.url}pages/element-host.html${query}`);
-  if (viewport) await page.setViewportSize(viewport);
-  return { page, problems, compare: await addElement(page, attributes) };
+async function comparePage(attributes, options = {}) {
+  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-compare', attributes, '[part~=status]:not(:empty)', options);
+  return { page, problems, compare: element };
 }
 
 const headers = (compare) => compare.locator('thead th[scope=col][part~=pattern-header] a').allTextContents();

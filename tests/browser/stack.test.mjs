@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, launchBrowser, serve, testRoutes, addToHost, openHosted } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -16,28 +16,18 @@ const title = (id) => byId[id].title;
 let browser, server;
 before(async () => {
   browser = await launchBrowser();
-  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
+  server = await serve(dist, { routes: testRoutes });
 });
 after(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function addElement(page, attributes) {
-  await page.evaluate((attrs) => {
-    const element = document.createElement('patsel-stack');
-    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-    document.getElementById('host').append(element);
-  }, attributes);
-  const stack = page.locator('patsel-stack');
-  await stack.locator('[part~=status]:not(:empty), [part=error]').first().waitFor();
-  return stack;
-}
+const addElement = (page, attributes) => addToHost(page, 'patsel-stack', attributes, '[part~=status]:not(:empty)');
 
-async function stackPage(attributes, { query = '', viewport } = {}) {
-  const { page, problems } = await openPage(browser, `${server.url}pages/element-host.html${query}`);
-  if (viewport) await page.setViewportSize(viewport);
-  return { page, problems, stack: await addElement(page, attributes) };
+async function stackPage(attributes, options = {}) {
+  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-stack', attributes, '[part~=status]:not(:empty)', options);
+  return { page, problems, stack: element };
 }
 
 const chips = (stack) => stack.locator('[part~=chosen] li > span:first-child').allTextContents();

@@ -41,3 +41,31 @@ export async function openPage(browser, url) {
   await page.goto(url);
   return { page, problems };
 }
+
+/** What element tests serve beside dist/: their pages and the fixture catalogs. */
+export const testRoutes = {
+  '/pages/': path.join(root, 'tests', 'browser', 'pages'),
+  '/fixtures/': path.join(root, 'tests', 'fixtures'),
+};
+
+/**
+ * Adds <tag> with `attributes` to the host page's #host (as a static element
+ * would be) and waits until `ready` (a selector inside it) or an error shows.
+ */
+export async function addToHost(page, tag, attributes, ready) {
+  await page.evaluate(([name, attrs]) => {
+    const element = document.createElement(name);
+    for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
+    document.getElementById('host').append(element);
+  }, [tag, attributes]);
+  const element = page.locator(tag);
+  await element.locator(`${ready}, [part=error]`).first().waitFor();
+  return element;
+}
+
+/** Opens pages/element-host.html (with `query`, at `viewport`) and adds the element. */
+export async function openHosted(browser, serverUrl, tag, attributes, ready, { query = '', viewport } = {}) {
+  const { page, problems } = await openPage(browser, `${serverUrl}pages/element-host.html${query}`);
+  if (viewport) await page.setViewportSize(viewport);
+  return { page, problems, element: await addToHost(page, tag, attributes, ready) };
+}

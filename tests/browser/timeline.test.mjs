@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, launchBrowser, serve, testRoutes, openHosted } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -16,7 +16,7 @@ const family = catalog.families.find((f) => f.id === 'distributed-transactions')
 let browser, server;
 before(async () => {
   browser = await launchBrowser();
-  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
+  server = await serve(dist, { routes: testRoutes });
 });
 after(async () => {
   await browser?.close();
@@ -25,16 +25,8 @@ after(async () => {
 
 /** The test page with a <patsel-timeline> carrying `attributes`, once it shows something. */
 async function timelinePage(attributes, options = {}) {
-  const { page, problems } = await openPage(browser, `${server.url}pages/element-host.html`);
-  if (options.viewport) await page.setViewportSize(options.viewport);
-  await page.evaluate((attrs) => {
-    const element = document.createElement('patsel-timeline');
-    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-    document.getElementById('host').append(element);
-  }, attributes);
-  const timeline = page.locator('patsel-timeline');
-  await timeline.locator('[part~=timeline], [part=error]').first().waitFor();
-  return { page, problems, timeline };
+  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-timeline', attributes, '[part~=timeline]', options);
+  return { page, problems, timeline: element };
 }
 
 test('a family is an ordered list of its steps, with years, links and tier badges from the catalog', async () => {
