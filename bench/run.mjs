@@ -1,43 +1,53 @@
-// Runs the benchmarks and writes bench/results/latest.json and latest.md.
-// Usage: node bench/run.mjs [--loads 20] [--runs 7]   (./run bench builds first)
-// Measured so far: sizes, patsel build, cold start in Chromium. Query,
-// scale and peer (MiniSearch, plain JS) benchmarks are still to come.
+// Runs every benchmark in one go and writes bench/results/latest.json,
+// bench/results/latest.md, and the same Markdown into README.md between
+// the `bench:start` and `bench:end` markers.
+// Usage: node bench/run.mjs [--loads 20] [--runs 7] [--sizes 1000,10000,50000]
+// (`./run bench` builds what it needs first).
 
-import { writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureSizes } from './sizes.mjs';
 import { benchCompiler } from './compiler.mjs';
 import { coldStart } from './coldstart.mjs';
+import { benchQueries } from './queries.mjs';
+import { benchBrowserEngine } from './browser-engine.mjs';
+import { benchScale } from './scale.mjs';
+import { benchBoundary } from './boundary.mjs';
+import { targets } from './targets.mjs';
+import { markdown } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value) => `${value.toFixed(1)} ms`;
+const step = (what) => console.error(`bench: ${what}`);
 
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+step('sizes');
 const sizes = await measureSizes(path.join(root, 'dist'));
+step('cold start in Chromium');
+const cold_start = await coldStart({ loads: Number(option('--loads', 20)) });
+step('catalog load and queries in Chromium');
+const chromium = await benchBrowserEngine({ loads: Number(option('--loads', 20)) });
+step('catalog load, queries and peers in Node');
+const node = await benchQueries();
+step('scale');
+const scale = await benchScale({ sizes: option('--sizes', '1000,10000,50000').split(',').map(Number) });
+step('JSON strings or emscripten::val');
+const boundary = await benchBoundary();
+step('patsel build');
 const compiler = await benchCompiler({ runs: Number(option('--runs', 7)) });
-const cold = await coldStart({ loads: Number(option('--loads', 20)) });
-const results = { date: new Date().toISOString().slice(0, 10), machine, sizes, compiler, cold_start: cold };
 
-const lines = [
-  `Measured ${results.date} on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, headless Chromium; command: \`./run bench\`.`,
-  '',
-  '| what | raw | gzip | brotli |',
-  '|---|---|---|---|',
-  ...[...sizes.files, ...sizes.pages].map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
-  '',
-  '| cold start (cache disabled) | median | p95 | max layout shift | loads |',
-  '|---|---|---|---|---|',
-  ...cold.map((r) => `| ${r.page} | ${ms(r.median_ms)} | ${ms(r.p95_ms)} | ${r.max_layout_shift.toFixed(3)} | ${r.loads} |`),
-  '',
-  '| patsel build | median | min | runs |',
-  '|---|---|---|---|',
-  ...compiler.map((r) => `| ${r.input} | ${ms(r.median_ms)} | ${ms(r.min_ms)} | ${r.runs} |`),
-];
+const results = { date: new Date().toISOString().slice(0, 10), machine, sizes, cold_start, chromium, node, scale, boundary, compiler };
+results.targets = targets(results);
+const text = markdown(results);
+
 await mkdir(path.join(root, 'bench', 'results'), { recursive: true });
 await writeFile(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
-await writeFile(path.join(root, 'bench', 'results', 'latest.md'), lines.join('\n') + '\n');
-console.log(lines.join('\n'));
+await writeFile(path.join(root, 'bench', 'results', 'latest.md'), text);
+const readmePath = path.join(root, 'README.md');
+const readme = await readFile(readmePath, 'utf8');
+const section = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
+if (section.test(readme)) await writeFile(readmePath, readme.replace(section, (_, start, end) => `${start}${text}${end}`));
+else console.error('bench: README.md has no bench:start/bench:end markers; not updated');
+console.log(text);

@@ -1,14 +1,14 @@
 // Builds the offline single-file demo: dist/pattern-selector-offline.html,
 // one HTML file with the elements, the JS API, the wasm module and the
 // catalog inlined, which a user can open by double-click (file://, no network).
-// Run by assemble.mjs after dist/ is assembled.
+// Run by assemble.mjs after dist/ is assembled; the package tests run it on
+// the files of the packed tarball, with the demo page from web/demo.
 
 import { build } from 'esbuild';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function buildSingleFile(dist) {
-  const demo = path.join(dist, 'demo');
+export async function buildSingleFile(dist, { demo = path.join(dist, 'demo') } = {}) {
   const wasm = (await readFile(path.join(dist, 'selector.wasm'))).toString('base64');
   const catalog = await readFile(path.join(dist, 'catalog.json'), 'utf8');
   // The entry configures inlined sources before any element asks for an engine.

@@ -165,18 +165,22 @@ async function catalogText(source, io) {
 }
 
 // The Emscripten glue is imported only when an engine is created, so pages
-// that only read pattern shards (a <patsel-card>) never download it.
+// that only read pattern shards (a <patsel-card>) never download it. The
+// wasm is fetched and compiled while the glue loads, not after.
 async function loadModule(wasmSource, io) {
+  const failure = (cause) =>
+    new PatselError('wasm.instantiate_failed', `could not load the engine: ${cause?.message ?? cause}`, { cause });
+  const compiled = io.compile(wasmSource);
+  compiled.catch(() => {});  // reported below, once the glue is here
   const { default: createSelectorModule } = await import('./selector.mjs').catch((cause) => {
-    throw new PatselError('wasm.instantiate_failed', `could not load the engine: ${cause?.message ?? cause}`, { cause });
+    throw failure(cause);
   });
   return new Promise((resolve, reject) => {
-    const fail = (cause) =>
-      reject(new PatselError('wasm.instantiate_failed', `could not load the engine: ${cause?.message ?? cause}`, { cause }));
+    const fail = (cause) => reject(failure(cause));
     createSelectorModule({
       // We instantiate ourselves, so the glue never guesses paths or fetches.
       instantiateWasm(imports, done) {
-        io.instantiate(wasmSource, imports).then((instance) => done(instance), fail);
+        compiled.then((module) => WebAssembly.instantiate(module, imports)).then((instance) => done(instance), fail);
         return {};
       },
     }).then(resolve, fail);

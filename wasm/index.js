@@ -21,21 +21,19 @@ const browserIo = {
   async readText(url) {
     return (await fetchOk(url)).text();
   },
-  async instantiate(source, imports) {
-    if (source instanceof Uint8Array || source instanceof ArrayBuffer)
-      return (await WebAssembly.instantiate(source, imports)).instance;
+  async compile(source) {
+    if (source instanceof Uint8Array || source instanceof ArrayBuffer) return WebAssembly.compile(source);
     const url = source instanceof URL ? source : new URL(source, base());
-    if (typeof WebAssembly.instantiateStreaming === 'function') {
+    if (typeof WebAssembly.compileStreaming === 'function') {
       try {
-        return (await WebAssembly.instantiateStreaming(fetchOk(url), imports)).instance;
+        return await WebAssembly.compileStreaming(fetchOk(url));
       } catch (error) {
         // Servers that send the wrong MIME type make streaming fail with a
         // TypeError; compiling from the bytes still works.
         if (!(error instanceof TypeError)) throw error;
       }
     }
-    const bytes = await (await fetchOk(url)).arrayBuffer();
-    return (await WebAssembly.instantiate(bytes, imports)).instance;
+    return WebAssembly.compile(await (await fetchOk(url)).arrayBuffer());
   },
 };
 

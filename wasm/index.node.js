@@ -22,12 +22,12 @@ const nodeIo = {
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response.text();
   },
-  async instantiate(source, imports) {
+  async compile(source) {
     const bytes =
       source instanceof Uint8Array || source instanceof ArrayBuffer
         ? source
         : await readFile(source instanceof URL ? source : resolve(source));
-    return (await WebAssembly.instantiate(bytes, imports)).instance;
+    return WebAssembly.compile(bytes);
   },
 };
 

@@ -57,11 +57,14 @@ test('inside a module Web Worker', async () => {
   });
 });
 
-test("the demo under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no unsafe-eval)", async () => {
+// The CSP pages use only the package's own files (dist/) and a test page.
+const strictServer = (policy) => serve(dist, { routes: { '/pages/': pages }, headers: () => ({ 'content-security-policy': policy }) });
+
+test("an explorer under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no unsafe-eval)", async () => {
   const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
-  const server = await serve(path.join(dist, 'demo'), { headers: () => ({ 'content-security-policy': policy }) });
+  const server = await strictServer(policy);
   try {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, `${server.url}pages/csp.html`);
     const violations = [];
     await page.exposeFunction('reportViolation', (v) => violations.push(v));
     await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
@@ -74,10 +77,9 @@ test("the demo under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no unsa
 });
 
 test('the CSP test is real: without wasm-unsafe-eval the engine is refused and the element says so', async () => {
-  const policy = "default-src 'self'; script-src 'self'";
-  const server = await serve(path.join(dist, 'demo'), { headers: () => ({ 'content-security-policy': policy }) });
+  const server = await strictServer("default-src 'self'; script-src 'self'");
   try {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(browser, `${server.url}pages/csp.html`);
     const error = page.locator('patsel-explorer [part=error]');
     await error.waitFor();
     assert.match(await error.textContent(), /wasm\.instantiate_failed/);

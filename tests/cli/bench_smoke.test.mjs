@@ -32,3 +32,50 @@ test('the size report covers every artifact and both pages', async () => {
   assert.ok(pages[0].files.includes('patterns/circuit-breaker.json'));
   assert.ok(!pages[0].files.includes('selector.wasm'), 'a pattern page does not load the wasm');
 });
+
+test('the query, peer, scale and boundary benchmarks run on tiny inputs and report', async () => {
+  const { benchLoad, comparePeers } = await import('../../bench/queries.mjs');
+  const { loadEngine } = await import('../../bench/node-engine.mjs');
+  const { benchScale } = await import('../../bench/scale.mjs');
+  const { benchBoundary } = await import('../../bench/boundary.mjs');
+  const { markdown } = await import('../../bench/report.mjs');
+  const { targets } = await import('../../bench/targets.mjs');
+  const { readFile } = await import('node:fs/promises');
+  const small = path.join(root, 'tests', 'fixtures', 'catalogs', 'search.json');
+
+  const load = await benchLoad(small, { coldLoads: 1, warmLoads: 1 });
+  assert.ok(load.cold.median_ms > 0 && load.warm.median_ms > 0 && load.heap_bytes > 0);
+
+  const text = await readFile(small, 'utf8');
+  const { engine } = await loadEngine(text);
+  const toggles = [{ query: '', filters: { tier: ['gold'] }, limit: 5 }];
+  const peers = comparePeers(engine, JSON.parse(text), { queries: ['cache'], toggles, rounds: 1 });
+  assert.deepEqual(peers.map((p) => p.name.split(' ')[0]), ['pattern-selector', 'MiniSearch', 'plain']);
+  assert.equal(peers[0].typing.samples, 'cache'.length);
+  assert.equal(peers[0].typing.ratio_p50, 1);
+  for (const peer of peers) assert.ok(Number.isFinite(peer.typing.ratio_p95) && peer.toggles.median_ms >= 0, peer.name);
+  engine.dispose();
+
+  const scale = await benchScale({ sizes: [40, 80], rounds: 1 });
+  assert.deepEqual(scale.map((row) => row.patterns), [40, 80]);
+  for (const row of scale) assert.ok(row.heap_bytes > 0 && row.load_ms > 0 && row.peers.length === 3);
+
+  const boundary = await benchBoundary({ rounds: 2 });
+  assert.equal(boundary.length, 5);
+  for (const row of boundary) assert.ok(row.bytes > 0 && row.string_ms > 0 && row.val_ms > 0, row.what);
+
+  // The report renders every section from results of the same shape as a real run.
+  const queries = [{ what: 'search', median_ms: 0.1, p95_ms: 0.2, samples: 3 }];
+  const results = {
+    date: '2026-01-01', machine: { cores: 2, cpu: 'test', node: 'v20' },
+    sizes: { files: [], pages: [{ name: 'pattern page with one <patsel-card>', raw: 3, gzip: 2, brotli: 1 }] },
+    cold_start: [{ page: 'explorer: first results', median_ms: 200, p95_ms: 250, max_layout_shift: 0, loads: 1 }],
+    chromium: { load: { fetch: { median_ms: 1, p95_ms: 1 }, load: { median_ms: 2, p95_ms: 2 }, loads: 1 }, queries },
+    node: { load, queries, peers }, scale, boundary, compiler: [],
+  };
+  results.targets = targets(results);
+  assert.deepEqual(results.targets.map((t) => t.met), [true, false, true, true, results.targets[4].met, results.targets[5].met]);
+  const text2 = markdown(results);
+  for (const heading of ['Targets', 'Sizes', 'Cold start', 'Catalog load', 'Queries', 'Peers', 'Scale', 'wasm boundary', 'patsel build'])
+    assert.match(text2, new RegExp(`\\*\\*[^*]*${heading}`), heading);
+});

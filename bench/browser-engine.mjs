@@ -1,0 +1,52 @@
+// Catalog load (wasm fetch, compile and instantiate, then parse and index)
+// and the query workloads in headless Chromium, each load in a fresh browser
+// context with the cache disabled. The page is cross-origin isolated so
+// performance.now() has fine resolution.
+// As a module: benchBrowserEngine({ loads, rounds }) -> { load, queries }.
+
+import path from 'node:path';
+import { launchBrowser, serve } from '../tests/browser/support.mjs';
+import { dist, root } from './node-engine.mjs';
+import { percentile } from './workloads.mjs';
+
+const isolation = () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+
+async function runPage(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 120000 }).catch(() => {
+      throw new Error(`the bench page failed: ${errors.join('; ') || 'no result'}`);
+    });
+    return await page.evaluate(() => window.__bench);
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchBrowserEngine({ loads = 10, rounds = 5 } = {}) {
+  const browser = await launchBrowser();
+  const server = await serve(dist, {
+    // The more specific route first: the server takes the first prefix that matches.
+    routes: { '/bench/workloads.mjs': path.join(root, 'bench', 'workloads.mjs'), '/bench/': path.join(root, 'bench', 'pages') },
+    headers: isolation,
+  });
+  try {
+    const runs = [];
+    for (let i = 0; i < loads; i++) runs.push(await runPage(browser, `${server.url}bench/engine.html`));
+    const measured = await runPage(browser, `${server.url}bench/engine.html?rounds=${rounds}`);
+    const summary = (key) => ({ median_ms: percentile(runs.map((r) => r[key]), 50), p95_ms: percentile(runs.map((r) => r[key]), 95) });
+    return {
+      load: { fetch: summary('fetch_ms'), load: summary('load_ms'), loads, isolated: measured.isolated },
+      queries: measured.queries,
+    };
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+}

@@ -1,0 +1,31 @@
+// Loading an engine in Node for the benchmarks, through the package's own
+// Node entry (dist/index.node.js), with the wasm heap size made visible.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const dist = process.env.PATSEL_DIST ? path.resolve(process.env.PATSEL_DIST) : path.join(root, 'dist');
+
+// The JS API keeps the wasm instance to itself; the benchmark notes the
+// memory of each instance created so it can report the heap.
+let lastMemory;
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async (...args) => {
+  const result = await instantiate(...args);
+  const exports = (result.instance ?? result).exports;
+  lastMemory = Object.values(exports).find((value) => value instanceof WebAssembly.Memory);
+  return result;
+};
+
+const api = await import(pathToFileURL(path.join(dist, 'index.node.js')).href);
+const wasm = await readFile(path.join(dist, 'selector.wasm'));
+
+/** A fresh engine (its own wasm instance) over `catalogText`: {engine, ms, heap_bytes}. */
+export async function loadEngine(catalogText, limits) {
+  const start = performance.now();
+  const engine = await api.createEngine({ catalog: catalogText, wasm, limits });
+  const ms = performance.now() - start;
+  return { engine, ms, heap_bytes: lastMemory.buffer.byteLength };
+}

@@ -1,0 +1,91 @@
+// Catalog load and queries on the shipped catalog, in the wasm module under
+// Node, with MiniSearch and a plain JS filter on the same requests.
+// As a module: benchQueries({ rounds, coldLoads }) -> { load, queries, peers }.
+// `node bench/queries.mjs --load-once FILE` prints one cold load (used below).
+
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dist, loadEngine } from './node-engine.mjs';
+import { peers } from './peers.mjs';
+import { FACET_TOGGLES, REAL_QUERIES, explorerRequest, percentile, shippedQueries, timeEach, typedPrefixes } from './workloads.mjs';
+
+const self = fileURLToPath(import.meta.url);
+
+/** A cold load: a fresh Node process, so the wasm code runs before V8 optimizes it. */
+function coldLoads(catalogPath, loads) {
+  const times = [];
+  for (let i = 0; i < loads; i++) {
+    const child = spawnSync(process.execPath, [self, '--load-once', catalogPath], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`cold load failed: ${child.stderr}`);
+    times.push(JSON.parse(child.stdout).ms);
+  }
+  return times;
+}
+
+/** Load of `catalogPath`: cold (fresh processes) and warm (again in one process). */
+export async function benchLoad(catalogPath, { coldLoads: loads = 10, warmLoads = 10 } = {}) {
+  const text = await readFile(catalogPath, 'utf8');
+  const cold = coldLoads(catalogPath, loads);
+  const warm = [];
+  let heap = 0;
+  for (let i = 0; i < warmLoads; i++) {
+    const { engine, ms, heap_bytes } = await loadEngine(text);
+    warm.push(ms);
+    heap = heap_bytes;
+    engine.dispose();
+  }
+  const parse = timeEach((t) => JSON.parse(t), [text], warmLoads);
+  return {
+    catalog_bytes: Buffer.byteLength(text),
+    cold: { median_ms: percentile(cold, 50), p95_ms: percentile(cold, 95), loads },
+    warm: { median_ms: percentile(warm, 50), p95_ms: percentile(warm, 95), loads: warmLoads },
+    json_parse_ms: parse.median_ms,
+    heap_bytes: heap,
+  };
+}
+
+/** Typing and facet toggles by each peer, as ratios of pattern-selector's times. */
+export function comparePeers(engine, catalog, { queries, toggles, rounds }) {
+  const typed = typedPrefixes(queries).map((q) => explorerRequest(q));
+  const ours = {
+    typing: timeEach((r) => engine.search(r), typed, rounds),
+    toggles: toggles.length ? timeEach((r) => engine.search(r), toggles, rounds) : undefined,
+  };
+  const rows = [{ name: 'pattern-selector (wasm)', build_ms: undefined, ...ours }];
+  for (const makePeer of peers) {
+    const start = performance.now();
+    const peer = makePeer(catalog);
+    const build_ms = performance.now() - start;
+    rows.push({
+      name: peer.name,
+      build_ms,
+      typing: timeEach((r) => peer.search(r), typed, rounds),
+      toggles: toggles.length ? timeEach((r) => peer.search(r), toggles, rounds) : undefined,
+    });
+  }
+  for (const row of rows) {
+    row.typing.ratio_p50 = row.typing.median_ms / ours.typing.median_ms;
+    row.typing.ratio_p95 = row.typing.p95_ms / ours.typing.p95_ms;
+  }
+  return rows;
+}
+
+export async function benchQueries({ rounds = 5, coldLoads: loads = 10 } = {}) {
+  const catalogPath = path.join(dist, 'catalog.json');
+  const load = await benchLoad(catalogPath, { coldLoads: loads });
+  const text = await readFile(catalogPath, 'utf8');
+  const { engine } = await loadEngine(text);
+  const queries = shippedQueries(engine, rounds);
+  const peerRows = comparePeers(engine, JSON.parse(text), { queries: REAL_QUERIES, toggles: FACET_TOGGLES, rounds });
+  engine.dispose();
+  return { load, queries, peers: peerRows };
+}
+
+if (process.argv[2] === '--load-once') {
+  const { ms } = await loadEngine(await readFile(process.argv[3], 'utf8'));
+  process.stdout.write(JSON.stringify({ ms }) + '\n');
+} else if (process.argv[1] === self) {
+  console.log(JSON.stringify(await benchQueries(), null, 2));
+}

@@ -1,0 +1,65 @@
+// The Markdown of a benchmark run: what the README's performance section shows.
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
+const ms = (value) => (value === undefined ? '' : value < 1 ? `${value.toFixed(3)} ms` : `${value.toFixed(1)} ms`);
+const ratio = (value) => `${value.toFixed(2)}x`;
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+
+export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, compiler, targets }) {
+  return [
+    `Measured ${date} on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Debian's headless Chromium; command: \`./run bench\`.`,
+    '',
+    '**Targets**',
+    '',
+    ...table(['target', 'met', 'figure'], targets.map((t) => [t.target, t.met ? 'yes' : '**missed**', t.figure])),
+    '**Sizes** (gzip level 9, brotli quality 11)',
+    '',
+    ...table(['what', 'raw', 'gzip', 'brotli'], [...sizes.files, ...sizes.pages].map((r) => [r.name, kb(r.raw), kb(r.gzip), kb(r.brotli)])),
+    '**Cold start** in Chromium, cache disabled, fresh browser context per load',
+    '',
+    ...table(['page', 'median', 'p95', 'max layout shift', 'loads'], cold_start.map((r) => [r.page, ms(r.median_ms), ms(r.p95_ms), r.max_layout_shift.toFixed(3), r.loads])),
+    '**Catalog load** (the shipped catalog, parse and index; in Chromium also the wasm fetch and compile)',
+    '',
+    ...table(['where', 'median', 'p95', 'runs'], [
+      ['Chromium: fetch catalog.json', ms(chromium.load.fetch.median_ms), ms(chromium.load.fetch.p95_ms), chromium.load.loads],
+      ['Chromium: createEngine (wasm + catalog)', ms(chromium.load.load.median_ms), ms(chromium.load.load.p95_ms), chromium.load.loads],
+      ['Node: createEngine, fresh process', ms(node.load.cold.median_ms), ms(node.load.cold.p95_ms), node.load.cold.loads],
+      ['Node: createEngine, again in one process', ms(node.load.warm.median_ms), ms(node.load.warm.p95_ms), node.load.warm.loads],
+      ['Node: JSON.parse of the same text, for scale', ms(node.load.json_parse_ms), '', node.load.warm.loads],
+    ]),
+    `Catalog ${kb(node.load.catalog_bytes)}; wasm heap after load ${mib(node.load.heap_bytes)}.`,
+    '',
+    '**Queries** on the shipped catalog, in the wasm module (JS API call to JS object)',
+    '',
+    ...table(['workload', 'Node median', 'Node p95', 'Chromium median', 'Chromium p95', 'samples'], node.queries.map((q, i) => {
+      const c = chromium.queries?.[i];
+      return [q.what, ms(q.median_ms), ms(q.p95_ms), ms(c?.median_ms), ms(c?.p95_ms), q.samples];
+    })),
+    '**Peers** on the shipped catalog, same requests (Node); ratio = peer time / pattern-selector time. The peers return less (no facet counts, highlights, phrases or synonyms).',
+    '',
+    ...peerTable(node.peers),
+    '**Scale**: synthetic catalogs (`patsel-synth`), typed prefixes of 10 queries, explorer requests (Node)',
+    '',
+    ...table(['records', 'catalog', 'load + index', 'JSON.parse', 'wasm heap', 'heap per record', 'typed p50', 'typed p95', 'MiniSearch p50 / p95 (ratio)', 'MiniSearch index', 'plain JS p50 / p95 (ratio)'],
+      scale.map((row) => {
+        const [ours, mini, plain] = row.peers;
+        return [row.patterns, kb(row.catalog_bytes), ms(row.load_ms), ms(row.json_parse_ms), mib(row.heap_bytes), kb(row.heap_bytes / row.patterns),
+          ms(ours.typing.median_ms), ms(ours.typing.p95_ms),
+          `${ms(mini.typing.median_ms)} / ${ms(mini.typing.p95_ms)} (${ratio(mini.typing.ratio_p50)} / ${ratio(mini.typing.ratio_p95)})`, ms(mini.build_ms),
+          `${ms(plain.typing.median_ms)} / ${ms(plain.typing.p95_ms)} (${ratio(plain.typing.ratio_p50)} / ${ratio(plain.typing.ratio_p95)})`];
+      })),
+    '**The wasm boundary**: JSON strings (shipped) or `emscripten::val` objects, median per document (Node)',
+    '',
+    ...table(['document', 'JSON bytes', 'JSON string', 'emscripten::val', 'val / string'], boundary.map((r) => [r.what, r.bytes, ms(r.string_ms), ms(r.val_ms), ratio(r.val_over_string)])),
+    '**patsel build** (native compiler)',
+    '',
+    ...table(['input', 'median', 'min', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), r.runs])),
+  ].join('\n');
+}
+
+function peerTable(rows) {
+  return table(['engine', 'index build', 'typing median', 'typing p95', 'ratio median', 'ratio p95', 'facet toggle median'], rows.map((row) => [
+    row.name, ms(row.build_ms), ms(row.typing.median_ms), ms(row.typing.p95_ms), ratio(row.typing.ratio_p50), ratio(row.typing.ratio_p95), ms(row.toggles?.median_ms),
+  ]));
+}
