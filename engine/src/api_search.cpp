@@ -105,20 +105,29 @@ double rounded(double score) { return std::round(score * 10000.0) / 10000.0; }
 
 json ranges_json(const std::vector<ByteRange>& ranges) {
   json out = json::array();
-  for (const ByteRange& r : ranges) out.push_back({r.first, r.second});
+  for (const ByteRange& r : ranges) {
+    json& pair = out.emplace_back(json::array());
+    pair.push_back(r.first);
+    pair.push_back(r.second);
+  }
   return out;
 }
 
+// Built member by member: nlohmann's initializer lists copy each value.
 json hit_json(const EngineState& state, const SearchResults& results, const ScoredDoc& scored) {
   const Pattern& p = state.catalog.patterns()[scored.doc];
   HitDetails details = state.search.explain(state.catalog, results, scored.doc);
   json hit = pattern_summary(p);
   hit["score"] = rounded(scored.score);
-  json fields = json::array();
+  json& matched = hit["matched"];
+  json& fields = matched["fields"] = json::array();
   for (SearchField f : details.fields) fields.push_back(to_string(f));
-  hit["matched"] = {{"fields", std::move(fields)}, {"terms", details.terms}};
-  hit["highlights"] = {{"title", ranges_json(details.title)},
-                       {"snippet", {{"text", details.snippet}, {"ranges", ranges_json(details.snippet_ranges)}}}};
+  matched["terms"] = std::move(details.terms);
+  json& highlights = hit["highlights"];
+  highlights["title"] = ranges_json(details.title);
+  json& snippet = highlights["snippet"];
+  snippet["text"] = std::move(details.snippet);
+  snippet["ranges"] = ranges_json(details.snippet_ranges);
   return hit;
 }
 
@@ -178,8 +187,14 @@ Result<json> search(const EngineState& state, const json& params) {
   json facet_counts = json::object();
   for (Facet f : facets.value()) {
     json values = json::array();
-    for (const FacetValueCount& v : filtered.counts[static_cast<std::size_t>(f)])
-      values.push_back({{"value", v.value}, {"count", v.count}, {"selected", v.selected}});
+    const auto& counts = filtered.counts[static_cast<std::size_t>(f)];
+    values.get_ref<json::array_t&>().reserve(counts.size());
+    for (const FacetValueCount& v : counts) {
+      json& value = values.emplace_back(json::object());
+      value["value"] = v.value;
+      value["count"] = v.count;
+      value["selected"] = v.selected;
+    }
     facet_counts[std::string(to_string(f))] = std::move(values);
   }
   json bounds = json::object();
@@ -189,7 +204,7 @@ Result<json> search(const EngineState& state, const json& params) {
                                                                    {"max", b.max ? json(*b.max) : json(nullptr)}};
   }
   return json{{"total", filtered.docs.size()}, {"offset", first},       {"sort", to_string(*order)},
-              {"hits", std::move(hits)},      {"facets", facet_counts}, {"ranges", std::move(bounds)},
+              {"hits", std::move(hits)},      {"facets", std::move(facet_counts)}, {"ranges", std::move(bounds)},
               {"query", query_json(text.value(), parsed, results)}};
 }
 

@@ -46,9 +46,18 @@ Result<long long> integer_option(const json& params, const std::string& key, lon
 }
 
 json pattern_summary(const Pattern& p) {
-  return {{"id", p.id},         {"title", p.title},   {"summary", p.summary}, {"tier", to_string(p.tier)},
-          {"category", p.category}, {"domain", p.domain}, {"layer", p.layer},   {"status", p.status},
-          {"tags", p.tags}};
+  // Member by member: nlohmann's initializer lists copy every value twice.
+  json summary = json::object();
+  summary["id"] = p.id;
+  summary["title"] = p.title;
+  summary["summary"] = p.summary;
+  summary["tier"] = to_string(p.tier);
+  summary["category"] = p.category;
+  summary["domain"] = p.domain;
+  summary["layer"] = p.layer;
+  summary["status"] = p.status;
+  summary["tags"] = p.tags;
+  return summary;
 }
 
 }  // namespace patsel::api::detail

@@ -16,7 +16,8 @@ int leading_year(const std::string& date) {  // "2012-03" or "2012" -> 2012
   return ec == std::errc() && end - date.data() == 4 ? year : 0;
 }
 
-Result<Pattern> read_pattern(const json& record, std::size_t index) {
+// On success the record moves into the pattern (no second copy of the catalog).
+Result<Pattern> read_pattern(json& record, std::size_t index) {
   const std::string where = "$.patterns[" + std::to_string(index) + "]";
   if (!record.is_object())
     return Error{"catalog.bad_pattern", where + ": expected an object"};
@@ -41,7 +42,7 @@ Result<Pattern> read_pattern(const json& record, std::size_t index) {
   p.tags = detail::strings(record, "tags");
   p.introduced_year = leading_year(detail::string_or(record, "introduced"));
   p.reading_minutes = static_cast<int>(detail::integer(record, "reading_time").value_or(0));
-  p.data = record;
+  p.data = std::move(record);
   return p;
 }
 
@@ -72,7 +73,7 @@ Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& l
                                          " levels (load option max_depth)"};
   auto parsed = detail::parse_json(text, "catalog");
   if (!parsed) return Error{"catalog.parse_error", parsed.error().message};
-  const json& doc = parsed.value();
+  json& doc = parsed.value();
   if (!doc.is_object()) return Error{"catalog.bad_shape", "$: expected an object"};
 
   Catalog catalog;
@@ -86,9 +87,10 @@ Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& l
   catalog.content_hash_ = detail::string_or(doc, "content_hash");
 
   for (auto it = doc.begin(); it != doc.end(); ++it)
-    if (it.key() != "patterns" && it.value().is_array()) catalog.sections_[it.key()] = it.value();
+    if (it.key() != "patterns" && it.value().is_array()) catalog.sections_[it.key()] = std::move(it.value());
 
-  const json* patterns = detail::member(doc, "patterns");
+  auto patterns_member = doc.find("patterns");
+  json* patterns = patterns_member == doc.end() ? nullptr : &*patterns_member;
   if (!patterns || !patterns->is_array())
     return Error{"catalog.bad_shape", "$.patterns: missing or not an array"};
   catalog.patterns_.reserve(patterns->size());

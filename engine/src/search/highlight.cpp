@@ -30,6 +30,7 @@ struct Highlighter {
   // Ranges of the words of `text` whose term matched.
   std::vector<text::Token> matches(std::string_view text) const {
     std::vector<text::Token> out;
+    if (words.empty()) return out;  // nothing matched (an empty query): no need to read the text
     for (text::Token& t : text::tokenize(text))
       if (std::binary_search(words.begin(), words.end(), std::string_view(t.word))) out.push_back(std::move(t));
     return out;
