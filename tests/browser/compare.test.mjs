@@ -1,31 +1,23 @@
 // <patsel-compare>: patterns side by side in a real table, a picker to add
 // and remove them, the choice in the URL (reload, back), keyboard, a phone
 // width, hostile text and axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, launchBrowser, serve, testRoutes, addToHost, openHosted } from './support.mjs';
+import { dist, addToHost, hostedElements } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: testRoutes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const host = hostedElements();
 
 const addElement = (page, attributes) => addToHost(page, 'patsel-compare', attributes, '[part~=status]:not(:empty)');
 
 async function comparePage(attributes, options = {}) {
-  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-compare', attributes, '[part~=status]:not(:empty)', options);
+  const { page, problems, element } = await host.open('patsel-compare', attributes, '[part~=status]:not(:empty)', options);
   return { page, problems, compare: element };
 }
 

@@ -25,6 +25,9 @@ after(async () => {
 const catalog = JSON.parse(await readFile(path.join(dist, 'demo', 'patsel', 'catalog.json'), 'utf8'));
 const countOf = (...tiers) => catalog.patterns.filter((p) => tiers.includes(p.tier)).length;
 const label = (n) => `${n} ${n === 1 ? 'pattern' : 'patterns'}`;
+// The explorer shows a first page of results, then "Show more".
+const PAGE = 24;
+const firstPage = (n) => Math.min(n, PAGE);
 
 async function state(page) {
   return page.evaluate(() => {
@@ -49,17 +52,25 @@ test('tier checkboxes show the right patterns and count', async () => {
   assert.equal(await box('gold').isChecked(), true);
   assert.equal(await box('silver').isChecked(), false);
   assert.equal(await box('bronze').isChecked(), false);
-  assert.deepEqual(await state(page), { count: label(countOf('gold')), cards: countOf('gold'), badges: ['gold'] });
+  assert.deepEqual(await state(page), { count: label(countOf('gold')), cards: firstPage(countOf('gold')), badges: ['gold'] });
 
+  // Sorted by tier: the first page of gold and silver is gold.
   await box('silver').check();
   assert.deepEqual(await state(page), {
     count: label(countOf('gold', 'silver')),
-    cards: countOf('gold', 'silver'),
-    badges: ['gold', 'silver'],
+    cards: firstPage(countOf('gold', 'silver')),
+    badges: ['gold'],
   });
 
   await box('gold').uncheck();
   await box('bronze').check();
+  assert.deepEqual(await state(page), {
+    count: label(countOf('silver', 'bronze')),
+    cards: firstPage(countOf('silver', 'bronze')),
+    badges: ['silver'],
+  });
+  await page.locator('patsel-explorer [part=more]').click();
+  await page.locator('patsel-explorer [part=more]').click();
   assert.deepEqual(await state(page), {
     count: label(countOf('silver', 'bronze')),
     cards: countOf('silver', 'bronze'),
@@ -151,7 +162,10 @@ test('creation: a search box, a sort order and a panel per facet with the catalo
   assert.equal(await explorer.locator('[data-facet=tags] [part~=facet-option]:visible').count(), tags.size);
   const { ids, count } = await view(page);
   assert.equal(count, label(countOf('gold')));
-  assert.deepEqual(ids.sort(), matching((p) => p.tier === 'gold').map((p) => p.id).sort());
+  const gold = new Set(matching((p) => p.tier === 'gold').map((p) => p.id));
+  assert.equal(ids.length, firstPage(gold.size), 'a first page of results');
+  assert.ok(ids.every((id) => gold.has(id)), ids.join());
+  assert.equal(await explorer.locator('[part=more]').textContent(), `Show ${firstPage(gold.size - PAGE)} more (${PAGE} of ${gold.size} shown)`);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -266,6 +280,38 @@ test('load more: pages of page-size, the total, focus on the first new result, t
   assert.equal(await page.evaluate(() => document.querySelector('#explorer').shadowRoot.activeElement?.closest('[part=card]')?.dataset.id),
     (await view(page)).ids[5]);
   assert.equal(new URL(page.url()).searchParams.get('explorer'), 'page.2');
+  await page.close();
+});
+
+test('pages of 24 by default: "Show more" by keyboard, announced, kept in the URL over a reload', async () => {
+  const { page, problems, explorer } = await explorerPage('pages/blank.html', { 'base-url': '/patterns/' });
+  const gold = countOf('gold');
+  assert.ok(gold > 2 * PAGE, 'the shipped catalog has more than two pages of gold patterns');
+  assert.equal((await view(page)).ids.length, PAGE);
+  const more = explorer.getByRole('button', { name: `Show ${PAGE} more (${PAGE} of ${gold} shown)` });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelector('#explorer').shadowRoot.querySelectorAll('[part=card]').length === n, 2 * PAGE);
+  const { ids } = await view(page);
+  assert.equal(await page.evaluate(() => document.querySelector('#explorer').shadowRoot.activeElement?.closest('[part=card]')?.dataset.id),
+    ids[PAGE], 'focus is on the first new result');
+  assert.equal(await explorer.locator('[role=status]', { hasText: 'Showing' }).textContent(), `Showing ${2 * PAGE} of ${gold} patterns.`);
+  assert.equal(new URL(page.url()).searchParams.get('explorer'), 'page.2');
+  assert.equal(await explorer.locator('[part=more]').getAttribute('aria-controls'), await explorer.locator('[part=list]').getAttribute('id'));
+  await page.reload();
+  await page.evaluate(() => {
+    const element = document.createElement('patsel-explorer');
+    element.id = 'explorer';
+    document.querySelector('main').append(element);
+  });
+  await countIs(explorer, label(gold));
+  assert.deepEqual((await view(page)).ids, ids, 'the same two pages after a reload');
+  // Any change of the view starts again from the first page.
+  await explorer.locator('input[value=silver]').check();
+  await countIs(explorer, label(countOf('gold', 'silver')));
+  assert.equal((await view(page)).ids.length, PAGE);
+  assert.equal(await explorer.locator('[role=status]', { hasText: 'Showing' }).count(), 0, 'nothing left to announce');
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

@@ -23,7 +23,7 @@ test('the offline single-file demo works from file:// with no network', async ()
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(path.join(dist, 'pattern-selector-offline.html')).href);
   await page.locator('patsel-explorer [part=count]').filter({ hasText: `${gold} patterns` }).waitFor();
-  assert.equal(await page.locator('patsel-explorer [part=card]').count(), gold);
+  assert.equal(await page.locator('patsel-explorer [part=card]').count(), Math.min(gold, 24), 'the first page of results');
   assert.deepEqual(problems, []);
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
   await context.close();

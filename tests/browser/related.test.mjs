@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, root, launchBrowser, serve, openPage, openHosted } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
@@ -218,6 +218,27 @@ test('an unknown pattern shows a readable error with a retry', async () => {
   await related.locator('[part=error]').waitFor();
   assert.match(await related.locator('[part=error]').textContent(), /"no-such-pattern" could not be shown.*not_found/s);
   assert.equal(await related.getByRole('button', { name: 'Retry' }).count(), 1);
+  await page.close();
+});
+
+test('a long title is cut after three lines at a word, so the visible words stay the node\'s name (axe)', async () => {
+  const long = 'A very long pattern title that wraps over more than three lines of twenty characters each';
+  const longCatalog = { schema_version: 1, content_hash: 'long', patterns: [
+    { id: 'centre', title: 'Centre', tier: 'gold', related: [{ pattern: 'long', relation: 'requires' }, { pattern: 'short', relation: 'requires' }] },
+    { id: 'long', title: long, tier: 'silver' },
+    { id: 'short', title: 'Short', tier: 'bronze' }] };
+  const setup = (page) => page.route('**/long/catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(longCatalog) }));
+  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-related',
+    { pattern: 'centre', catalog: '/long/catalog.json', 'base-url': '/patterns/' }, '[part~=node]', { setup });
+  const node = element.locator('[part~=node][data-pattern=long]');
+  const lines = await node.locator('tspan').allTextContents();
+  assert.equal(lines.length, 3);
+  assert.match(lines[2], /…$/);
+  const shown = lines.join('').replace(/…$/, '');
+  assert.ok(long.startsWith(shown), `"${shown}" is the start of the title, whole words only`);
+  assert.match(await node.getAttribute('aria-label'), new RegExp(`^${long} \\(silver\\)`));
+  assert.deepEqual(await seriousViolations(page, 'patsel-related'), []);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

@@ -1,11 +1,11 @@
 // <patsel-stack>: a searchable multi-select of the patterns a team uses and
 // the engine's analysis of them: conflicts, missing prerequisites, legacy
 // patterns, complexity; URL state, keyboard, hostile text and axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, launchBrowser, serve, testRoutes, addToHost, openHosted } from './support.mjs';
+import { dist, addToHost, hostedElements } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -13,20 +13,12 @@ const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
 const title = (id) => byId[id].title;
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: testRoutes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const host = hostedElements();
 
 const addElement = (page, attributes) => addToHost(page, 'patsel-stack', attributes, '[part~=status]:not(:empty)');
 
 async function stackPage(attributes, options = {}) {
-  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-stack', attributes, '[part~=status]:not(:empty)', options);
+  const { page, problems, element } = await host.open('patsel-stack', attributes, '[part~=status]:not(:empty)', options);
   return { page, problems, stack: element };
 }
 

@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests: Debian's Chromium driven by
 // playwright-core (no downloaded browser), pages served from dist/ by the
 // project's own static server, console errors collected.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -46,6 +47,7 @@ export async function openPage(browser, url) {
 export const testRoutes = {
   '/pages/': path.join(root, 'tests', 'browser', 'pages'),
   '/fixtures/': path.join(root, 'tests', 'fixtures'),
+  '/browser-fixtures/': path.join(root, 'tests', 'browser', 'fixtures'),
 };
 
 /**
@@ -63,9 +65,34 @@ export async function addToHost(page, tag, attributes, ready) {
   return element;
 }
 
-/** Opens pages/element-host.html (with `query`, at `viewport`) and adds the element. */
-export async function openHosted(browser, serverUrl, tag, attributes, ready, { query = '', viewport } = {}) {
+/**
+ * Opens pages/element-host.html (with `query`, at `viewport`) and adds the
+ * element; `setup(page)` runs before it is added (to route requests, say).
+ */
+export async function openHosted(browser, serverUrl, tag, attributes, ready, { query = '', viewport, setup } = {}) {
   const { page, problems } = await openPage(browser, `${serverUrl}pages/element-host.html${query}`);
   if (viewport) await page.setViewportSize(viewport);
+  await setup?.(page);
   return { page, problems, element: await addToHost(page, tag, attributes, ready) };
+}
+
+/**
+ * For a file of tests on the host page: registers hooks that start one
+ * browser and a server of dist/ with `testRoutes`, and gives
+ * `open(tag, attributes, ready, options)` (openHosted on them) and `url`.
+ */
+export function hostedElements() {
+  let browser, server;
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serve(dist, { routes: testRoutes });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    open: (tag, attributes, ready, options) => openHosted(browser, server.url, tag, attributes, ready, options),
+    get url() { return server.url; },
+  };
 }

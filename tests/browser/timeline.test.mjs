@@ -1,11 +1,11 @@
 // <patsel-timeline>: a family's evolution as an ordered list, catalog
 // patterns linked with their tier, migration triggers on the step they lead
 // to, a family picker, errors, hostile text, keyboard and axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, launchBrowser, serve, testRoutes, openHosted } from './support.mjs';
+import { dist, hostedElements } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -13,19 +13,11 @@ const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
 const family = catalog.families.find((f) => f.id === 'distributed-transactions');
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: testRoutes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const host = hostedElements();
 
 /** The test page with a <patsel-timeline> carrying `attributes`, once it shows something. */
 async function timelinePage(attributes, options = {}) {
-  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-timeline', attributes, '[part~=timeline]', options);
+  const { page, problems, element } = await host.open('patsel-timeline', attributes, '[part~=timeline]', options);
   return { page, problems, timeline: element };
 }
 

@@ -26,8 +26,13 @@ export function safeHref(url) {
   }
 }
 
-/** The link to a pattern's page: `base-url` + id + "/". */
+/**
+ * The link to a pattern's page: `base-url` + id + "/". The id is one path
+ * segment, escaped; "." and ".." (which URLs read as "here" and "up", even
+ * escaped) get no link.
+ */
 export function patternHref(baseUrl, id) {
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') return null;
   return safeHref(`${baseUrl ?? ''}${encodeURIComponent(id)}/`);
 }
 
@@ -62,5 +67,6 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 export function errorBox(message, error, retry) {
   const button = el('button', { type: 'button', part: 'retry' }, 'Retry');
   button.addEventListener('click', retry);
-  return el('div', { part: 'error', role: 'alert' }, el('p', {}, `${message} ${error?.message ?? error ?? ''}`.trim()), button);
+  return el('div', { part: 'error', role: 'alert', 'data-code': error?.code },
+    el('p', {}, `${message} ${error?.message ?? error ?? ''}`.trim()), button);
 }

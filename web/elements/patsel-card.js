@@ -11,7 +11,8 @@
 //             link, error, retry.
 
 import { getPattern } from '../index.js';
-import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { baseCss, el, patternHref, sheet } from './dom.js';
+import { createLoader, loadingBox } from './loader.js';
 
 const css = `${baseCss}
 [part~=banner] { border-left: 4px solid var(--accent); background: var(--tint); border-radius: 6px;
@@ -49,8 +50,18 @@ export class PatselCardElement extends HTMLElement {
   }
 
   #root;
-  #request = 0;
   #details;
+  #loader = createLoader(this, {
+    skip: () => !this.pattern,
+    loading: () => loadingBox('banner', 'Loading pattern…'),
+    load: () => getPattern(this.pattern, this.catalog ? { catalog: this.catalog } : undefined),
+    render: (details) => {
+      this.#details = details;
+      this.#render();
+      this.dispatchEvent(new CustomEvent('patsel-card-load', { bubbles: true, composed: true, detail: { pattern: details.pattern } }));
+    },
+    failure: () => `The pattern "${this.pattern}" could not be shown.`,
+  });
 
   constructor() {
     super();
@@ -68,35 +79,17 @@ export class PatselCardElement extends HTMLElement {
   get details() { return this.#details; }
 
   connectedCallback() {
-    this.#scheduleLoad();
+    this.#loader.schedule();
+  }
+
+  disconnectedCallback() {
+    this.#loader.cancel();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
     if (name === 'base-url' && this.#details) this.#render();
-    else this.#scheduleLoad();
-  }
-
-  // Attributes set together (pattern and catalog) give one load, not two.
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;  // a newer load wins over a slower older one
-    if (!this.pattern) return;
-    this.#root.replaceChildren(el('div', { part: 'banner loading', 'aria-busy': 'true' }, 'Loading pattern…'));
-    try {
-      const details = await getPattern(this.pattern, this.catalog ? { catalog: this.catalog } : undefined);
-      if (request !== this.#request) return;
-      this.#details = details;
-      this.#render();
-      this.dispatchEvent(new CustomEvent('patsel-card-load', { bubbles: true, composed: true, detail: { pattern: details.pattern } }));
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#root.replaceChildren(errorBox(`The pattern "${this.pattern}" could not be shown.`, error, () => this.#load()));
-    }
+    else this.#loader.schedule();  // attributes set together give one load
   }
 
   #link(id) {

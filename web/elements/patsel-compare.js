@@ -17,9 +17,10 @@
 //             pattern-header, badge, remove, row-header, cell, relations,
 //             link, loading, error, retry.
 
-import { sharedEngine } from './shared-engine.js';
 import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { createLoader, loadingBox } from './loader.js';
 import { UrlState } from './url-state.js';
+import { catalogPatterns, idsValue, parseIds } from './pattern-ids.js';
 
 export const MIN_PATTERNS = 2;
 export const MAX_PATTERNS = 5;
@@ -76,7 +77,6 @@ export class PatselCompareElement extends HTMLElement {
   }
 
   #root;
-  #request = 0;
   #engine;
   #all = [];          // every catalog pattern, for the picker
   #byId = new Map();
@@ -84,6 +84,14 @@ export class PatselCompareElement extends HTMLElement {
   #ignored = [];      // ids asked for that the catalog does not have (or past the fifth)
   #result;
   #url = new UrlState(this, 'compare', (value) => this.#restoreFromUrl(value));
+  #loader = createLoader(this, {
+    loading: () => {
+      this.#engine = undefined;
+      return loadingBox('body', 'Loading the comparison…');
+    },
+    render: (engine) => this.#loaded(engine),
+    failure: 'The comparison could not be loaded.',
+  });
 
   constructor() {
     super();
@@ -106,12 +114,12 @@ export class PatselCompareElement extends HTMLElement {
 
   connectedCallback() {
     this.#url.connect();
-    this.#scheduleLoad();
+    this.#loader.schedule();
   }
 
   disconnectedCallback() {
     this.#url.disconnect();
-    this.#request++;
+    this.#loader.cancel();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -121,31 +129,14 @@ export class PatselCompareElement extends HTMLElement {
       this.#choose(parseIds(this.patterns));
       this.#renderBody();
     } else if (name === 'base-url' && this.#engine) this.#renderBody();
-    else this.#scheduleLoad();
+    else this.#loader.schedule();
   }
 
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;
-    this.#engine = undefined;
-    this.#root.replaceChildren(el('div', { part: 'body loading', 'aria-busy': 'true' }, 'Loading the comparison…'));
-    try {
-      const engine = await sharedEngine(this.catalog ?? undefined);
-      if (request !== this.#request) return;
-      this.#all = engine.list({}).patterns;
-      this.#byId = new Map(this.#all.map((p) => [p.id, p]));
-      this.#engine = engine;
-      const saved = this.#url.read();
-      this.#choose(saved != null ? parseIds(saved) : parseIds(this.patterns));
-      this.#renderFrame();
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#root.replaceChildren(errorBox('The comparison could not be loaded.', error, () => this.#load()));
-    }
+  #loaded(engine) {
+    ({ all: this.#all, byId: this.#byId } = catalogPatterns(engine));
+    this.#engine = engine;
+    this.#choose(parseIds(this.#url.read() ?? this.patterns));
+    this.#renderFrame();
   }
 
   // Keeps the known ids, each once, at most five.
@@ -158,7 +149,7 @@ export class PatselCompareElement extends HTMLElement {
 
   #restoreFromUrl(saved) {
     if (!this.#engine) return;
-    const ids = saved != null ? parseIds(saved) : parseIds(this.patterns);
+    const ids = parseIds(saved ?? this.patterns);
     if (ids.join() === this.#selection.join()) return;
     this.#choose(ids);
     this.#renderBody();
@@ -182,7 +173,7 @@ export class PatselCompareElement extends HTMLElement {
   #update(ids) {
     this.#selection = ids;
     this.#ignored = [];
-    this.#url.push(ids.length ? ids.join('.') : EMPTY);
+    this.#url.push(idsValue(ids));
     this.#renderBody();
     this.#changed();
   }
@@ -305,14 +296,4 @@ export class PatselCompareElement extends HTMLElement {
     const href = patternHref(this.baseUrl, id);
     return href ? el('a', { href, part: 'link' }, title) : title;
   }
-}
-
-// The URL value of an empty choice, so that it differs from "no parameter"
-// (which means: the \`patterns\` attribute).
-const EMPTY = '-';
-
-/** "a,b" or "a.b" (the URL's form, ids are URL-safe) -> ["a", "b"]; "-" -> []. */
-function parseIds(text) {
-  if (text === EMPTY) return [];
-  return String(text ?? '').split(/[.,\s]+/).map((s) => s.trim()).filter(Boolean);
 }

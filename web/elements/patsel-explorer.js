@@ -7,7 +7,7 @@
 // Attributes: catalog (URL of a catalog.json; default: the shipped one),
 //             base-url (prefix of links to pattern pages; default ""),
 //             url-key (query parameter of the view; default "explorer", "" = off),
-//             page-size (patterns per page; default 200).
+//             page-size (patterns per page; default 24, then "Show more").
 // Events:     patsel-explorer-change {detail: {query, tiers, filters, range, sort, total}}
 //             after each update.
 // Parts:      search, sort, tiers, tier-option, facets, facet, facet-option, facet-count,
@@ -15,7 +15,7 @@
 //             title, summary, mark, more, error, retry.
 
 import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
-import { sharedEngine } from './shared-engine.js';
+import { createLoader } from './loader.js';
 import { UrlState, decodeState, encodeState } from './url-state.js';
 
 const TIERS = [
@@ -41,6 +41,8 @@ const SORTS = [
   ['reading-time', 'Reading time'],
 ];
 const TYPING_DELAY = 120;
+/** Patterns per page unless `page-size` says otherwise; "Show more" adds a page. */
+export const DEFAULT_PAGE_SIZE = 24;
 
 const css = `${baseCss}
 :host { container-type: inline-size; }
@@ -99,7 +101,6 @@ export class PatselExplorerElement extends HTMLElement {
 
   #root;
   #engine;
-  #request = 0;
   #state = defaultState();
   #url = new UrlState(this, 'explorer', (value) => this.#restore(value));
   #timer;
@@ -107,6 +108,22 @@ export class PatselExplorerElement extends HTMLElement {
   #result;
   #cards = new Map();  // key -> <li>, reused when a card did not change
   #ui;
+  #loader = createLoader(this, {
+    // The frame stays; the results say that they are loading.
+    loading: () => {
+      this.#ui.results.setAttribute('aria-busy', 'true');
+      this.#ui.message.replaceChildren();
+      this.#ui.count.textContent = 'Loading patterns…';
+      return null;
+    },
+    render: (engine) => {
+      this.#engine = engine;
+      this.#buildFacets();
+      this.#update('none');
+    },
+    failure: 'The pattern catalog could not be loaded.',
+    renderError: (box) => this.#showError(box),
+  });
 
   constructor() {
     super();
@@ -122,7 +139,7 @@ export class PatselExplorerElement extends HTMLElement {
   set urlKey(value) { this.setAttribute('url-key', value); }
   get pageSize() {
     const n = Number.parseInt(this.getAttribute('page-size') ?? '', 10);
-    return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : 200;
+    return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : DEFAULT_PAGE_SIZE;
   }
   set pageSize(value) { this.setAttribute('page-size', String(value)); }
 
@@ -145,11 +162,12 @@ export class PatselExplorerElement extends HTMLElement {
     const saved = this.#url.read();
     if (saved !== null) this.#state = stateFrom(saved);
     this.#syncControls();
-    this.#scheduleLoad();
+    this.#loader.schedule();
   }
 
   disconnectedCallback() {
     this.#url.disconnect();
+    this.#loader.cancel();
     clearTimeout(this.#timer);
   }
 
@@ -157,33 +175,10 @@ export class PatselExplorerElement extends HTMLElement {
     if (oldValue === newValue || !this.isConnected || !this.#ui) return;
     if (name === 'catalog') {
       this.#engine = undefined;
-      this.#scheduleLoad();
+      this.#loader.schedule();
     } else if (this.#engine) {
       if (name === 'base-url') this.#cards.clear();
       this.#update('none');
-    }
-  }
-
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;  // a newer load wins over a slower older one
-    const catalog = this.catalog;
-    this.#ui.results.setAttribute('aria-busy', 'true');
-    this.#ui.message.replaceChildren();
-    this.#ui.count.textContent = 'Loading patterns…';
-    try {
-      const engine = await sharedEngine(catalog ?? undefined);
-      if (request !== this.#request) return;
-      this.#engine = engine;
-      this.#buildFacets();
-      this.#update('none');
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#showError('The pattern catalog could not be loaded.', error, () => this.#load());
     }
   }
 
@@ -201,15 +196,17 @@ export class PatselExplorerElement extends HTMLElement {
     const count = el('p', { part: 'count', role: 'status', 'aria-live': 'polite' }, 'Loading patterns…');
     const message = el('div', { part: 'message' });
     const hint = el('p', { id: 'list-hint', class: 'visually-hidden' }, 'Arrow keys move between the results.');
-    const list = el('ul', { part: 'list', 'aria-label': 'Patterns', 'aria-describedby': 'list-hint' });
-    const more = el('button', { type: 'button', part: 'more', hidden: true });
-    const results = el('div', { part: 'results', 'aria-busy': 'true' }, count, message, hint, list, more);
+    const list = el('ul', { id: 'list', part: 'list', 'aria-label': 'Patterns', 'aria-describedby': 'list-hint' });
+    const more = el('button', { type: 'button', part: 'more', 'aria-controls': 'list', hidden: true });
+    // Says how many are shown after "Show more" (the count says the total).
+    const paging = el('p', { role: 'status', class: 'visually-hidden' });
+    const results = el('div', { part: 'results', 'aria-busy': 'true' }, count, message, hint, list, more, paging);
     this.#root.replaceChildren(
       el('div', { class: 'controls' },
         el('div', { class: 'field' }, el('label', { for: 'q' }, 'Search patterns'), search),
         el('div', { class: 'field' }, el('label', { for: 'sort' }, 'Sort by'), sort)),
       tiers, el('div', { class: 'layout' }, facets, results));
-    this.#ui = { search, sort, tiers, facets, count, message, list, more, results };
+    this.#ui = { search, sort, tiers, facets, count, message, list, more, paging, results };
 
     search.addEventListener('input', () => {
       this.#state.q = search.value;
@@ -367,7 +364,7 @@ export class PatselExplorerElement extends HTMLElement {
       result = this.#search(this.#params(s.tiers.length ? this.pageSize * s.pages : 0, 0));
       if (!s.tiers.length) result = { ...result, total: 0, hits: [], facets: zeroCounts(result.facets) };
     } catch (error) {
-      this.#showError('The search failed.', error, () => this.#update('none'));
+      this.#showError(errorBox('The search failed.', error, () => this.#update('none')));
       return;
     }
     this.#result = result;
@@ -384,13 +381,14 @@ export class PatselExplorerElement extends HTMLElement {
     try {
       page = this.#search(this.#params(this.pageSize, shown));
     } catch (error) {
-      this.#showError('The search failed.', error, () => this.#update('none'));
+      this.#showError(errorBox('The search failed.', error, () => this.#update('none')));
       return;
     }
     this.#state.pages += 1;
     this.#writeUrl('replace');  // paging is not worth a history entry of its own
     this.#result = { ...this.#result, hits: [...this.#result.hits, ...page.hits] };
     this.#render(this.#result);
+    this.#ui.paging.textContent = `Showing ${this.#result.hits.length} of ${this.#result.total} patterns.`;
     // Keyboard users land on the first new result.
     const links = this.#cardLinks();
     if (links[shown]) this.#focusCard(links, shown);
@@ -421,6 +419,7 @@ export class PatselExplorerElement extends HTMLElement {
     const s = this.#state;
     ui.results.removeAttribute('aria-busy');
     ui.count.textContent = `${result.total} ${result.total === 1 ? 'pattern' : 'patterns'}`;
+    ui.paging.textContent = '';
 
     // Counts in place: only the text that changed is touched.
     const counts = new Map();
@@ -488,13 +487,14 @@ export class PatselExplorerElement extends HTMLElement {
     return [...lines, actions.length ? el('p', {}, ...actions.flatMap((a, i) => (i ? [' ', a] : [a]))) : null];
   }
 
-  #showError(message, error, retry) {
+  #showError(box) {
     this.#ui.results.removeAttribute('aria-busy');
     this.#ui.count.textContent = '';
     this.#ui.more.hidden = true;
+    this.#ui.paging.textContent = '';
     this.#ui.list.replaceChildren();
     this.#cards.clear();
-    this.#ui.message.replaceChildren(errorBox(message, error, retry));
+    this.#ui.message.replaceChildren(box);
   }
 
   // --- roving tabindex over the result links ------------------------------------

@@ -13,8 +13,8 @@
 // Events:     patsel-recommender-change {profile, tiers, recommendation}.
 // Parts:      see docs/elements/patsel-recommender.md.
 
-import { sharedEngine } from './shared-engine.js';
 import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { createLoader, loadingBox } from './loader.js';
 import { UrlState } from './url-state.js';
 
 const TIERS = [
@@ -90,7 +90,6 @@ export class PatselRecommenderElement extends HTMLElement {
   }
 
   #root;
-  #request = 0;
   #engine;
   #fields = [];        // profile.fields
   #values = {};        // field id -> raw value: string (number/choice/boolean) or string[] (set); unknown keys too
@@ -98,6 +97,11 @@ export class PatselRecommenderElement extends HTMLElement {
   #recommendation;
   #parts = {};
   #url = new UrlState(this, 'recommender', () => this.#restoreFromUrl());
+  #loader = createLoader(this, {
+    loading: () => loadingBox('container', 'Loading the requirements form…'),
+    render: (engine) => this.#loaded(engine),
+    failure: 'The recommender could not be shown.',
+  });
 
   constructor() {
     super();
@@ -131,12 +135,12 @@ export class PatselRecommenderElement extends HTMLElement {
 
   connectedCallback() {
     this.#url.connect();
-    this.#scheduleLoad();
+    this.#loader.schedule();
   }
 
   disconnectedCallback() {
     this.#url.disconnect();
-    ++this.#request;
+    this.#loader.cancel();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -144,37 +148,23 @@ export class PatselRecommenderElement extends HTMLElement {
     if (name === 'url-key') return;
     if (name === 'catalog') {
       this.#engine = undefined;
-      this.#scheduleLoad();
+      this.#loader.schedule();
     } else if (this.#engine) {
       if (name === 'tiers') this.#allowed = undefined;
       this.#afterChange({ sync: true });
     }
   }
 
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;
-    this.#root.replaceChildren(el('div', { part: 'container loading', 'aria-busy': 'true' }, 'Loading the requirements form…'));
-    try {
-      const engine = await sharedEngine(this.catalog ?? undefined);
-      if (request !== this.#request) return;
-      this.#engine = engine;
-      this.#fields = engine.profileFields().fields;
-      const saved = this.#urlValue();
-      if (saved) {
-        this.#values = saved.values;
-        this.#allowed = saved.tiers;
-      }
-      this.#buildFrame();
-      this.#afterChange({ sync: true, write: false });
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#root.replaceChildren(errorBox('The recommender could not be shown.', error, () => this.#load()));
+  #loaded(engine) {
+    this.#engine = engine;
+    this.#fields = engine.profileFields().fields;
+    const saved = this.#urlValue();
+    if (saved) {
+      this.#values = saved.values;
+      this.#allowed = saved.tiers;
     }
+    this.#buildFrame();
+    this.#afterChange({ sync: true, write: false });
   }
 
   // --- the form --------------------------------------------------------------

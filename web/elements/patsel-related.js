@@ -16,7 +16,8 @@
 //             group-heading, item, link, error, retry.
 
 import { getPattern } from '../index.js';
-import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { baseCss, el, patternHref, sheet } from './dom.js';
+import { createLoader, loadingBox } from './loader.js';
 import { sharedEngine } from './shared-engine.js';
 import { UrlState } from './url-state.js';
 
@@ -93,12 +94,28 @@ export class PatselRelatedElement extends HTMLElement {
   }
 
   #root;
-  #request = 0;
   #data;
   #focusAfterLoad = false;
   #home = null;     // the pattern attribute before any in-place move
   #moving = false;  // the element itself is changing `pattern`
   #url = new UrlState(this, 'related', (value) => this.#restore(value));
+  #loader = createLoader(this, {
+    skip: () => !this.pattern,
+    // A graph already shown stays until the next one is ready.
+    loading: () => (this.#data ? null : loadingBox('frame', 'Loading related patterns…', { 'data-view': this.view })),
+    load: () => this.#fetch(this.pattern),
+    render: (data) => {
+      this.#data = data;
+      this.#render();
+      this.dispatchEvent(new CustomEvent('patsel-related-load', { bubbles: true, composed: true,
+        detail: { pattern: data.pattern, neighbours: data.neighbours } }));
+    },
+    failure: () => `The patterns related to "${this.pattern}" could not be shown.`,
+    renderError: (box) => {
+      this.#data = undefined;
+      this.#root.replaceChildren(box);
+    },
+  });
 
   constructor() {
     super();
@@ -136,7 +153,7 @@ export class PatselRelatedElement extends HTMLElement {
     this.#home ??= this.pattern;
     this.#url.connect();
     this.#readUrl();
-    this.#scheduleLoad();
+    this.#loader.schedule();
   }
 
   // In place, the centre moved to is in the URL (links need no state).
@@ -148,6 +165,7 @@ export class PatselRelatedElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#url.disconnect();
+    this.#loader.cancel();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -161,31 +179,7 @@ export class PatselRelatedElement extends HTMLElement {
       else this.#syncToggle();
       return;
     }
-    this.#scheduleLoad();
-  }
-
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;
-    const id = this.pattern;
-    if (!id) return;
-    if (!this.#data) this.#root.replaceChildren(el('div', { part: 'frame loading', 'aria-busy': 'true', 'data-view': this.view }, 'Loading related patterns…'));
-    try {
-      const data = await this.#fetch(id);
-      if (request !== this.#request) return;
-      this.#data = data;
-      this.#render();
-      this.dispatchEvent(new CustomEvent('patsel-related-load', { bubbles: true, composed: true,
-        detail: { pattern: data.pattern, neighbours: data.neighbours } }));
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#data = undefined;
-      this.#root.replaceChildren(errorBox(`The patterns related to "${id}" could not be shown.`, error, () => this.#load()));
-    }
+    this.#loader.schedule();
   }
 
   // Depth 1 of the shipped catalog comes from the pattern's own shard; the
@@ -479,7 +473,10 @@ function wrap(text, width) {
     if (last >= 0 && [...lines[last]].length + 1 + [...word].length <= width) lines[last] += ` ${word}`;
     else lines.push(word);
   }
-  if (lines.length > 3) lines.splice(2, lines.length - 2, shorten(lines.slice(2).join(' '), width));
+  // Past three lines the third ends with an ellipsis. No word is cut: each
+  // visible word is a word of the name, as WCAG's "label in name" asks
+  // (axe: label-content-name-mismatch).
+  if (lines.length > 3) lines.splice(2, lines.length - 2, `${lines[2]}…`);
   return lines.length ? lines : [''];
 }
 
@@ -491,11 +488,6 @@ function svgEl(tag, attributes) {
 
 function round(n) {
   return Math.round(n * 10) / 10;
-}
-
-function shorten(text, max) {
-  const chars = [...String(text)];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : String(text);
 }
 
 function lowerFirst(text) {

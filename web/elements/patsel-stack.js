@@ -16,9 +16,10 @@
 //             conflicts, cautions, missing, suggested, legacy, complexity,
 //             add-missing, badge, link, loading, error, retry.
 
-import { sharedEngine } from './shared-engine.js';
 import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { createLoader, loadingBox } from './loader.js';
 import { UrlState } from './url-state.js';
+import { catalogPatterns, idsValue, parseIds } from './pattern-ids.js';
 
 const LEVEL_TEXT = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' };
 
@@ -76,7 +77,6 @@ export class PatselStackElement extends HTMLElement {
   }
 
   #root;
-  #request = 0;
   #engine;
   #all = [];
   #byId = new Map();
@@ -86,6 +86,14 @@ export class PatselStackElement extends HTMLElement {
   #active = -1;      // index into the visible options
   #visible = [];     // ids of the options shown
   #url = new UrlState(this, 'stack', (value) => this.#restoreFromUrl(value));
+  #loader = createLoader(this, {
+    loading: () => {
+      this.#engine = undefined;
+      return loadingBox('body', 'Loading the catalog…');
+    },
+    render: (engine) => this.#loaded(engine),
+    failure: 'The pattern catalog could not be loaded.',
+  });
 
   constructor() {
     super();
@@ -108,12 +116,12 @@ export class PatselStackElement extends HTMLElement {
 
   connectedCallback() {
     this.#url.connect();
-    this.#scheduleLoad();
+    this.#loader.schedule();
   }
 
   disconnectedCallback() {
     this.#url.disconnect();
-    this.#request++;
+    this.#loader.cancel();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -122,31 +130,14 @@ export class PatselStackElement extends HTMLElement {
       this.#choose(parseIds(this.patterns));
       this.#renderAll();
     } else if (name === 'base-url' && this.#engine) this.#renderAll();
-    else this.#scheduleLoad();
+    else this.#loader.schedule();
   }
 
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;
-    this.#engine = undefined;
-    this.#root.replaceChildren(el('div', { part: 'body loading', 'aria-busy': 'true' }, 'Loading the catalog…'));
-    try {
-      const engine = await sharedEngine(this.catalog ?? undefined);
-      if (request !== this.#request) return;
-      this.#all = engine.list({}).patterns;
-      this.#byId = new Map(this.#all.map((p) => [p.id, p]));
-      this.#engine = engine;
-      const saved = this.#url.read();
-      this.#choose(saved != null ? parseIds(saved) : parseIds(this.patterns));
-      this.#renderFrame();
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#root.replaceChildren(errorBox('The pattern catalog could not be loaded.', error, () => this.#load()));
-    }
+  #loaded(engine) {
+    ({ all: this.#all, byId: this.#byId } = catalogPatterns(engine));
+    this.#engine = engine;
+    this.#choose(parseIds(this.#url.read() ?? this.patterns));
+    this.#renderFrame();
   }
 
   #choose(ids) {
@@ -157,7 +148,7 @@ export class PatselStackElement extends HTMLElement {
 
   #restoreFromUrl(saved) {
     if (!this.#engine) return;
-    const ids = saved != null ? parseIds(saved) : parseIds(this.patterns);
+    const ids = parseIds(saved ?? this.patterns);
     if (ids.join() === this.#selection.join()) return;
     this.#choose(ids);
     this.#renderAll();
@@ -169,7 +160,7 @@ export class PatselStackElement extends HTMLElement {
     if (!this.#byId.has(id) || inStack === this.#selection.includes(id)) return false;
     this.#selection = inStack ? [...this.#selection, id] : this.#selection.filter((s) => s !== id);
     this.#ignored = [];
-    this.#url.push(this.#selection.length ? this.#selection.join('.') : EMPTY);
+    this.#url.push(idsValue(this.#selection));
     this.#renderAll();
     this.#changed();
     return true;
@@ -382,14 +373,4 @@ function join(nodes, separator) {
 
 function count(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-// The URL value of an empty choice, so that it differs from "no parameter"
-// (which means: the \`patterns\` attribute).
-const EMPTY = '-';
-
-/** "a,b" or "a.b" (the URL's form, ids are URL-safe) -> ["a", "b"]; "-" -> []. */
-function parseIds(text) {
-  if (text === EMPTY) return [];
-  return String(text ?? '').split(/[.,\s]+/).map((s) => s.trim()).filter(Boolean);
 }

@@ -15,8 +15,8 @@
 //             step-title, badge, innovation, limitations, adopters, trigger,
 //             further, link, loading, error, retry.
 
-import { sharedEngine } from './shared-engine.js';
 import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { createLoader, loadingBox } from './loader.js';
 
 const css = `${baseCss}
 [part~=picker] { display: flex; flex-wrap: wrap; gap: .35rem .75rem; align-items: center; margin: 0 0 .75rem; }
@@ -68,11 +68,18 @@ export class PatselTimelineElement extends HTMLElement {
   }
 
   #root;
-  #request = 0;
   #engine;
   #families = [];
   #picked = '';
   #timeline;
+  #loader = createLoader(this, {
+    loading: () => {
+      this.#timeline = undefined;
+      return loadingBox('body', 'Loading the timeline…');
+    },
+    render: (engine) => this.#loaded(engine),
+    failure: () => `The timeline of "${this.currentFamily || 'the catalog'}" could not be shown.`,
+  });
 
   constructor() {
     super();
@@ -92,43 +99,27 @@ export class PatselTimelineElement extends HTMLElement {
   get timeline() { return this.#timeline; }
 
   connectedCallback() {
-    this.#scheduleLoad();
+    this.#loader.schedule();
   }
 
   disconnectedCallback() {
-    this.#request++;  // a load still under way is dropped
+    this.#loader.cancel();  // a load still under way is dropped
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
     if (name === 'base-url' && this.#timeline) this.#render();
-    else this.#scheduleLoad();
+    else this.#loader.schedule();  // attributes set together (family and catalog) give one load
   }
 
-  // Attributes set together (family and catalog) give one load, not two.
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;
-    this.#timeline = undefined;
-    this.#root.replaceChildren(el('div', { part: 'body loading', 'aria-busy': 'true' }, 'Loading the timeline…'));
-    try {
-      const engine = await sharedEngine(this.catalog ?? undefined);
-      if (request !== this.#request) return;
-      this.#engine = engine;
-      this.#families = this.family ? [] : engine.families().families;
-      if (!this.family && !this.#families.some((f) => f.id === this.#picked)) this.#picked = this.#families[0]?.id ?? '';
-      this.#timeline = this.currentFamily ? engine.timeline(this.currentFamily) : undefined;
-      this.#render();
-      if (this.#timeline)
-        this.dispatchEvent(new CustomEvent('patsel-timeline-load', { bubbles: true, composed: true, detail: { family: this.#timeline.id } }));
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#root.replaceChildren(errorBox(`The timeline of "${this.currentFamily || 'the catalog'}" could not be shown.`, error, () => this.#load()));
-    }
+  #loaded(engine) {
+    this.#engine = engine;
+    this.#families = this.family ? [] : engine.families().families;
+    if (!this.family && !this.#families.some((f) => f.id === this.#picked)) this.#picked = this.#families[0]?.id ?? '';
+    this.#timeline = this.currentFamily ? engine.timeline(this.currentFamily) : undefined;
+    this.#render();
+    if (this.#timeline)
+      this.dispatchEvent(new CustomEvent('patsel-timeline-load', { bubbles: true, composed: true, detail: { family: this.#timeline.id } }));
   }
 
   #pick(id) {

@@ -16,8 +16,8 @@
 //             patsel-tree-change, patsel-tree-result.
 // Parts:      see docs/elements/patsel-tree.md.
 
-import { sharedEngine } from './shared-engine.js';
 import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
+import { createLoader, loadingBox } from './loader.js';
 import { UrlState } from './url-state.js';
 
 const LEVELS = [
@@ -99,7 +99,6 @@ export class PatselTreeElement extends HTMLElement {
   }
 
   #root;
-  #request = 0;
   #engine;
   #diagram;       // tree.get: the whole tree
   #step;          // the last tree.step result
@@ -107,6 +106,11 @@ export class PatselTreeElement extends HTMLElement {
   #problem;       // a session the engine refused: {error}
   #parts = {};
   #url = new UrlState(this, 'tree', () => this.#restoreFromUrl());
+  #loader = createLoader(this, {
+    loading: () => loadingBox('container', 'Loading the decision tree…'),
+    render: (engine) => this.#loaded(engine),
+    failure: () => (this.tree ? `The decision tree "${this.tree}" could not be shown.` : 'The decision trees could not be shown.'),
+  });
 
   constructor() {
     super();
@@ -144,12 +148,12 @@ export class PatselTreeElement extends HTMLElement {
 
   connectedCallback() {
     this.#url.connect();
-    this.#scheduleLoad();
+    this.#loader.schedule();
   }
 
   disconnectedCallback() {
     this.#url.disconnect();
-    ++this.#request;  // a load still under way is dropped
+    this.#loader.cancel();  // a load still under way is dropped
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -166,44 +170,28 @@ export class PatselTreeElement extends HTMLElement {
     } else {
       if (name === 'catalog') this.#engine = undefined;
       if (name === 'tree') this.#step = undefined;
-      this.#scheduleLoad();
+      this.#loader.schedule();  // attributes set together (tree and catalog) give one load
     }
   }
 
-  // Attributes set together (tree and catalog) give one load, not two.
-  #scheduleLoad() {
-    const request = ++this.#request;
-    queueMicrotask(() => request === this.#request && this.#load());
-  }
-
-  async #load() {
-    const request = ++this.#request;
-    this.#root.replaceChildren(el('div', { part: 'container loading', 'aria-busy': 'true' }, 'Loading the decision tree…'));
-    try {
-      const engine = await sharedEngine(this.catalog ?? undefined);
-      if (request !== this.#request) return;
-      this.#engine = engine;
-      const saved = this.#urlValue();
-      let treeId = this.tree;
-      if (!treeId && saved) treeId = sessionTree(saved.session);
-      if (!treeId) {
-        this.#showPicker();
-        return;
-      }
-      this.#diagram = engine.tree(treeId);
-      this.#buildFrame();
-      if (saved && sessionTree(saved.session) === treeId) {
-        this.#allowed = saved.tiers;
-        this.#go({ session: saved.session }, { push: false, replace: false });
-      } else if (this.#step && this.#step.tree.id === treeId) {
-        this.#go({ session: this.#step.session }, { push: false, replace: false });
-      } else {
-        this.#go({}, { push: false, replace: false });
-      }
-    } catch (error) {
-      if (request !== this.#request) return;
-      const what = this.tree ? `The decision tree "${this.tree}" could not be shown.` : 'The decision trees could not be shown.';
-      this.#root.replaceChildren(errorBox(what, error, () => this.#load()));
+  #loaded(engine) {
+    this.#engine = engine;
+    const saved = this.#urlValue();
+    let treeId = this.tree;
+    if (!treeId && saved) treeId = sessionTree(saved.session);
+    if (!treeId) {
+      this.#showPicker();
+      return;
+    }
+    this.#diagram = engine.tree(treeId);
+    this.#buildFrame();
+    if (saved && sessionTree(saved.session) === treeId) {
+      this.#allowed = saved.tiers;
+      this.#go({ session: saved.session }, { push: false, replace: false });
+    } else if (this.#step && this.#step.tree.id === treeId) {
+      this.#go({ session: this.#step.session }, { push: false, replace: false });
+    } else {
+      this.#go({}, { push: false, replace: false });
     }
   }
 

@@ -1,0 +1,83 @@
+// The load lifecycle every element shares: loads asked for together become
+// one, a newer load wins over an older one still under way, a loading state,
+// and a readable error with a Retry button that loads again.
+//
+//   #loader = createLoader(this, {
+//     loading: () => loadingBox('body', 'Loading the timeline…'),
+//     render: (engine) => this.#show(engine),  // the page's shared engine of `catalog`
+//     failure: () => `The timeline of "${this.family}" could not be shown.`,
+//   });
+//   connectedCallback() { this.#loader.schedule(); }
+//   disconnectedCallback() { this.#loader.cancel(); }
+
+import { el, errorBox } from './dom.js';
+import { sharedEngine } from './shared-engine.js';
+
+/** The placeholder shown while loading: `<div part="body loading" aria-busy="true">text</div>`. */
+export function loadingBox(part, text, attributes = {}) {
+  return el('div', { ...attributes, part: `${part} loading`, 'aria-busy': 'true' }, text);
+}
+
+/**
+ * A loader for `host` (a custom element with an open shadow root).
+ *
+ * - `load()`: the async work; may throw. Default: the page's shared engine
+ *   of the host's `catalog` attribute (the shipped catalog without it).
+ * - `render(value)`: shows the loaded value; what it throws is shown as a failure too.
+ * - `failure`: the first sentence of the error box, or a function `(error) => string`.
+ * - `loading()`: optional; a node to show while loading, or null to keep what is shown.
+ * - `renderError(box, error)`: optional; where the error box goes (default: the whole shadow root).
+ * - `skip()`: optional; true when there is nothing to load (no `pattern` yet).
+ */
+export function createLoader(host, options) {
+  return new Loader(host, options);
+}
+
+class Loader {
+  #host;
+  #options;
+  #request = 0;
+
+  constructor(host, options) {
+    this.#host = host;
+    this.#options = { load: () => sharedEngine(host.catalog ?? undefined), ...options };
+  }
+
+  /** Loads after the current task, so attributes set together give one load. */
+  schedule() {
+    const request = ++this.#request;
+    queueMicrotask(() => request === this.#request && this.#run(false));
+  }
+
+  /** Drops the load under way, if any (the element was removed). */
+  cancel() {
+    ++this.#request;
+  }
+
+  // A load; one started later, or cancel(), makes this one's outcome moot.
+  async #run(retried) {
+    const request = ++this.#request;
+    const { load, render, loading, skip } = this.#options;
+    if (skip?.()) return;
+    const placeholder = loading?.();
+    if (placeholder) this.#host.shadowRoot.replaceChildren(placeholder);
+    try {
+      const value = await load();
+      if (request !== this.#request) return;
+      render(value);
+    } catch (error) {
+      if (request !== this.#request) return;
+      this.#fail(error, retried);
+    }
+  }
+
+  // A Retry that fails again keeps the keyboard user on the new Retry button.
+  #fail(error, retried) {
+    const { failure, renderError } = this.#options;
+    const message = typeof failure === 'function' ? failure(error) : failure;
+    const box = errorBox(message, error, () => this.#run(true));
+    if (renderError) renderError(box, error);
+    else this.#host.shadowRoot.replaceChildren(box);
+    if (retried) box.querySelector('button')?.focus();
+  }
+}
