@@ -156,21 +156,21 @@ export class Engine {
   }
 }
 
-async function catalogText(source, io) {
+async function catalogText(source, io, fetchOptions) {
   if (typeof source === 'string' && source.trimStart().startsWith('{')) return source;
   if (typeof source === 'string') source = io.resolve(source);
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) return new TextDecoder().decode(source);
   if (source && typeof source === 'object' && !(source instanceof URL)) return JSON.stringify(source);
-  return io.readText(source ?? io.defaultCatalog);
+  return io.readText(source ?? io.defaultCatalog, fetchOptions);
 }
 
 // The Emscripten glue is imported only when an engine is created, so pages
 // that only read pattern shards (a <patsel-card>) never download it. The
 // wasm is fetched and compiled while the glue loads, not after.
-async function loadModule(wasmSource, io) {
+async function loadModule(wasmSource, io, fetchOptions) {
   const failure = (cause) =>
     new PatselError('wasm.instantiate_failed', `could not load the engine: ${cause?.message ?? cause}`, { cause });
-  const compiled = io.compile(wasmSource);
+  const compiled = io.compile(wasmSource, fetchOptions);
   compiled.catch(() => {});  // reported below, once the glue is here
   const { default: createSelectorModule } = await import('./selector.mjs').catch((cause) => {
     throw failure(cause);
@@ -207,11 +207,11 @@ export function configure(options = {}) {
  * @param {object} options  see index.d.ts
  * @param {object} io       how to read bytes in this environment
  */
-export async function createEngineWith(options, io) {
+export async function createEngineWith(options, io, fetchOptions = {}) {
   const settings = { ...defaultEngineOptions, ...pageDefaults, ...options };
   const [module, text] = await Promise.all([
-    loadModule(settings.wasm ?? io.defaultWasm, io),
-    catalogText(settings.catalog, io).catch((cause) => {
+    loadModule(settings.wasm ?? io.defaultWasm, io, fetchOptions),
+    catalogText(settings.catalog, io, fetchOptions).catch((cause) => {
       throw new PatselError('catalog.fetch_failed', `could not read the catalog: ${cause?.message ?? cause}`, { cause });
     }),
   ]);
@@ -235,18 +235,30 @@ function sharedKey(catalog, io) {
   return catalog;  // an object or bytes: shared by identity
 }
 
+// Catalogs whose last load failed: the next try reads past the HTTP cache,
+// which may still hold the broken response.
+const failedKey = Symbol.for('@dstudio/pattern-selector/failed-engines');
+
 /**
  * The shared engine for a catalog (default: the shipped one), created on
  * first use: every widget of a page asks here, and only the first call loads.
- * A failed load is forgotten, so asking again retries.
+ * A failed load is forgotten, so asking again retries, fetching afresh.
  */
 export function engineForWith(options, io) {
   globalThis[registryKey] ??= new Map();
+  globalThis[failedKey] ??= new Set();
   const engines = globalThis[registryKey];
+  const failed = globalThis[failedKey];
   const key = sharedKey(options?.catalog, io);
   if (!engines.has(key)) {
-    const pending = createEngineWith(options ?? {}, io);
-    pending.catch(() => engines.delete(key));
+    const pending = createEngineWith(options ?? {}, io, { fresh: failed.has(key) });
+    pending.then(
+      () => failed.delete(key),
+      () => {
+        engines.delete(key);
+        failed.add(key);
+      },
+    );
     engines.set(key, pending);
   }
   return engines.get(key);

@@ -7,8 +7,9 @@ export { Engine, PatselError, configure, defaultEngineOptions } from './engine.j
 // Relative URLs resolve against the page (or the worker's script).
 const base = () => globalThis.document?.baseURI ?? globalThis.location?.href;
 
-async function fetchOk(url) {
-  const response = await fetch(url, { credentials: 'same-origin' });
+// `fresh`: revalidate with the server instead of trusting the HTTP cache (a retry).
+async function fetchOk(url, { fresh = false } = {}) {
+  const response = await fetch(url, { credentials: 'same-origin', cache: fresh ? 'no-cache' : 'default' });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response;
 }
@@ -18,22 +19,22 @@ const browserIo = {
   defaultCatalog: new URL('./catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
   resolve: (path) => new URL(path, base()),
-  async readText(url) {
-    return (await fetchOk(url)).text();
+  async readText(url, options) {
+    return (await fetchOk(url, options)).text();
   },
-  async compile(source) {
+  async compile(source, options) {
     if (source instanceof Uint8Array || source instanceof ArrayBuffer) return WebAssembly.compile(source);
     const url = source instanceof URL ? source : new URL(source, base());
     if (typeof WebAssembly.compileStreaming === 'function') {
       try {
-        return await WebAssembly.compileStreaming(fetchOk(url));
+        return await WebAssembly.compileStreaming(fetchOk(url, options));
       } catch (error) {
         // Servers that send the wrong MIME type make streaming fail with a
         // TypeError; compiling from the bytes still works.
         if (!(error instanceof TypeError)) throw error;
       }
     }
-    return WebAssembly.compile(await (await fetchOk(url)).arrayBuffer());
+    return WebAssembly.compile(await (await fetchOk(url, options)).arrayBuffer());
   },
 };
 

@@ -15,10 +15,10 @@ const nodeIo = {
   defaultCatalog: new URL('./catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
   resolve,
-  async readText(source) {
+  async readText(source, { fresh = false } = {}) {
     const url = source instanceof URL ? source : resolve(source);
     if (url.protocol === 'file:') return readFile(url, 'utf8');
-    const response = await fetch(url);
+    const response = await fetch(url, { cache: fresh ? 'no-cache' : 'default' });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response.text();
   },

@@ -4,13 +4,14 @@
 // module that cannot be instantiated and an engine glue that cannot be
 // loaded. Each must show a readable error with a Retry button, throw nothing
 // uncaught, and, once the fault is gone, show its real content after one
-// click on Retry, fetching again what failed. (Routed requests bypass the
-// HTTP cache; docs/reliability.md says what a cached broken file does.)
+// click on Retry, fetching again what failed. Routed requests bypass the
+// HTTP cache, so the last test serves a cacheable broken catalog for real.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dist, addToHost, hostedElements } from './support.mjs';
+import { dist, addToHost, hostedElements, launchBrowser, openHosted, serve, testRoutes } from './support.mjs';
 
 const catalogText = await readFile(path.join(dist, 'catalog.json'), 'utf8');
 const shardText = await readFile(path.join(dist, 'patterns', 'saga.json'), 'utf8');
@@ -157,5 +158,31 @@ test('two elements sharing a catalog that failed: Retry on one loads it, Retry o
     assert.deepEqual(unexpected(problems), []);
   } finally {
     await page.close();
+  }
+});
+
+// A broken catalog sent with a long max-age sits in the browser's HTTP cache;
+// Retry revalidates with the server instead of reading that copy again.
+test('Retry reads past the HTTP cache that still holds the broken catalog', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'patsel-cached-'));
+  await writeFile(path.join(folder, 'catalog.json'), catalogText.slice(0, 5000));
+  let served = 0;
+  const cacheable = (pathname) => (pathname.startsWith('/cached/') ? (served++, { 'cache-control': 'max-age=3600' }) : {});
+  const server = await serve(dist, { routes: { ...testRoutes, '/cached/': folder }, headers: cacheable });
+  const browser = await launchBrowser();
+  try {
+    const { problems, element } = await openHosted(browser, server.url, 'patsel-timeline',
+      { family: 'distributed-transactions', catalog: '/cached/catalog.json' }, '[part~=step]');
+    await element.getByRole('alert').waitFor();
+    assert.equal(served, 1);
+    await writeFile(path.join(folder, 'catalog.json'), catalogText);
+    await element.getByRole('button', { name: 'Retry' }).click();
+    await element.locator('[part~=step]').first().waitFor();
+    assert.equal(served, 2, 'the catalog was asked of the server again');
+    assert.deepEqual(unexpected(problems), []);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(folder, { recursive: true, force: true });
   }
 });

@@ -57,3 +57,22 @@ TEST_CASE("writing is atomic: a failed write leaves the old file") {
   CHECK(content == "old\n");
   fs::remove_all(dir);
 }
+
+TEST_CASE("ids are slugs: a page named http-2.0.md is http-2-0, and references to it resolve") {
+  fs::path dir = fs::temp_directory_path() / "patsel-slug-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "patterns");
+  const auto write = [&](const char* name, const char* text) { std::ofstream(dir / "patterns" / name) << text; };
+  write("HTTP 2.0.md", "---\ntitle: HTTP/2 Multiplexing\ntier: silver\ncategory: communication\n---\nBody.\n");
+  write("client.md",
+        "---\ntitle: Client\ntier: gold\ncategory: communication\n"
+        "related_patterns: [http-2.0, \"../patterns/HTTP 2.0.md\", \"HTTP/2 multiplexing\"]\n---\nBody.\n");
+  auto out = build_catalog(dir);
+  CHECK(ids_of(out.catalog) == json::array({"client", "http-2-0"}));
+  const json& client = out.catalog["patterns"][0];
+  // The three spellings (id as written, file path, title) all name the page.
+  REQUIRE(client["related"].is_array());
+  for (const json& relation : client["related"]) CHECK(relation["pattern"] == "http-2-0");
+  CHECK_FALSE(client["related"].empty());
+  fs::remove_all(dir);
+}

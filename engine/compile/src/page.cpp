@@ -383,7 +383,7 @@ void repair_page_text(std::string& text, const std::string& file, Report& report
 std::string page_id(const std::string& relative) {
   std::string name = relative.substr(relative.rfind('/') == std::string::npos ? 0 : relative.rfind('/') + 1);
   if (name.size() > 3 && name.substr(name.size() - 3) == ".md") name.resize(name.size() - 3);
-  return detail::fold_word(name);
+  return detail::pattern_slug(name);
 }
 
 PageOutcome compile_page(const PageInput& input, Report& report, const PageLimits& limits) {

@@ -13,7 +13,7 @@ std::string reference_key(const std::string& reference) {
   while (!s.empty() && (s.back() == '/' || s.back() == ' ')) s.pop_back();
   s = s.substr(s.rfind('/') == std::string::npos ? 0 : s.rfind('/') + 1);
   if (s.size() > 3 && s.substr(s.size() - 3) == ".md") s.resize(s.size() - 3);
-  return fold_word(s);
+  return pattern_slug(s);
 }
 
 Resolver::Resolver(const std::vector<nlohmann::json>& records) {

@@ -22,4 +22,9 @@ extern const Vocabulary kTiers, kStatuses, kRelevance, kDifficulties, kLayers, k
 /// Lower case, `_` and spaces to `-`: "Use_With Caution" -> "use-with-caution".
 std::string fold_word(std::string_view text);
 
+/// A pattern id or reference name: lower case, every run of other ASCII
+/// characters one `-` ("HTTP 2.0" -> "http-2-0"), so an id never holds the
+/// `.`, `,` or spaces that lists of ids in attributes and URLs are split on.
+std::string pattern_slug(std::string_view text);
+
 }  // namespace patsel::compile::detail
