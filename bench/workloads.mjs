@@ -21,11 +21,15 @@ export function typedPrefixes(queries) {
 }
 
 const ALL_TIERS = ['gold', 'silver', 'bronze'];
-const FACETS = ['tier', 'category', 'domain', 'layer', 'status', 'difficulty', 'tags'];
 
-/** The request <patsel-explorer> sends: one page of hits plus every facet's counts. */
+/**
+ * The request <patsel-explorer> sends on a desktop: one page of hits, the
+ * counts of the tiers and of each open panel: category (open by default) and
+ * any facet the user has ticked a value in.
+ */
 export function explorerRequest(query, filters = {}) {
-  return { query, filters: { tier: ALL_TIERS, ...filters }, facets: FACETS, facet_limit: 100000, limit: 24, offset: 0 };
+  const open = new Set(['tier', 'category', ...Object.keys(filters)]);
+  return { query, filters: { tier: ALL_TIERS, ...filters }, facets: [...open], facet_limit: 100000, limit: 24, offset: 0 };
 }
 
 /** A user narrowing the explorer with facet checkboxes, one toggle per request. */

@@ -119,6 +119,11 @@ export interface SearchOptions {
   facets?: Facet[];
   /** Values listed per facet, the most frequent first; selected values are always listed. Default: 100. */
   facet_limit?: number;
+  /**
+   * For the facets named here: list exactly these values, each with its count
+   * (0 included), instead of the most frequent ones; selected values are still listed.
+   */
+  facet_values?: Partial<Record<Facet, string[]>>;
   /** Default: 'relevance' when the query has words, else 'tier'. */
   sort?: SearchSort;
   /** Hits to return, 0 to 1000. Default: 20. */

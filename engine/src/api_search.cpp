@@ -81,6 +81,21 @@ std::optional<Error> read_ranges(const json& params, FacetSelection& selection) 
   return std::nullopt;
 }
 
+std::optional<Error> read_facet_values(const json& params, FacetListing& listing) {
+  const json* lists = member(params, "facet_values");
+  if (!lists) return std::nullopt;
+  if (!lists->is_object()) return bad_option("$.facet_values", "expected an object of facet: [values]");
+  for (auto it = lists->begin(); it != lists->end(); ++it) {
+    const std::string path = "$.facet_values." + it.key();
+    auto facet = parse_facet(it.key());
+    if (!facet) return bad_option(path, "not a facet (" + facet_names() + ")");
+    auto values = strings_at(it.value(), path);
+    if (!values) return values.error();
+    listing.values[static_cast<std::size_t>(*facet)] = std::move(values).value();
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<Facet>> read_facets(const json& params) {
   std::vector<Facet> out;
   const json* facets = member(params, "facets");
@@ -150,13 +165,15 @@ json query_json(const std::string& text, const ParsedQuery& parsed, const Search
 
 Result<json> search(const EngineState& state, const json& params) {
   if (auto error =
-          unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "sort", "limit", "offset"}))
+          unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "facet_values", "sort", "limit", "offset"}))
     return *error;
   auto text = string_option(params, "query", "");
   if (!text) return text.error();
   FacetSelection selection;
   if (auto error = read_filters(params, selection)) return *error;
   if (auto error = read_ranges(params, selection)) return *error;
+  FacetListing listing;
+  if (auto error = read_facet_values(params, listing)) return *error;
   auto facets = read_facets(params);
   if (!facets) return facets.error();
   auto limit = integer_option(params, "limit", 20, 0, kMaxLimit);
@@ -174,7 +191,7 @@ Result<json> search(const EngineState& state, const json& params) {
   if (!order) return bad_option("$.sort", "'" + sort_name.value() + "' is not an order (" + sort_names() + ")");
 
   FacetResult filtered =
-      state.facets.filter(std::move(results.docs), selection, facets.value(), static_cast<std::size_t>(facet_limit.value()));
+      state.facets.filter(std::move(results.docs), selection, facets.value(), static_cast<std::size_t>(facet_limit.value()), listing);
   const std::size_t first = static_cast<std::size_t>(offset.value());
   const std::size_t end = std::min(filtered.docs.size(), first + static_cast<std::size_t>(limit.value()));
   // Proximity re-ranking looks at a window of the best matches; it covers

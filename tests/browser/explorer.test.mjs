@@ -209,6 +209,43 @@ test('facet counts are disjunctive: with gold ticked, silver shows what adding s
   await page.close();
 });
 
+test('counts only what is on screen: a panel opened, folded tags, then all tags', async () => {
+  const { page, problems, explorer } = await explorerPage();
+  // Requests the explorer sends, read off the engine's shared instance.
+  await page.evaluate(() => {
+    const engines = globalThis[Symbol.for('@dstudio/pattern-selector/engines')];
+    window.requests = [];
+    for (const pending of engines.values()) pending.then((engine) => {
+      const search = engine.search.bind(engine);
+      engine.search = (params) => (window.requests.push(structuredClone(params)), search(params));
+    });
+  });
+  await explorer.locator('[data-facet=category] input[value=resilience]').check();
+  await countIs(explorer, label(matching((p) => p.tier === 'gold' && p.category === 'resilience').length));
+  let sent = await page.evaluate(() => window.requests.at(-1));
+  assert.ok(!sent.facets.includes('tags') && sent.facets.includes('category'), 'a closed panel is not counted');
+
+  // Opened, the tags panel is counted: only the values it shows, each right.
+  await explorer.locator('[data-facet=tags] summary').click();
+  const inView = (tag) => matching((p) => p.tier === 'gold' && p.category === 'resilience' && (p.tags ?? []).includes(tag)).length;
+  await page.waitForFunction(() => window.requests.at(-1)?.facets.includes('tags'));
+  sent = await page.evaluate(() => window.requests.at(-1));
+  const shown = await explorer.locator('[data-facet=tags] [part~=facet-option]:not([hidden]) input').evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.deepEqual(sent.facet_values.tags, shown);
+  assert.equal(shown.length, 8);
+  let v = await view(page);
+  for (const tag of shown) assert.equal(v.counts[`tags:${tag}`], inView(tag), tag);
+
+  // "Show all": every tag counted, none left folded.
+  const tags = new Set(catalog.patterns.flatMap((p) => p.tags ?? []));
+  await explorer.getByRole('button', { name: `Show all ${tags.size}` }).click();
+  await page.waitForFunction(() => window.requests.at(-1)?.facet_values === undefined);
+  v = await view(page);
+  for (const tag of tags) assert.equal(v.counts[`tags:${tag}`], inView(tag), tag);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a category filter shows exactly the patterns of that category and tier', async () => {
   const { page, problems, explorer } = await explorerPage();
   await explorer.locator('[data-facet=category] input[value=data-management]').check();

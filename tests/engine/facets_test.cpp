@@ -195,3 +195,42 @@ TEST_CASE("facet values are limited to the most frequent, selected ones always l
   // common 3, then t0..t4 with 1 each: the two most frequent are common and t0; t4 is selected.
   CHECK(counts(result["result"]["facets"]["tags"]) == Strings{"common 3", "t0 1", "*t4 1"});
 }
+
+TEST_CASE("facet_values lists exactly the values asked for, with their counts") {
+  // The same five patterns: common 3, t0..t4 1 each.
+  patsel::api::Engine engine;
+  json catalog = {{"schema_version", 1}, {"patterns", json::array()}};
+  for (int i = 0; i < 5; ++i)
+    catalog["patterns"].push_back({{"id", "p" + std::to_string(i)},
+                                   {"title", "P" + std::to_string(i)},
+                                   {"tags", i < 3 ? json::array({"common", "t" + std::to_string(i)})
+                                                  : json::array({"t" + std::to_string(i)})}});
+  engine.load(catalog.dump());
+  const auto tags = [&](const json& params) {
+    json answer = json::parse(engine.call("search", params.dump()));
+    REQUIRE_MESSAGE(answer["ok"] == true, answer.dump());
+    return counts(answer["result"]["facets"]["tags"]);
+  };
+  // t3 is not among the two most frequent, but asked for; a value with no
+  // match and one the catalog lacks are listed with 0; facet_limit does not apply.
+  CHECK(tags({{"facets", {"tags"}}, {"facet_limit", 1}, {"facet_values", {{"tags", {"t3", "common", "nowhere"}}}}}) ==
+        Strings{"common 3", "t3 1", "nowhere 0"});
+  CHECK(tags({{"query", "p1"}, {"facets", {"tags"}}, {"facet_values", {{"tags", {"t3", "common"}}}}}) ==
+        Strings{"common 1", "t3 0"});
+  // Selected values are listed as well, selected.
+  CHECK(tags({{"facets", {"tags"}}, {"filters", {{"tags", {"t4"}}}}, {"facet_values", {{"tags", {"t0"}}}}}) ==
+        Strings{"t0 1", "*t4 1"});
+  // Other facets keep their usual listing.
+  json answer = json::parse(engine.call("search", R"({"facet_values":{"tags":["t0"]},"facet_limit":1})"));
+  CHECK(answer["result"]["facets"]["tier"].size() == 1);
+
+  SUBCASE("bad facet_values name the place") {
+    json bad = json::parse(engine.call("search", R"({"facet_values":{"colour":["red"]}})"));
+    CHECK(bad["error"]["code"] == "params.bad_option");
+    CHECK(bad["error"]["message"].get<std::string>().rfind("$.facet_values.colour: not a facet", 0) == 0);
+    bad = json::parse(engine.call("search", R"({"facet_values":{"tags":["a", 3]}})"));
+    CHECK(bad["error"]["message"].get<std::string>().rfind("$.facet_values.tags[1]: expected a string", 0) == 0);
+    bad = json::parse(engine.call("search", R"({"facet_values":["tags"]})"));
+    CHECK(bad["error"]["message"].get<std::string>().rfind("$.facet_values: expected an object", 0) == 0);
+  }
+}

@@ -255,11 +255,17 @@ export class PatselExplorerElement extends HTMLElement {
         toggle.setAttribute('aria-expanded', String(expanded));
         toggle.textContent = expanded ? `Show the top ${top}` : `Show all ${values.length}`;
         this.#showTopValues(facet);
+        this.#update('none');  // the values now shown need their counts
       });
       // On a narrow screen every panel starts closed, so the results stay in sight.
-      return el('details', { part: `facet facet-${facet}`, 'data-facet': facet, open: (open && this.clientWidth >= 640) || undefined },
+      const panel = el('details', { part: `facet facet-${facet}`, 'data-facet': facet, open: (open && this.clientWidth >= 640) || undefined },
         el('summary', {}, label, el('span', { class: 'selected-count' })),
         el('fieldset', {}, el('legend', { class: 'visually-hidden' }, label), options, toggle));
+      // A closed panel is not counted (see #countRequest); opened, it is.
+      panel.addEventListener('toggle', () => {
+        if (panel.open && !(facet in (this.#result?.facets ?? {}))) this.#update('none');
+      });
+      return panel;
     });
     const bounds = all.ranges?.introduced ?? {};
     const year = (id, text, placeholder) => el('div', { class: 'field' }, el('label', { for: id }, text),
@@ -333,12 +339,31 @@ export class PatselExplorerElement extends HTMLElement {
     return typeof engine.search === 'function' ? engine.search(params) : engine.call('search', params);
   }
 
-  #params(limit, offset) {
+  // Counts only what is on screen: the tiers, and the facets whose panel is
+  // open; a long facet folded to its top values asks for those alone. On a
+  // big catalog this keeps each answer small (docs/search.md).
+  #countRequest() {
+    const request = { facets: ['tier'], facet_limit: 100000 };
+    for (const { facet, top } of FACETS) {
+      const panel = this.#ui?.facets.querySelector(`[data-facet=${facet}]`);
+      if (!panel?.open) continue;
+      request.facets.push(facet);
+      const folded = top && panel.querySelector('[part~=more-values]')?.getAttribute('aria-expanded') === 'false';
+      if (folded) {
+        request.facet_values ??= {};
+        request.facet_values[facet] = [...panel.querySelectorAll('[part~=facet-option]:not([hidden]) input')].map((box) => box.value);
+      }
+    }
+    return request;
+  }
+
+  // `counts`: false for a further page of hits, which keeps the counts shown.
+  #params(limit, offset, { counts = true } = {}) {
     const s = this.#state;
     const filters = {};
     if (s.tiers.length) filters.tier = s.tiers;
     for (const { facet } of FACETS) if (s.filters[facet]?.length) filters[facet] = s.filters[facet];
-    const params = { query: s.q, filters, facets: ['tier', ...FACETS.map((f) => f.facet)], facet_limit: 100000, limit, offset };
+    const params = { query: s.q, filters, ...(counts ? this.#countRequest() : { facets: [] }), limit, offset };
     let [from, to] = [s.from, s.to];
     if (from != null && to != null && from > to) [from, to] = [to, from];
     if (from != null || to != null) params.ranges = { introduced: [from ?? null, to ?? null] };
@@ -379,14 +404,14 @@ export class PatselExplorerElement extends HTMLElement {
     const shown = this.#result.hits.length;
     let page;
     try {
-      page = this.#search(this.#params(this.pageSize, shown));
+      page = this.#search(this.#params(this.pageSize, shown, { counts: false }));
     } catch (error) {
       this.#showError(errorBox('The search failed.', error, () => this.#update('none')));
       return;
     }
     this.#state.pages += 1;
     this.#writeUrl('replace');  // paging is not worth a history entry of its own
-    this.#result = { ...this.#result, hits: [...this.#result.hits, ...page.hits] };
+    this.#result = { ...this.#result, hits: [...this.#result.hits, ...page.hits] };  // the counts stay
     this.#render(this.#result);
     this.#ui.paging.textContent = `Showing ${this.#result.hits.length} of ${this.#result.total} patterns.`;
     // Keyboard users land on the first new result.
@@ -427,7 +452,10 @@ export class PatselExplorerElement extends HTMLElement {
       for (const v of values) counts.set(`${facet}\u0000${v.value}`, v.count);
     for (const node of this.#root.querySelectorAll('[part~=facet-count]')) {
       const facet = node.closest('[data-facet]')?.dataset.facet ?? 'tier';
-      const text = String(counts.get(`${facet}\u0000${node.dataset.value}`) ?? 0);
+      if (!(facet in (result.facets ?? {}))) continue;  // a closed panel, counted when it opens
+      const count = counts.get(`${facet}\u0000${node.dataset.value}`);
+      if (count === undefined && node.closest('[part~=facet-option]')?.hidden) continue;  // folded away
+      const text = String(count ?? 0);
       if (node.textContent !== text) node.textContent = text;
     }
 

@@ -48,6 +48,13 @@ struct FacetSelection {
   std::array<Range, kRangeFacetCount> ranges;
 };
 
+/// Which values to list for some facets, instead of the most frequent ones:
+/// exactly these, each with its count (0 included). A widget showing a few
+/// values of a facet with thousands asks for those alone.
+struct FacetListing {
+  std::array<std::optional<std::vector<std::string>>, kFacetCount> values;
+};
+
 struct FacetValueCount {
   std::string value;
   std::size_t count = 0;
@@ -87,7 +94,7 @@ class FacetIndex {
 
   /// Keeps the candidates that pass `selection` and counts the facets listed
   /// in `count`, listing at most `max_values` values per facet (the most
-  /// frequent; selected values are always listed).
+  /// frequent), or the values `listing` names; selected values are always listed.
   ///
   /// ```
   /// FacetSelection s;
@@ -95,7 +102,8 @@ class FacetIndex {
   /// auto result = facets.filter(candidates, s, {Facet::tier, Facet::category});
   /// ```
   FacetResult filter(std::vector<ScoredDoc> candidates, const FacetSelection& selection,
-                     const std::vector<Facet>& count, std::size_t max_values = 100) const;
+                     const std::vector<Facet>& count, std::size_t max_values = 100,
+                     const FacetListing& listing = {}) const;
 
   /// Orders `docs`; only the first `needed` must be in order (the page).
   /// `catalog` is the one the index was built from (for titles and ids).

@@ -33,7 +33,8 @@ void order_counts(Facet facet, std::vector<FacetValueCount>& out) {
 }  // namespace
 
 FacetResult FacetIndex::filter(std::vector<ScoredDoc> candidates, const FacetSelection& selection,
-                               const std::vector<Facet>& count, std::size_t max_values) const {
+                               const std::vector<Facet>& count, std::size_t max_values,
+                               const FacetListing& listing) const {
   FacetResult result;
   // A candidate failing exactly one filter still counts for that filter's
   // own facet (or range): toggling it would bring the candidate in. So one
@@ -123,7 +124,16 @@ FacetResult FacetIndex::filter(std::vector<ScoredDoc> candidates, const FacetSel
     for (std::uint32_t v = 0; v < values_[f].size(); ++v)
       if (tally[v] > 0) keep.push_back(v);
     result.distinct[f] = keep.size();
-    if (keep.size() > max_values) {
+    const auto& listed = listing.values[f];
+    if (listed) {
+      keep.clear();
+      for (const std::string& value : *listed) {
+        auto it = std::lower_bound(values_[f].begin(), values_[f].end(), value);
+        if (it != values_[f].end() && *it == value) keep.push_back(static_cast<std::uint32_t>(it - values_[f].begin()));
+      }
+      std::sort(keep.begin(), keep.end());
+      keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    } else if (keep.size() > max_values) {
       std::nth_element(keep.begin(), keep.begin() + static_cast<std::ptrdiff_t>(max_values), keep.end(),
                        [&](std::uint32_t a, std::uint32_t b) { return tally[a] != tally[b] ? tally[a] > tally[b] : a < b; });
       keep.resize(max_values);
@@ -133,11 +143,16 @@ FacetResult FacetIndex::filter(std::vector<ScoredDoc> candidates, const FacetSel
         if (selected[f][v] && std::find(keep.begin(), keep.end(), v) == keep.end()) keep.push_back(v);
     for (std::uint32_t v : keep)
       out.push_back({values_[f][v], tally[v], !selected[f].empty() && selected[f][v] != 0});
-    // Selected values the catalog does not have still show, with 0.
+    // Selected or listed values the catalog does not have still show, with 0.
+    const auto absent = [&](const std::string& v) {
+      return !std::binary_search(values_[f].begin(), values_[f].end(), v) &&
+             std::none_of(out.begin(), out.end(), [&](const FacetValueCount& c) { return c.value == v; });
+    };
     for (const std::string& v : selection.values[f])
-      if (!std::binary_search(values_[f].begin(), values_[f].end(), v) &&
-          std::none_of(out.begin(), out.end(), [&](const FacetValueCount& c) { return c.value == v; }))
-        out.push_back({v, 0, true});
+      if (absent(v)) out.push_back({v, 0, true});
+    if (listed)
+      for (const std::string& v : *listed)
+        if (absent(v)) out.push_back({v, 0, false});
     order_counts(facet, out);
   }
 
