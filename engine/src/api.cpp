@@ -48,7 +48,6 @@ namespace detail {
 std::unique_ptr<EngineState> build_state(Catalog catalog) {
   auto state = std::make_unique<EngineState>();
   state->catalog = std::move(catalog);
-  state->reasoning = build_reasoning(state->catalog);
   state->search = SearchIndex::build(state->catalog);
   state->facets = FacetIndex::build(state->catalog);
   return state;

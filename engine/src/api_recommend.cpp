@@ -31,8 +31,8 @@ json scored_json(const PatternScore& s) {
 Result<json> profile_fields(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {})) return *error;
   json fields = json::array();
-  for (const ProfileField& f : state.reasoning.rules.fields) fields.push_back(f.data);
-  return json{{"fields", std::move(fields)}, {"problems", errors_json(state.reasoning.rules.problems)}};
+  for (const ProfileField& f : state.reasoning().rules.fields) fields.push_back(f.data);
+  return json{{"fields", std::move(fields)}, {"problems", errors_json(state.reasoning().rules.problems)}};
 }
 
 Result<json> recommendations(const EngineState& state, const json& params) {
@@ -44,7 +44,7 @@ Result<json> recommendations(const EngineState& state, const json& params) {
   auto limit = integer_option(params, "limit", 0, 0, 1000);
   if (!limit) return limit.error();
 
-  const ReasoningState& reasoning = state.reasoning;
+  const ReasoningState& reasoning = state.reasoning();
   Profile profile = read_profile(reasoning.rules, *input);
   RecommendQuery query{tiers.value(), static_cast<std::size_t>(limit.value())};
   Recommendation rec = patsel::recommend(state.catalog, reasoning.rules, reasoning.graph, profile, query);

@@ -168,7 +168,7 @@ Result<json> learning_path(const EngineState& state, const json& params) {
     for (const std::string& id : ids) {
       json item = pattern_ref(*state.catalog.find(id));
       std::vector<std::string> needs, uncovered;
-      for (const Edge& e : state.reasoning.graph.edges(id))
+      for (const Edge& e : state.reasoning().graph.edges(id))
         if (e.relation == Relation::requires_) {
           needs.push_back(e.target);
           if (!learned.count(e.target)) uncovered.push_back(e.target);

@@ -30,7 +30,7 @@ struct Move {
 json move_json(const EngineState& state, const Move& move, const Pattern& shown) {
   json out = pattern_ref(shown);
   std::vector<std::string> reasons;
-  for (const Edge* e : state.reasoning.graph.between(move.from->id, move.to->id))
+  for (const Edge* e : state.reasoning().graph.between(move.from->id, move.to->id))
     if (e->relation == Relation::replaced_by)
       for (const std::string& note : e->notes)
         if (std::find(reasons.begin(), reasons.end(), note) == reasons.end()) reasons.push_back(note);
@@ -78,7 +78,7 @@ Result<json> related_patterns(const EngineState& state, const json& params) {
 
   json neighbours = json::array();
   for (const Neighbour& n :
-       state.reasoning.graph.neighbours(state.catalog, pattern.value()->id, relations, static_cast<int>(depth.value()))) {
+       state.reasoning().graph.neighbours(state.catalog, pattern.value()->id, relations, static_cast<int>(depth.value()))) {
     json item = pattern_ref(*n.pattern);
     item["depth"] = n.depth;
     item["via"] = n.via;
@@ -99,7 +99,7 @@ Result<json> pattern_order(const EngineState& state, const json& params) {
   if (!add) return add.error();
   std::vector<std::string> ids;
   for (const Pattern* p : patterns.value()) ids.push_back(p->id);
-  Ordering ordering = state.reasoning.graph.order(state.catalog, ids, add.value());
+  Ordering ordering = state.reasoning().graph.order(state.catalog, ids, add.value());
   json items = json::array();
   for (const Ordering::Item& item : ordering.items) {
     json out = pattern_ref(*item.pattern);
@@ -117,7 +117,7 @@ Result<json> migration(const EngineState& state, const json& params) {
   auto found = pattern_param(state.catalog, params, "pattern");
   if (!found) return found.error();
   const Pattern& p = *found.value();
-  const RelationGraph& graph = state.reasoning.graph;
+  const RelationGraph& graph = state.reasoning().graph;
 
   // Targets in the order the catalog names them: the page's migration
   // paths, then every other replacement, then family triggers.

@@ -33,7 +33,7 @@ Result<json> stack_report(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {"patterns"})) return *error;
   auto patterns = pattern_list_param(state.catalog, params, "patterns", 1, 100);
   if (!patterns) return patterns.error();
-  StackReport report = analyse_stack(state.catalog, state.reasoning.graph, patterns.value());
+  StackReport report = analyse_stack(state.catalog, state.reasoning().graph, patterns.value());
   json legacy = json::array();
   for (const LegacyPattern& l : report.legacy) {
     json item = pattern_ref(*l.pattern);
@@ -55,7 +55,7 @@ Result<json> comparison(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {"patterns"})) return *error;
   auto patterns = pattern_list_param(state.catalog, params, "patterns", 2, 5);
   if (!patterns) return patterns.error();
-  Comparison table = compare_patterns(state.catalog, state.reasoning.rules, state.reasoning.graph, patterns.value());
+  Comparison table = compare_patterns(state.catalog, state.reasoning().rules, state.reasoning().graph, patterns.value());
   json rows = json::array(), relations = json::array();
   for (const CompareRow& row : table.rows)
     rows.push_back({{"attribute", row.attribute}, {"label", row.label}, {"cells", row.cells}});

@@ -85,7 +85,7 @@ json step_json(const Catalog& catalog, const TreeWalk& walk, const std::vector<T
 Result<json> tree_list(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {})) return *error;
   json trees = json::array(), broken = json::array();
-  for (const TreeEntry& entry : state.reasoning.trees) {
+  for (const TreeEntry& entry : state.reasoning().trees) {
     if (!entry.tree) {
       broken.push_back({{"id", entry.id}, {"error", error_json(entry.tree.error())}});
       continue;
@@ -105,7 +105,7 @@ Result<json> tree_get(const EngineState& state, const json& params) {
   auto id = string_option(params, "tree", "");
   if (!id) return id.error();
   if (id.value().empty()) return bad_option("$.tree", "expected a tree id");
-  auto tree = find_tree(state.reasoning, id.value(), "$.tree");
+  auto tree = find_tree(state.reasoning(), id.value(), "$.tree");
   if (!tree) return tree.error();
   const DecisionTree& t = *tree.value();
   json questions = json::array(), results = json::array();
@@ -157,7 +157,7 @@ Result<json> tree_step(const EngineState& state, const json& params) {
     if (!tree_id.value().empty() && tree_id.value() != session.value().tree)
       return Error{"tree.bad_session", "$.session: the session belongs to tree '" + session.value().tree +
                                            "', not '" + tree_id.value() + "'"};
-    auto found = find_tree(state.reasoning, session.value().tree, "$.session");
+    auto found = find_tree(state.reasoning(), session.value().tree, "$.session");
     if (!found) return found.error();
     tree = found.value();
     // A restart needs only the session's tree, so it also gets out of a stale session.
@@ -168,7 +168,7 @@ Result<json> tree_step(const EngineState& state, const json& params) {
     }
   } else {
     if (tree_id.value().empty()) return bad_option("$.tree", "give a tree id or a session");
-    auto found = find_tree(state.reasoning, tree_id.value(), "$.tree");
+    auto found = find_tree(state.reasoning(), tree_id.value(), "$.tree");
     if (!found) return found.error();
     tree = found.value();
   }

@@ -14,10 +14,20 @@ namespace patsel::api::detail {
 
 struct EngineState {
   Catalog catalog;
-  ReasoningState reasoning;  ///< trees, rules, relationship graph
-  SearchIndex search;        ///< full-text index (api_search.cpp)
-  FacetIndex facets;         ///< facet values, for filters, counts and sorting
-  LoadOptions limits;        ///< from load(); call() checks params against them
+  SearchIndex search;  ///< full-text index (api_search.cpp)
+  FacetIndex facets;   ///< facet values, for filters, counts and sorting
+  LoadOptions limits;  ///< from load(); call() checks params against them
+
+  /// Trees, rules and the relationship graph, built on first use: a page
+  /// that only searches (the explorer) never waits for them. Like the rest
+  /// of an Engine, not for concurrent use.
+  const ReasoningState& reasoning() const {
+    if (!reasoning_) reasoning_ = std::make_unique<ReasoningState>(build_reasoning(catalog));
+    return *reasoning_;
+  }
+
+ private:
+  mutable std::unique_ptr<ReasoningState> reasoning_;
 };
 
 /// Builds the indexes of a freshly loaded catalog.

@@ -6,6 +6,9 @@
 //
 // Envelope: {"ok":true,"result":...} or
 //           {"ok":false,"error":{"code":"...","message":"..."}}
+//
+// An Engine is for one thread at a time: the first reasoning call (trees,
+// recommendations, relations, stack, compare) builds its indexes then.
 
 #include <memory>
 #include <string>
