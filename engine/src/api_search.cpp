@@ -40,24 +40,35 @@ Result<std::vector<std::string>> strings_at(const json& value, const std::string
   return out;
 }
 
-std::optional<Error> read_filters(const json& params, FacetSelection& selection) {
-  const json* filters = member(params, "filters");
-  if (!filters) return std::nullopt;
-  if (!filters->is_object()) return bad_option("$.filters", "expected an object of facet: [values]");
-  for (auto it = filters->begin(); it != filters->end(); ++it) {
-    const std::string path = "$.filters." + it.key();
+// `params[key]`, an object of facet: [values], handed facet by facet to
+// `take(facet, values, path)`, which may refuse a value.
+template <typename Take>
+std::optional<Error> read_facet_lists(const json& params, const std::string& key, Take take) {
+  const json* lists = member(params, key);
+  if (!lists) return std::nullopt;
+  if (!lists->is_object()) return bad_option("$." + key, "expected an object of facet: [values]");
+  for (auto it = lists->begin(); it != lists->end(); ++it) {
+    const std::string path = "$." + key + "." + it.key();
     auto facet = parse_facet(it.key());
     if (!facet) return bad_option(path, "not a facet (" + facet_names() + ")");
     auto values = strings_at(it.value(), path);
     if (!values) return values.error();
-    if (*facet == Facet::tier)
-      for (std::size_t i = 0; i < values.value().size(); ++i)
-        if (!parse_tier(values.value()[i]))
-          return bad_option(path + "[" + std::to_string(i) + "]",
-                            "'" + values.value()[i] + "' is not a tier (gold, silver, bronze, unclassified)");
-    selection.values[static_cast<std::size_t>(*facet)] = std::move(values).value();
+    if (auto error = take(*facet, std::move(values).value(), path)) return error;
   }
   return std::nullopt;
+}
+
+std::optional<Error> read_filters(const json& params, FacetSelection& selection) {
+  return read_facet_lists(params, "filters", [&](Facet facet, std::vector<std::string> values, const std::string& path)
+                                                  -> std::optional<Error> {
+    if (facet == Facet::tier)
+      for (std::size_t i = 0; i < values.size(); ++i)
+        if (!parse_tier(values[i]))
+          return bad_option(path + "[" + std::to_string(i) + "]",
+                            "'" + values[i] + "' is not a tier (gold, silver, bronze, unclassified)");
+    selection.values[static_cast<std::size_t>(facet)] = std::move(values);
+    return std::nullopt;
+  });
 }
 
 std::optional<Error> read_ranges(const json& params, FacetSelection& selection) {
@@ -82,18 +93,11 @@ std::optional<Error> read_ranges(const json& params, FacetSelection& selection) 
 }
 
 std::optional<Error> read_facet_values(const json& params, FacetListing& listing) {
-  const json* lists = member(params, "facet_values");
-  if (!lists) return std::nullopt;
-  if (!lists->is_object()) return bad_option("$.facet_values", "expected an object of facet: [values]");
-  for (auto it = lists->begin(); it != lists->end(); ++it) {
-    const std::string path = "$.facet_values." + it.key();
-    auto facet = parse_facet(it.key());
-    if (!facet) return bad_option(path, "not a facet (" + facet_names() + ")");
-    auto values = strings_at(it.value(), path);
-    if (!values) return values.error();
-    listing.values[static_cast<std::size_t>(*facet)] = std::move(values).value();
-  }
-  return std::nullopt;
+  return read_facet_lists(params, "facet_values", [&](Facet facet, std::vector<std::string> values, const std::string&)
+                                                       -> std::optional<Error> {
+    listing.values[static_cast<std::size_t>(facet)] = std::move(values);
+    return std::nullopt;
+  });
 }
 
 Result<std::vector<Facet>> read_facets(const json& params) {

@@ -56,6 +56,17 @@ Strings counts(const json& values) {
   return out;
 }
 
+// p0..p4 tagged t0..t4, and the first three also "common": common 3, t0..t4 1 each.
+json five_tagged_patterns() {
+  json catalog = {{"schema_version", 1}, {"patterns", json::array()}};
+  for (int i = 0; i < 5; ++i)
+    catalog["patterns"].push_back({{"id", "p" + std::to_string(i)},
+                                   {"title", "P" + std::to_string(i)},
+                                   {"tags", i < 3 ? json::array({"common", "t" + std::to_string(i)})
+                                                  : json::array({"t" + std::to_string(i)})}});
+  return catalog;
+}
+
 }  // namespace
 
 TEST_CASE("facet counts without a selection") {
@@ -184,28 +195,15 @@ TEST_CASE("facet options are checked") {
 
 TEST_CASE("facet values are limited to the most frequent, selected ones always listed") {
   patsel::api::Engine engine;
-  json catalog = {{"schema_version", 1}, {"patterns", json::array()}};
-  for (int i = 0; i < 5; ++i)
-    catalog["patterns"].push_back({{"id", "p" + std::to_string(i)},
-                                   {"title", "P" + std::to_string(i)},
-                                   {"tags", i < 3 ? json::array({"common", "t" + std::to_string(i)})
-                                                  : json::array({"t" + std::to_string(i)})}});
-  engine.load(catalog.dump());
+  engine.load(five_tagged_patterns().dump());
   json result = json::parse(engine.call("search", R"({"facets":["tags"],"facet_limit":2,"filters":{"tags":["t4"]}})"));
   // common 3, then t0..t4 with 1 each: the two most frequent are common and t0; t4 is selected.
   CHECK(counts(result["result"]["facets"]["tags"]) == Strings{"common 3", "t0 1", "*t4 1"});
 }
 
 TEST_CASE("facet_values lists exactly the values asked for, with their counts") {
-  // The same five patterns: common 3, t0..t4 1 each.
   patsel::api::Engine engine;
-  json catalog = {{"schema_version", 1}, {"patterns", json::array()}};
-  for (int i = 0; i < 5; ++i)
-    catalog["patterns"].push_back({{"id", "p" + std::to_string(i)},
-                                   {"title", "P" + std::to_string(i)},
-                                   {"tags", i < 3 ? json::array({"common", "t" + std::to_string(i)})
-                                                  : json::array({"t" + std::to_string(i)})}});
-  engine.load(catalog.dump());
+  engine.load(five_tagged_patterns().dump());
   const auto tags = [&](const json& params) {
     json answer = json::parse(engine.call("search", params.dump()));
     REQUIRE_MESSAGE(answer["ok"] == true, answer.dump());
