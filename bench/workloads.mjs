@@ -69,7 +69,7 @@ export function percentile(values, p) {
  * rounds, at least `warmup` calls, so the engine's code is optimized as in
  * a page in use): {median_ms, p95_ms, samples}.
  */
-export function timeEach(run, inputs, rounds = 5, warmup = 50) {
+export function timeEach(run, inputs, rounds = 5, warmup = 200) {
   for (let calls = 0; inputs.length && calls < warmup; ) for (const input of inputs) (run(input), calls++);
   const times = [];
   for (let round = 0; round < rounds; round++) {
