@@ -14,12 +14,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
 const fixtures = path.join(root, 'tests', 'fixtures');
 
-function run(args, { input, env, shell } = {}) {
-  // `shell`: a bash prefix (ulimit, trap) run before exec'ing patsel.
+function run(args, { input, env, shell, wrapper = [] } = {}) {
+  // `shell`: a bash prefix (ulimit, trap) run before exec'ing patsel;
+  // `wrapper`: a command that runs patsel (setpriv ...).
   const options = { input, env: { ...process.env, ...env }, maxBuffer: 1 << 26 };
+  const command = [...wrapper, patsel];
   const result = shell
-    ? spawnSync('bash', ['-c', `${shell}; exec "$0" "$@"`, patsel, ...args], options)
-    : spawnSync(patsel, args, options);
+    ? spawnSync('bash', ['-c', `${shell}; exec "$@"`, 'bash', ...command, ...args], options)
+    : spawnSync(command[0], [...command.slice(1), ...args], options);
   // Bytes kept as they are, so tests can check that output is valid UTF-8.
   return {
     code: result.status, signal: result.signal, stdoutBytes: result.stdout,
@@ -173,17 +175,17 @@ test('a catalog path that cannot be replaced is reported and nothing is lost', a
   assert.deepEqual(await readdir(dir), ['catalog.json']);
 });
 
-test('an unwritable directory is reported and leaves the previous catalog',
-  { skip: process.getuid?.() === 0 && 'root ignores file permissions (the RLIMIT_FSIZE tests cover failed writes)' },
-  async () => {
-    const { dir, out } = await previousCatalog();
-    await chmod(dir, 0o555);
-    const failed = run(['build', path.join(fixtures, 'mini'), '-o', out]);
-    await chmod(dir, 0o755);
-    assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /\[io\.write_failed\] .*cannot open for writing: Permission denied/);
-    assert.equal(await readFile(out, 'utf8'), 'previous\n');
-  });
+test('an unwritable directory is reported and leaves the previous catalog', async () => {
+  const { dir, out } = await previousCatalog();
+  await chmod(dir, 0o555);
+  // Root ignores file permissions, so as root (CI) patsel runs as nobody (setpriv, util-linux).
+  const wrapper = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+  const failed = run(['build', path.join(fixtures, 'mini'), '-o', out], { wrapper });
+  await chmod(dir, 0o755);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stderr, /\[io\.write_failed\] .*cannot open for writing: Permission denied/);
+  assert.equal(await readFile(out, 'utf8'), 'previous\n');
+});
 
 test('--strict with only a hostile-input warning writes nothing', async () => {
   const { dir, out } = await previousCatalog();
