@@ -5,8 +5,7 @@
 // As a module: benchBrowserEngine({ loads, rounds }) -> { load, queries }.
 
 import path from 'node:path';
-import { launchBrowser, serve } from '../tests/browser/support.mjs';
-import { dist, root } from './node-engine.mjs';
+import { dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
 import { percentile } from './workloads.mjs';
 
 const isolation = () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });

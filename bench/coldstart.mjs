@@ -4,15 +4,8 @@
 // As a module: coldStart({ loads }) -> rows.
 
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, serve } from '../tests/browser/support.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-export function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+import { dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
+import { percentile } from './workloads.mjs';
 
 // Records, in the page, when the element's first result is painted (the
 // frame after its event) and the layout shift accumulated until then.
@@ -45,7 +38,7 @@ async function measure(browser, url, eventName, loads) {
 
 export async function coldStart({ loads = 20 } = {}) {
   const browser = await launchBrowser();
-  const server = await serve(path.join(root, 'dist'), { routes: { '/bench/': path.join(root, 'bench', 'pages') } });
+  const server = await serve(dist, { routes: { '/bench/': path.join(root, 'bench', 'pages') } });
   try {
     return [
       { page: 'explorer: navigation to first results painted', ...(await measure(browser, `${server.url}bench/explorer.html`, 'patsel-explorer-change', loads)) },

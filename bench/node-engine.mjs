@@ -3,10 +3,11 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { dist } from '../tests/browser/support.mjs';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const dist = process.env.PATSEL_DIST ? path.resolve(process.env.PATSEL_DIST) : path.join(root, 'dist');
+// The project root and the dist/ under test (PATSEL_DIST), as the tests see them.
+export { dist, root } from '../tests/browser/support.mjs';
 
 // The JS API keeps the wasm instance to itself; the benchmark notes the
 // memory of each instance created so it can report the heap.

@@ -7,7 +7,6 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { measureSizes } from './sizes.mjs';
 import { benchCompiler } from './compiler.mjs';
 import { coldStart } from './coldstart.mjs';
@@ -17,14 +16,14 @@ import { benchScale } from './scale.mjs';
 import { benchBoundary } from './boundary.mjs';
 import { targets } from './targets.mjs';
 import { markdown } from './report.mjs';
+import { dist, root } from '../tests/browser/support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const step = (what) => console.error(`bench: ${what}`);
 
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
 step('sizes');
-const sizes = await measureSizes(path.join(root, 'dist'));
+const sizes = await measureSizes(dist);
 step('cold start in Chromium');
 const cold_start = await coldStart({ loads: Number(option('--loads', 20)) });
 step('catalog load and queries in Chromium');

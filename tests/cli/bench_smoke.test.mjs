@@ -3,12 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { benchCompiler } from '../../bench/compiler.mjs';
 import { measureSizes } from '../../bench/sizes.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = process.env.PATSEL_DIST ? path.resolve(process.env.PATSEL_DIST) : path.join(root, 'dist');
+import { dist, root } from '../browser/support.mjs';
 
 test('the compiler benchmark runs on a five-page tree', async () => {
   const rows = await benchCompiler({ runs: 1, sizes: [5] });
