@@ -1,5 +1,7 @@
-// Small DOM helpers shared by the elements. Catalog text is always set as
-// text (textContent), never as HTML, and links are only http(s) or relative.
+// Small DOM helpers shared by the elements: HTML and SVG nodes, safe links,
+// constructed stylesheets, the styles every element shares and the error
+// box. Catalog text is always set as text (textContent), never as HTML, and
+// links are only http(s) or relative.
 
 /** `el('p', {part: 'summary'}, 'text', child)`: an element with attributes and children. */
 export function el(tag, attributes = {}, ...children) {
@@ -13,6 +15,30 @@ export function el(tag, attributes = {}, ...children) {
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** `svgEl('circle', {cx: 0, cy: 0, r: 4})`: an SVG element; undefined and null attributes are left out. */
+export function svgEl(tag, attributes = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined && value !== null) node.setAttribute(name, String(value));
+  return node;
+}
+
+/**
+ * `<text>` with one `<tspan>` per line, each starting again at `x`.
+ * `spaced`: every line but the last ends with a space, so the accessible
+ * name of the text reads as the words it shows.
+ */
+export function svgText(lines, { x, y, lineHeight, anchor, spaced = false }) {
+  const text = svgEl('text', { x, y, 'text-anchor': anchor });
+  lines.forEach((line, i) => {
+    const span = svgEl('tspan', { x, dy: i ? lineHeight : undefined });
+    span.textContent = spaced && i < lines.length - 1 ? `${line} ` : line;
+    text.append(span);
+  });
+  return text;
 }
 
 /** An href that is http(s) or relative; anything else (javascript:, data:) gives null. */
@@ -47,7 +73,11 @@ export function sheet(css) {
   return sheets.get(css);
 }
 
-/** Styles every element shares: tier colours, light and dark schemes, focus. */
+/**
+ * Styles every element shares: tier colours (an element with `data-tier`
+ * sets --accent and --tint for its contents), the tier badge, light and
+ * dark schemes, focus, the error box.
+ */
 export const baseCss = `
 :host { display: block; color: var(--patsel-text, inherit); font: inherit;
   --patsel-gold: #8a6500; --patsel-gold-bg: #fff8e1; --patsel-silver: #4b5563; --patsel-silver-bg: #f3f4f6;
@@ -61,6 +91,12 @@ a { color: var(--patsel-link, inherit); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible,
 [tabindex]:focus-visible { outline: 2px solid var(--patsel-focus, var(--patsel-focus-color)); outline-offset: 2px; }
 [part~=error] { border: 1px solid #b91c1c; border-radius: 6px; padding: .75rem; }
+[data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
+[data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
+[data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
+[data-tier=unclassified] { --accent: var(--patsel-border-color); --tint: transparent; }
+[part~=badge] { display: inline-block; font-size: .72em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
+  padding: .05rem .45rem; border-radius: 999px; border: 1px solid var(--accent); color: var(--accent); background: var(--tint); }
 `;
 
 /** A readable error state with a retry button; `retry` is called on click. */

@@ -1,18 +1,17 @@
-// Shared URL state of the elements: a shareable view and a working back
+// The URL state of the elements: a shareable view and a working back
 // button. An element with a `url-key` attribute (default: its short name,
-// `url-key=""` turns it off) keeps its state in that query parameter:
+// `url-key=""` turns it off) keeps its state in that query parameter, in
+// one format for every element:
 //
-//   const url = new UrlState(this, 'explorer', (value) => this.#restore(decodeState(value)));
-//   url.connect();                       // in connectedCallback: listens to popstate
-//   const saved = decodeState(url.read());
-//   url.push(encodeState({ q: '2pc', tier: ['gold', 'silver'] }));  // on a user action
-//   url.disconnect();                    // in disconnectedCallback
+//   ?explorer=q.2pc_tier.gold.silver      ?compare=patterns.saga.outbox
 //
-// The value is made of URL-safe characters only (letters, digits, "-", "."
-// "_" and "~"), so it reads well in the address bar and survives copy-paste:
-// `?explorer=q.2pc_tier.gold.silver`. Entries are separated by "_", a key
-// and its values by "."; every other character of a key or value is written
-// as "~XX" per UTF-8 byte (as the tree sessions of the engine do).
+// Entries are separated by "_", a key and its values by "."; every other
+// character of a key or value is written as "~XX" per UTF-8 byte (as the
+// engine's tree sessions are). The value is made of URL-safe characters
+// only, so it reads well in the address bar and survives copy-paste.
+// encodeState/decodeState are the codec; UrlState reads and writes one
+// element's parameter (PatselElement in base.js wires it up); url-forms.js
+// says which entries each element writes and reads the forms of older links.
 
 const SAFE = /^[A-Za-z0-9-]$/;
 const encoder = new TextEncoder();
@@ -70,7 +69,27 @@ export function decodeState(text) {
   return out;
 }
 
-/** One element's query parameter in location, and popstate. */
+/**
+ * Text that is already a list of escaped tokens joined by "." (the engine's
+ * tree session is one) as the values of one entry, so that it stays
+ * readable instead of having each "." escaped: `dottedValues('a.b~2Ec')`
+ * gives ['a', 'b.c']. Nothing is made of the tokens' meaning.
+ */
+export function dottedValues(text) {
+  return String(text).split('.').map(unescapeToken);
+}
+
+/** The inverse of dottedValues: ['a', 'b.c'] -> 'a.b~2Ec'. */
+export function dottedText(values) {
+  return values.map(escapeToken).join('.');
+}
+
+/**
+ * One element's query parameter in location, and popstate:
+ *
+ *   const url = new UrlState(host, 'explorer', (value) => restore(value));
+ *   url.connect();  url.read();  url.push('q.2pc');  url.replace('q.2p');  url.disconnect();
+ */
 export class UrlState {
   #host;
   #fallback;
