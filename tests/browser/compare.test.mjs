@@ -84,7 +84,7 @@ test('the choice lives in the URL: a reload shows the same table, back and forwa
   assert.equal(param(page), null, 'the initial attribute does not touch the URL');
   await compare.getByLabel('Add a pattern').selectOption('outbox');
   await compare.getByRole('button', { name: 'Add' }).click();
-  assert.equal(param(page), 'saga.two-phase-commit.outbox');
+  assert.equal(param(page), 'patterns.saga.two-phase-commit.outbox');
   await page.reload();
   const again = await addElement(page, { patterns: 'saga,two-phase-commit' });
   assert.deepEqual(await headers(again), ['saga', 'two-phase-commit', 'outbox'].map((id) => byId[id].title));
@@ -95,19 +95,32 @@ test('the choice lives in the URL: a reload shows the same table, back and forwa
   await again.locator('thead th[part~=pattern-header]').nth(2).waitFor();
   assert.deepEqual(await headers(again), ['saga', 'two-phase-commit', 'outbox'].map((id) => byId[id].title));
   // A shared link opens on its patterns, whatever the attribute says.
-  const shared = await comparePage({ patterns: 'saga,two-phase-commit' }, { query: '?compare=cqrs.event-sourcing' });
+  const shared = await comparePage({ patterns: 'saga,two-phase-commit' }, { query: '?compare=patterns.cqrs.event-sourcing' });
   assert.deepEqual(await headers(shared.compare), ['cqrs', 'event-sourcing'].map((id) => byId[id].title));
   assert.deepEqual([...problems, ...shared.problems], []);
   await page.close();
   await shared.page.close();
 });
 
+test('links in the older form (ids joined by dots, "-" for none) open as they did; the next change writes the new form', async () => {
+  const { page, problems, compare } = await comparePage({ patterns: 'saga,two-phase-commit' }, { query: '?compare=cqrs.event-sourcing' });
+  assert.deepEqual(await headers(compare), ['cqrs', 'event-sourcing'].map((id) => byId[id].title));
+  await compare.getByLabel('Add a pattern').selectOption('outbox');
+  await compare.getByRole('button', { name: 'Add' }).click();
+  assert.equal(param(page), 'patterns.cqrs.event-sourcing.outbox');
+  const none = await comparePage({ patterns: 'saga,two-phase-commit' }, { query: '?compare=-' });
+  assert.match(await none.compare.locator('[part~=status]').textContent(), /Pick at least 2 patterns to compare \(0 chosen\)/);
+  assert.deepEqual([...problems, ...none.problems], []);
+  await page.close();
+  await none.page.close();
+});
+
 test('url-key="" leaves the URL alone', async () => {
-  const { page, compare } = await comparePage({ patterns: 'saga,two-phase-commit', 'url-key': '' }, { query: '?compare=cqrs.event-sourcing' });
+  const { page, compare } = await comparePage({ patterns: 'saga,two-phase-commit', 'url-key': '' }, { query: '?compare=patterns.cqrs.event-sourcing' });
   assert.deepEqual(await headers(compare), ['saga', 'two-phase-commit'].map((id) => byId[id].title));
   await compare.getByLabel('Add a pattern').selectOption('outbox');
   await compare.getByRole('button', { name: 'Add' }).click();
-  assert.equal(param(page), 'cqrs.event-sourcing');
+  assert.equal(param(page), 'patterns.cqrs.event-sourcing');
   await page.close();
 });
 

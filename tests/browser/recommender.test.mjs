@@ -166,7 +166,7 @@ test('tiers not allowed are explained as exclusions, and come in when allowed', 
   const silver = excluded.filter((id) => byId[id].tier === 'silver');
   await page.locator('#rec input[name=tier][value=silver]').check();
   for (const id of silver) assert.equal(await item(page, 'ranked', id).count(), 1, `${id} is ranked once silver is allowed`);
-  assert.match(await urlValue(page), /!gold,silver$/);
+  assert.match(await urlValue(page), /_tier\.gold\.silver$/);
   await page.close();
 });
 
@@ -229,10 +229,10 @@ test('the profile lives in the URL: reload gives the same view, the back button 
   const { page, problems } = await recommenderPage();
   await fill(page, { peak_rps: 10000 });
   const first = await urlValue(page);
-  assert.equal(first, 'peak_rps:10000');
+  assert.equal(first, 'peak~5Frps.10000');
   await fill(page, { consistency: 'strong', compliance: ['gdpr', 'pci-dss'] });
   const value = await urlValue(page);
-  assert.equal(value, 'peak_rps:10000;consistency:strong;compliance:gdpr,pci-dss');
+  assert.equal(value, 'peak~5Frps.10000_consistency.strong_compliance.gdpr.pci-dss');
   const before = await page.locator('#rec [part~=ranked-item]').evaluateAll((li) => li.map((x) => x.dataset.pattern));
 
   await page.reload();
@@ -246,7 +246,7 @@ test('the profile lives in the URL: reload gives the same view, the back button 
   await page.waitForFunction(() => !location.search.includes('pci-dss'));
   assert.deepEqual(await page.locator('#rec input[name=compliance]:checked').evaluateAll((b) => b.map((x) => x.value)), ['gdpr']);
   await page.goBack(); await page.goBack();
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('recommender') === 'peak_rps:10000');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('recommender') === 'peak~5Frps.10000');
   assert.equal(await page.locator('#rec select[name=consistency]').inputValue(), '');
   assert.equal(await page.locator('#rec input[name=compliance]:checked').count(), 0);
   await page.goBack();
@@ -263,6 +263,20 @@ test('the profile lives in the URL: reload gives the same view, the back button 
   await page.close();
 });
 
+test('links in the older form (`field:value;...!tiers`) open the same profile; the next change writes the new form', async () => {
+  const { page, problems } = await recommenderPage('?recommender=peak_rps:10000;consistency:strong;compliance:gdpr,pci-dss!gold,silver');
+  await page.locator('#rec [part~=ranked-item]').first().waitFor();
+  assert.equal(await page.locator('#rec input[name=peak_rps]').inputValue(), '10000');
+  assert.equal(await page.locator('#rec select[name=consistency]').inputValue(), 'strong');
+  assert.deepEqual(await page.locator('#rec input[name=compliance]:checked').evaluateAll((b) => b.map((x) => x.value)), ['gdpr', 'pci-dss']);
+  assert.deepEqual(await page.locator('#rec input[name=tier]:checked').evaluateAll((b) => b.map((x) => x.value)), ['gold', 'silver']);
+  assert.equal(await urlValue(page), 'peak_rps:10000;consistency:strong;compliance:gdpr,pci-dss!gold,silver', 'opening a link leaves it alone');
+  await page.locator('#rec input[name=compliance][value=gdpr]').uncheck();
+  assert.equal(await urlValue(page), 'peak~5Frps.10000_consistency.strong_compliance.pci-dss_tier.gold.silver');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('keyboard only: Tab to a field, type, pick a choice with the arrow keys', async () => {
   const { page } = await recommenderPage();
   const activeName = () => page.evaluate(() => document.querySelector('#rec').shadowRoot.activeElement?.getAttribute('name'));
@@ -274,7 +288,7 @@ test('keyboard only: Tab to a field, type, pick a choice with the arrow keys', a
   for (let i = 0; i < 40 && (await activeName()) !== 'consistency'; ++i) await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');  // Not set -> strong
   assert.equal(await page.locator('#rec select[name=consistency]').inputValue(), fieldOf.consistency.values[0]);
-  assert.equal(await urlValue(page), `external_dependencies:5;consistency:${fieldOf.consistency.values[0]}`);
+  assert.equal(await urlValue(page), `external~5Fdependencies.5_consistency.${fieldOf.consistency.values[0]}`);
   await page.close();
 });
 
@@ -295,7 +309,7 @@ test('markup in a catalog\'s fields and rules renders inert', async () => {
   await page.locator('#rec select[name=style]').selectOption('<b>x</b>');
   await page.locator('#rec input[name=tags]').first().check();
   assert.match(await item(page, 'ranked', 'safe').textContent(), /<img src=x onerror="window.pwned=35">reason/);
-  assert.match(await urlValue(page), /^load:5;style:<b>x<\/b>;tags:<img/);
+  assert.match(await urlValue(page), /^load\.5_style\.~3Cb~3Ex~3C~2Fb~3E_tags\.~3Cimg/);
   await page.reload();
   await page.locator('#rec [part~=ranked-item]').first().waitFor();
   assert.equal(await page.locator('#rec select[name=style]').inputValue(), '<b>x</b>');

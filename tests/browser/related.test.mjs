@@ -172,7 +172,7 @@ test('navigate="in-place": Enter recentres the graph, the URL follows, back retu
   assert.equal(g.centre, target);
   assert.ok(g.nodes.saga, 'saga is a neighbour of the outbox');
   assert.equal(await page.evaluate(() => document.querySelector('#related').shadowRoot.activeElement?.dataset.pattern), target, 'focus stays on the graph');
-  assert.equal(new URL(page.url()).searchParams.get('related'), target);
+  assert.equal(new URL(page.url()).searchParams.get('related'), `pattern.${target}`);
   assert.equal(new URL(page.url()).pathname, '/pages/related.html');
 
   await page.goBack();
@@ -190,6 +190,17 @@ test('navigate="in-place": Enter recentres the graph, the URL follows, back retu
   await page.waitForTimeout(200);
   assert.equal((await graph(page)).centre, target, 'vetoed');
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('navigate="in-place": a link in the older form (`?related=<id>`) opens on that pattern', async () => {
+  const { page, problems } = await relatedPage({ navigate: 'in-place' }, 'pages/related.html?related=outbox');
+  await page.waitForFunction(() => document.querySelector('#related').data?.pattern.pattern === 'outbox');
+  assert.equal((await graph(page)).centre, 'outbox');
+  const { page: current } = await relatedPage({ navigate: 'in-place' }, 'pages/related.html?related=pattern.outbox');
+  await current.waitForFunction(() => document.querySelector('#related').data?.pattern.pattern === 'outbox');
+  assert.deepEqual(problems, []);
+  await current.close();
   await page.close();
 });
 

@@ -62,7 +62,7 @@ test('a circuit breaker alone misses timeouts; adding timeout from the report cl
   await stack.getByRole('button', { name: `Add ${title('timeout')}` }).click();
   assert.deepEqual(await chips(stack), [title('circuit-breaker'), title('timeout')]);
   assert.equal(await missing.filter({ hasText: title('timeout') }).count(), 0);
-  assert.equal(param(page), 'circuit-breaker.timeout');
+  assert.equal(param(page), 'patterns.circuit-breaker.timeout');
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -119,7 +119,7 @@ test('the stack lives in the URL: reload shows it again, back and forward step t
   await stack.getByRole('option', { name: new RegExp(title('two-phase-commit')) }).click();
   await input.fill('microservices');
   await stack.getByRole('option', { name: new RegExp(`^${title('microservices')}`) }).click();
-  assert.equal(param(page), 'two-phase-commit.microservices');
+  assert.equal(param(page), 'patterns.two-phase-commit.microservices');
   await page.reload();
   const again = await addElement(page, {});
   assert.deepEqual(await chips(again), [title('two-phase-commit'), title('microservices')]);
@@ -134,6 +134,18 @@ test('the stack lives in the URL: reload shows it again, back and forward step t
   assert.deepEqual(await chips(again), [title('two-phase-commit')]);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('links in the older form (ids joined by dots) open as they did; the next change writes the new form', async () => {
+  const { page, problems, stack } = await stackPage({ patterns: 'saga' }, { query: '?stack=two-phase-commit.microservices' });
+  assert.deepEqual(await chips(stack), [title('two-phase-commit'), title('microservices')]);
+  await stack.getByRole('button', { name: `Remove ${title('microservices')} from the stack` }).click();
+  assert.equal(param(page), 'patterns.two-phase-commit');
+  const none = await stackPage({ patterns: 'saga' }, { query: '?stack=-' });
+  assert.deepEqual(await chips(none.stack), []);
+  assert.deepEqual([...problems, ...none.problems], []);
+  await page.close();
+  await none.page.close();
 });
 
 test('markup in catalog text renders inert, and javascript: links are not emitted', async () => {

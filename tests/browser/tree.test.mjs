@@ -87,7 +87,7 @@ test('walking to a result shows its gold picks with reasons and links; silver an
   await page.locator('#tree input[value=bronze]').check();
   assert.deepEqual(await picks(), want('gold', 'silver', 'bronze'));
   assert.equal(await page.locator('#tree [part~=excluded]').count(), 0);
-  assert.match(await session(page), /!gold,silver,bronze$/, 'the allowed tiers are part of the URL state');
+  assert.match(await session(page), /_tier\.gold\.silver\.bronze$/, 'the allowed tiers are part of the URL state');
 
   assert.deepEqual(events.map((e) => e.type), ['patsel-tree-answer', 'patsel-tree-answer', 'patsel-tree-answer', 'patsel-tree-result', 'patsel-tree-result', 'patsel-tree-result']);
   assert.equal(events[3].detail.result.id, expected.id);
@@ -135,7 +135,7 @@ test('the session lives in the URL: reload restores the walk, the back button st
   const first = await session(page);
   await answer(page, 'audit', 'history');
   const second = await session(page);
-  assert.match(second, /^distributed-transactions\.[0-9a-f]{8}\.services\.history$/);
+  assert.match(second, /^session\.distributed-transactions\.[0-9a-f]{8}\.services\.history$/);
   assert.notEqual(first, second);
 
   await page.reload();
@@ -155,11 +155,54 @@ test('the session lives in the URL: reload restores the walk, the back button st
   await page.locator('#tree [part~=question-text]', { hasText: question('audit').text }).waitFor();
 
   // A shared link opens straight at the result, with its allowed tiers.
-  const shared = await openPage(browser, `${server.url}pages/tree.html?tree=${second}!gold,silver`);
+  const shared = await openPage(browser, `${server.url}pages/tree.html?tree=${second}_tier.gold.silver`);
   await shared.page.locator('#tree [part~=result]').waitFor();
   assert.deepEqual(await shared.page.locator('#tree [part~=level]').evaluateAll((s) => s.map((x) => x.dataset.tier)), ['gold', 'silver']);
   assert.deepEqual([...problems, ...shared.problems], []);
   await shared.page.close();
+  await page.close();
+});
+
+test('links in the older form (`<session>!tiers`) open at the same place; the next step writes the new form', async () => {
+  const { page: first } = await treePage();
+  await answer(first, 'ownership', 'services');
+  const session = (await first.evaluate(() => document.querySelector('#tree').session));
+  await first.close();
+  assert.match(session, /^distributed-transactions\.[0-9a-f]{8}\.services$/, 'the engine\'s session string');
+
+  const { page, problems } = await treePage(`?tree=${session}!gold,silver`);
+  assert.equal(await questionText(page), question('audit').text);
+  assert.deepEqual(await pathAnswers(page), [option('ownership', 'services').label]);
+  assert.deepEqual(await page.locator('#tree input[name=tier]:checked').evaluateAll((boxes) => boxes.map((b) => b.value)), ['gold', 'silver']);
+  await answer(page, 'audit', 'history');
+  assert.match(await page.evaluate(() => new URL(location.href).searchParams.get('tree')),
+    /^session\.distributed-transactions\.[0-9a-f]{8}\.services\.history_tier\.gold\.silver$/);
+
+  const { page: bare } = await treePage(`?tree=${session}`);
+  assert.deepEqual(await pathAnswers(bare), [option('ownership', 'services').label]);
+  assert.deepEqual(await bare.locator('#tree input[name=tier]:checked').evaluateAll((boxes) => boxes.map((b) => b.value)), ['gold']);
+  assert.deepEqual(problems, []);
+  await bare.close();
+  await page.close();
+});
+
+test('without a tree attribute, a walk in the URL opens in the tree the engine says it belongs to', async () => {
+  const { page: first } = await treePage();
+  await answer(first, 'ownership', 'services');
+  const saved = await session(first);
+  await first.close();
+  const { page, problems } = await openPage(browser, `${server.url}pages/element-host.html?tree=${saved}`);
+  await page.evaluate(() => document.getElementById('host').append(document.createElement('patsel-tree')));
+  await page.locator('patsel-tree [part~=question-text]').waitFor();
+  assert.equal(await page.locator('patsel-tree [part~=title]').textContent(), tree.title);
+  assert.equal(await page.locator('patsel-tree [part~=question-text]').textContent(), question('audit').text);
+  assert.deepEqual(await page.locator('patsel-tree [part~=path-step] [part~=answer]').allTextContents(), [option('ownership', 'services').label]);
+  // A walk no tree of the catalog claims: the list of trees, as without one.
+  const { page: unknown } = await openPage(browser, `${server.url}pages/element-host.html?tree=session.no-such-tree.00000000`);
+  await unknown.evaluate(() => document.getElementById('host').append(document.createElement('patsel-tree')));
+  await unknown.locator('patsel-tree [part~=picker]').waitFor();
+  assert.deepEqual(problems, []);
+  await unknown.close();
   await page.close();
 });
 

@@ -1,17 +1,18 @@
-// The load lifecycle every element shares: loads asked for together become
-// one, a newer load wins over an older one still under way, a loading state,
-// and a readable error with a Retry button that loads again.
+// The load lifecycle every element shares (PatselElement in base.js runs
+// it): loads asked for together become one, a newer load wins over an older
+// one still under way, a loading state, and a readable error with a Retry
+// button that loads again.
 //
-//   #loader = createLoader(this, {
+//   const loader = createLoader(host, {
+//     load: () => sharedEngine(host.catalog),
 //     loading: () => loadingBox('body', 'Loading the timeline…'),
-//     render: (engine) => this.#show(engine),  // the page's shared engine of `catalog`
-//     failure: () => `The timeline of "${this.family}" could not be shown.`,
+//     render: (engine) => show(engine),
+//     failure: () => `The timeline of "${host.family}" could not be shown.`,
 //   });
-//   connectedCallback() { this.#loader.schedule(); }
-//   disconnectedCallback() { this.#loader.cancel(); }
+//   loader.schedule();  // on connect and on a change of what to load
+//   loader.cancel();    // on disconnect
 
 import { el, errorBox } from './dom.js';
-import { sharedEngine } from './shared-engine.js';
 
 /** The placeholder shown while loading: `<div part="body loading" aria-busy="true">text</div>`. */
 export function loadingBox(part, text, attributes = {}) {
@@ -21,8 +22,7 @@ export function loadingBox(part, text, attributes = {}) {
 /**
  * A loader for `host` (a custom element with an open shadow root).
  *
- * - `load()`: the async work; may throw. Default: the page's shared engine
- *   of the host's `catalog` attribute (the shipped catalog without it).
+ * - `load()`: the async work; may throw.
  * - `render(value)`: shows the loaded value; what it throws is shown as a failure too.
  * - `failure`: the first sentence of the error box, or a function `(error) => string`.
  * - `loading()`: optional; a node to show while loading, or null to keep what is shown.
@@ -40,7 +40,7 @@ class Loader {
 
   constructor(host, options) {
     this.#host = host;
-    this.#options = { load: () => sharedEngine(host.catalog ?? undefined), ...options };
+    this.#options = options;
   }
 
   /** Loads after the current task, so attributes set together give one load. */

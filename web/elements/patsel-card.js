@@ -1,8 +1,8 @@
 // <patsel-card pattern="circuit-breaker">: the tier banner for the top of a
-// pattern page (seed 001's banners). Gold: who uses it, at what scale, and the
-// production checklist. Silver: what it is best for, its trade-offs and what to
-// consider instead. Bronze: why it is legacy, the modern alternatives and the
-// migration path.
+// pattern page. Gold: who uses it, at what scale, and the production
+// checklist. Silver: what it is best for, its trade-offs and what to
+// consider instead. Bronze: why it is legacy, the modern alternatives and
+// the migration path.
 //
 // Attributes: pattern (id), base-url (prefix of links to pattern pages),
 //             catalog (URL of a catalog.json; default: the shipped one).
@@ -11,16 +11,13 @@
 //             link, error, retry.
 
 import { getPattern } from '../index.js';
-import { baseCss, el, patternHref, sheet } from './dom.js';
-import { createLoader, loadingBox } from './loader.js';
+import { PatselElement, attr, loadingBox } from './base.js';
+import { el, patternHref } from './dom.js';
+import { lowerFirst } from './text.js';
 
-const css = `${baseCss}
+const css = `
 [part~=banner] { border-left: 4px solid var(--accent); background: var(--tint); border-radius: 6px;
   padding: .75rem 1rem; min-height: 4.5rem; }
-[part~=banner][data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
-[part~=banner][data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
-[part~=banner][data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
-[part~=banner][data-tier=unclassified] { --accent: var(--patsel-border-color); --tint: transparent; }
 [part~=tier] { margin: 0 0 .25rem; font-weight: 700; color: var(--accent); }
 [part~=lead] { margin: 0 0 .5rem; }
 dl { margin: 0; display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .25rem .75rem; }
@@ -39,57 +36,30 @@ const TIER_TEXT = {
   unclassified: ['Unclassified pattern', 'This pattern has not been given a tier yet.'],
 };
 
-export class PatselCardElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['pattern', 'catalog', 'base-url'];
-  }
+export class PatselCardElement extends PatselElement {
+  static tag = 'patsel-card';
+  static css = css;
+  static attributes = { pattern: attr.string() };
 
-  /** Registers the element; calling it twice is harmless. */
-  static define(name = 'patsel-card') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  #root;
   #details;
-  #loader = createLoader(this, {
-    skip: () => !this.pattern,
-    loading: () => loadingBox('banner', 'Loading pattern…'),
-    load: () => getPattern(this.pattern, this.catalog ? { catalog: this.catalog } : undefined),
-    render: (details) => {
-      this.#details = details;
-      this.#render();
-      this.dispatchEvent(new CustomEvent('patsel-card-load', { bubbles: true, composed: true, detail: { pattern: details.pattern } }));
-    },
-    failure: () => `The pattern "${this.pattern}" could not be shown.`,
-  });
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [sheet(css)];
-  }
-
-  get pattern() { return this.getAttribute('pattern') ?? ''; }
-  set pattern(value) { this.setAttribute('pattern', value); }
-  get catalog() { return this.getAttribute('catalog'); }
-  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
-  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
-  set baseUrl(value) { this.setAttribute('base-url', value); }
   /** The loaded {pattern, refs}, or undefined. */
   get details() { return this.#details; }
 
-  connectedCallback() {
-    this.#loader.schedule();
+  canLoad() { return Boolean(this.pattern); }
+  loadingView() { return loadingBox('banner', 'Loading pattern…'); }
+  load() { return getPattern(this.pattern, this.catalog ? { catalog: this.catalog } : undefined); }
+  failureMessage() { return `The pattern "${this.pattern}" could not be shown.`; }
+
+  loaded(details) {
+    this.#details = details;
+    this.#render();
+    this.emit('patsel-card-load', { pattern: details.pattern });
   }
 
-  disconnectedCallback() {
-    this.#loader.cancel();
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
+  attributeChanged(name) {
     if (name === 'base-url' && this.#details) this.#render();
-    else this.#loader.schedule();  // attributes set together give one load
+    else this.reload();
   }
 
   #link(id) {
@@ -138,7 +108,7 @@ export class PatselCardElement extends HTMLElement {
     }
     if (p.rationale) fact('Why this tier', p.rationale);
 
-    this.#root.replaceChildren(
+    this.shadowRoot.replaceChildren(
       el('section', { part: 'banner', 'data-tier': tier, 'aria-label': `${label}: ${p.title}` },
         el('p', { part: 'tier' }, label), el('p', { part: 'lead' }, lead), facts, extra));
   }
@@ -146,8 +116,4 @@ export class PatselCardElement extends HTMLElement {
 
 function list(items) {
   return el('ul', {}, items.map((item) => el('li', {}, item)));
-}
-
-function lowerFirst(text) {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -14,15 +14,12 @@
 //             range, more-values, clear, results, count, message, list, card, badge,
 //             title, summary, mark, more, error, retry.
 
-import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
-import { createLoader } from './loader.js';
-import { UrlState, decodeState, encodeState } from './url-state.js';
+import { PatselElement, attr } from './base.js';
+import { el, errorBox, patternHref } from './dom.js';
+import { count, humanize, joinNodes } from './text.js';
+import { TIER_IDS, showTiers, checkedTiers, tierBadge, tierCheckboxes } from './tiers.js';
+import { explorerForm } from './url-forms.js';
 
-const TIERS = [
-  { tier: 'gold', label: 'Gold', hint: 'modern best practice' },
-  { tier: 'silver', label: 'Silver', hint: 'good, with trade-offs' },
-  { tier: 'bronze', label: 'Bronze', hint: 'legacy, with a migration path' },
-];
 const DEFAULT_TIERS = ['gold'];
 const FACETS = [
   { facet: 'category', label: 'Category', open: true },
@@ -40,11 +37,13 @@ const SORTS = [
   ['introduced-oldest', 'Oldest first'],
   ['reading-time', 'Reading time'],
 ];
+const FACET_IDS = FACETS.map((f) => f.facet);
+const SORT_IDS = SORTS.map(([value]) => value).filter(Boolean);
 const TYPING_DELAY = 120;
 /** Patterns per page unless `page-size` says otherwise; "Show more" adds a page. */
 export const DEFAULT_PAGE_SIZE = 24;
 
-const css = `${baseCss}
+const css = `
 :host { container-type: inline-size; }
 [hidden] { display: none !important; }
 .controls { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: 0 0 .75rem; }
@@ -80,68 +79,24 @@ button { font: inherit; cursor: pointer; }
   background: var(--patsel-card-background, transparent); }
 [part~=title] { margin: .35rem 0; font-size: 1.05em; }
 [part~=summary] { margin: 0; }
-[part~=badge] { display: inline-block; font-size: .75em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
-  padding: .05rem .45rem; border-radius: 999px; border: 1px solid currentColor; }
-[part~=badge][data-tier=gold] { color: var(--patsel-gold); background: var(--patsel-gold-bg); }
-[part~=badge][data-tier=silver] { color: var(--patsel-silver); background: var(--patsel-silver-bg); }
-[part~=badge][data-tier=bronze] { color: var(--patsel-bronze); background: var(--patsel-bronze-bg); }
+[part~=badge] { font-size: .75em; }
 mark { background: var(--patsel-mark-background, #fde68a); color: var(--patsel-mark-color, #111); border-radius: 2px; }
 [part~=more] { margin-top: .75rem; }
 `;
 
-export class PatselExplorerElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['catalog', 'base-url', 'page-size'];
-  }
+export class PatselExplorerElement extends PatselElement {
+  static tag = 'patsel-explorer';
+  static css = css;
+  static urlKey = 'explorer';
+  static attributes = { pageSize: attr.integer(DEFAULT_PAGE_SIZE, (n) => (n > 0 ? Math.min(n, 1000) : DEFAULT_PAGE_SIZE)) };
 
-  /** Registers the element; calling it twice is harmless. */
-  static define(name = 'patsel-explorer') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  #root;
   #engine;
   #state = defaultState();
-  #url = new UrlState(this, 'explorer', (value) => this.#restore(value));
   #timer;
   #typing = false;  // a typing burst makes one history entry, not one per key
   #result;
   #cards = new Map();  // key -> <li>, reused when a card did not change
   #ui;
-  #loader = createLoader(this, {
-    // The frame stays; the results say that they are loading.
-    loading: () => {
-      this.#ui.results.setAttribute('aria-busy', 'true');
-      this.#ui.message.replaceChildren();
-      this.#ui.count.textContent = 'Loading patterns…';
-      return null;
-    },
-    render: (engine) => {
-      this.#engine = engine;
-      this.#buildFacets();
-      this.#update('none');
-    },
-    failure: 'The pattern catalog could not be loaded.',
-    renderError: (box) => this.#showError(box),
-  });
-
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [sheet(css)];
-  }
-
-  get catalog() { return this.getAttribute('catalog'); }
-  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
-  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
-  set baseUrl(value) { this.setAttribute('base-url', value); }
-  get urlKey() { return this.#url.key; }
-  set urlKey(value) { this.setAttribute('url-key', value); }
-  get pageSize() {
-    const n = Number.parseInt(this.getAttribute('page-size') ?? '', 10);
-    return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : DEFAULT_PAGE_SIZE;
-  }
-  set pageSize(value) { this.setAttribute('page-size', String(value)); }
 
   /** The tiers currently ticked. */
   get selectedTiers() { return [...this.#state.tiers]; }
@@ -158,28 +113,50 @@ export class PatselExplorerElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#ui) this.#renderFrame();
-    this.#url.connect();
-    const saved = this.#url.read();
+    super.connectedCallback();
+    const saved = this.readUrl();
     if (saved !== null) this.#state = stateFrom(saved);
     this.#syncControls();
-    this.#loader.schedule();
   }
 
   disconnectedCallback() {
-    this.#url.disconnect();
-    this.#loader.cancel();
+    super.disconnectedCallback();
     clearTimeout(this.#timer);
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected || !this.#ui) return;
+  attributeChanged(name) {
+    if (!this.#ui) return;
     if (name === 'catalog') {
       this.#engine = undefined;
-      this.#loader.schedule();
+      this.reload();
     } else if (this.#engine) {
       if (name === 'base-url') this.#cards.clear();
       this.#update('none');
     }
+  }
+
+  // The frame stays; the results say that they are loading.
+  loadingView() {
+    this.#ui.results.setAttribute('aria-busy', 'true');
+    this.#ui.message.replaceChildren();
+    this.#ui.count.textContent = 'Loading patterns…';
+    return null;
+  }
+
+  loaded(engine) {
+    this.#engine = engine;
+    this.#buildFacets();
+    this.#update('none');
+  }
+
+  showFailure(box) {
+    this.#showError(box);
+  }
+
+  urlRestored(value) {
+    clearTimeout(this.#timer);
+    this.#state = stateFrom(value);
+    this.#update('none');
   }
 
   // --- the frame: built once, updated in place -----------------------------
@@ -188,10 +165,10 @@ export class PatselExplorerElement extends HTMLElement {
     const search = el('input', { id: 'q', type: 'search', part: 'search', autocomplete: 'off', spellcheck: 'false',
       placeholder: 'e.g. retries, 2pc, "event sourcing"' });
     const sort = el('select', { id: 'sort', part: 'sort' }, SORTS.map(([value, label]) => el('option', { value }, label)));
-    const tiers = el('fieldset', { part: 'tiers' }, el('legend', {}, 'Tiers'),
-      TIERS.map(({ tier, label, hint }) => el('label', { part: 'tier-option' },
-        el('input', { type: 'checkbox', name: 'tier', value: tier }), el('span', {}, label),
-        el('span', { class: 'hint' }, `(${hint})`), el('span', { part: 'facet-count', 'data-value': tier }))));
+    const tiers = tierCheckboxes('Tiers', {
+      hint: (t) => (t.tier === 'bronze' ? 'legacy, with a migration path' : t.hint),
+      extra: (tier) => el('span', { part: 'facet-count', 'data-value': tier }),
+    });
     const facets = el('div', { part: 'facets', role: 'group', 'aria-label': 'Filters' });
     const count = el('p', { part: 'count', role: 'status', 'aria-live': 'polite' }, 'Loading patterns…');
     const message = el('div', { part: 'message' });
@@ -201,7 +178,7 @@ export class PatselExplorerElement extends HTMLElement {
     // Says how many are shown after "Show more" (the count says the total).
     const paging = el('p', { role: 'status', class: 'visually-hidden' });
     const results = el('div', { part: 'results', 'aria-busy': 'true' }, count, message, hint, list, more, paging);
-    this.#root.replaceChildren(
+    this.shadowRoot.replaceChildren(
       el('div', { class: 'controls' },
         el('div', { class: 'field' }, el('label', { for: 'q' }, 'Search patterns'), search),
         el('div', { class: 'field' }, el('label', { for: 'sort' }, 'Sort by'), sort)),
@@ -228,7 +205,7 @@ export class PatselExplorerElement extends HTMLElement {
       this.#update('push');
     });
     tiers.addEventListener('change', () => {
-      this.#state.tiers = [...tiers.querySelectorAll('input:checked')].map((box) => box.value);
+      this.#state.tiers = checkedTiers(tiers);
       this.#state.pages = 1;
       this.#update('push');
     });
@@ -312,7 +289,7 @@ export class PatselExplorerElement extends HTMLElement {
     const s = this.#state;
     if (ui.search.value !== s.q) ui.search.value = s.q;
     ui.sort.value = SORTS.some(([value]) => value === s.sort) ? s.sort : '';
-    for (const box of ui.tiers.querySelectorAll('input')) box.checked = s.tiers.includes(box.value);
+    showTiers(ui.tiers, s.tiers);
     for (const { facet } of FACETS) {
       const panel = ui.facets.querySelector(`[data-facet=${facet}]`);
       if (!panel) continue;
@@ -394,9 +371,9 @@ export class PatselExplorerElement extends HTMLElement {
     }
     this.#result = result;
     this.#render(result);
-    this.dispatchEvent(new CustomEvent('patsel-explorer-change', { bubbles: true, composed: true, detail: {
+    this.emit('patsel-explorer-change', {
       query: s.q, tiers: [...s.tiers], filters: structuredClone(s.filters), range: [s.from, s.to], sort: result.sort,
-      total: result.total } }));
+      total: result.total });
   }
 
   #loadMore() {
@@ -420,15 +397,7 @@ export class PatselExplorerElement extends HTMLElement {
   }
 
   #writeUrl(history) {
-    const value = encodeStateOf(this.#state);
-    if (history === 'replace') this.#url.replace(value);
-    else this.#url.push(value);
-  }
-
-  #restore(value) {
-    clearTimeout(this.#timer);
-    this.#state = stateFrom(value);
-    this.#update('none');
+    this.writeUrl(explorerForm.write(this.#state, { facets: FACET_IDS, defaultTiers: DEFAULT_TIERS }), { replace: history === 'replace' });
   }
 
   #clear() {
@@ -443,14 +412,14 @@ export class PatselExplorerElement extends HTMLElement {
     const ui = this.#ui;
     const s = this.#state;
     ui.results.removeAttribute('aria-busy');
-    ui.count.textContent = `${result.total} ${result.total === 1 ? 'pattern' : 'patterns'}`;
+    ui.count.textContent = count(result.total, 'pattern');
     ui.paging.textContent = '';
 
     // Counts in place: only the text that changed is touched.
     const counts = new Map();
     for (const [facet, values] of Object.entries(result.facets ?? {}))
       for (const v of values) counts.set(`${facet}\u0000${v.value}`, v.count);
-    for (const node of this.#root.querySelectorAll('[part~=facet-count]')) {
+    for (const node of this.shadowRoot.querySelectorAll('[part~=facet-count]')) {
       const facet = node.closest('[data-facet]')?.dataset.facet ?? 'tier';
       if (!(facet in (result.facets ?? {}))) continue;  // a closed panel, counted when it opens
       const count = counts.get(`${facet}\u0000${node.dataset.value}`);
@@ -479,13 +448,12 @@ export class PatselExplorerElement extends HTMLElement {
   }
 
   #card(hit) {
-    const tier = ['gold', 'silver', 'bronze'].includes(hit.tier) ? hit.tier : 'unclassified';
     const href = patternHref(this.baseUrl, hit.id);
     const title = highlighted(hit.title, hit.highlights?.title);
     const snippet = hit.highlights?.snippet;
     const summary = snippet?.text ? highlighted(snippet.text, snippet.ranges) : [hit.summary ?? ''];
     return el('li', { part: 'card', 'data-id': hit.id },
-      el('span', { part: `badge badge-${tier}`, 'data-tier': tier }, tier),
+      tierBadge(hit.tier),
       el('h3', { part: 'title' }, href ? el('a', { href, tabindex: '-1' }, title) : title),
       el('p', { part: 'summary' }, summary));
   }
@@ -507,12 +475,12 @@ export class PatselExplorerElement extends HTMLElement {
       const include = el('button', { type: 'button', part: 'include-tiers' },
         `Include ${others.map((t) => t.value).join(' and ')} (${total})`);
       include.addEventListener('click', () => {
-        this.#state.tiers = TIERS.map((t) => t.tier).filter((t) => s.tiers.includes(t) || others.some((o) => o.value === t));
+        this.#state.tiers = TIER_IDS.filter((t) => s.tiers.includes(t) || others.some((o) => o.value === t));
         this.#update('push');
       });
       actions.push(include);
     }
-    return [...lines, actions.length ? el('p', {}, ...actions.flatMap((a, i) => (i ? [' ', a] : [a]))) : null];
+    return [...lines, actions.length ? el('p', {}, joinNodes(actions, ' ')) : null];
   }
 
   #showError(box) {
@@ -545,7 +513,7 @@ export class PatselExplorerElement extends HTMLElement {
 
   #roveCards(event) {
     const links = this.#cardLinks();
-    const index = links.indexOf(this.#root.activeElement);
+    const index = links.indexOf(this.shadowRoot.activeElement);
     if (index < 0) return;
     const next = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1,
       Home: 0, End: links.length - 1 }[event.key];
@@ -567,41 +535,13 @@ function isFiltered(s) {
     Object.values(s.filters).some((values) => values.length > 0);
 }
 
-/** `q.2pc_tier.gold.silver_category.resilience_from.2000_sort.title_page.2`; defaults are left out. */
-function encodeStateOf(s) {
-  const entries = { q: s.q || undefined };
-  if (s.tiers.join() !== DEFAULT_TIERS.join()) entries.tier = s.tiers;
-  for (const { facet } of FACETS) if (s.filters[facet]?.length) entries[facet] = s.filters[facet];
-  entries.from = s.from ?? undefined;
-  entries.to = s.to ?? undefined;
-  entries.sort = s.sort || undefined;
-  entries.page = s.pages > 1 ? s.pages : undefined;
-  return encodeState(entries);
-}
-
 function stateFrom(value) {
-  const saved = decodeState(value);
-  const s = defaultState();
-  s.q = saved.q?.[0] ?? '';
-  if (saved.tier) s.tiers = TIERS.map((t) => t.tier).filter((t) => saved.tier.includes(t));
-  for (const { facet } of FACETS) if (saved[facet]?.length) s.filters[facet] = saved[facet];
-  const year = (v) => (v?.[0] && /^-?\d{1,6}$/.test(v[0]) ? Number(v[0]) : null);
-  s.from = year(saved.from);
-  s.to = year(saved.to);
-  s.sort = SORTS.some(([v]) => v && v === saved.sort?.[0]) ? saved.sort[0] : '';
-  const page = Number.parseInt(saved.page?.[0] ?? '1', 10);
-  s.pages = Number.isInteger(page) && page > 1 ? Math.min(page, 50) : 1;
-  return s;
+  return explorerForm.read(value, { facets: FACET_IDS, sorts: SORT_IDS, defaultTiers: DEFAULT_TIERS });
 }
 
 function zeroCounts(facets = {}) {
   return Object.fromEntries(Object.entries(facets).map(([facet, values]) =>
     [facet, facet === 'tier' ? values : values.map((v) => ({ ...v, count: 0 }))]));
-}
-
-function humanize(value) {
-  const text = String(value).replace(/-/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // --- highlights ------------------------------------------------------------------

@@ -13,16 +13,11 @@
 // Events:     patsel-recommender-change {profile, tiers, recommendation}.
 // Parts:      see docs/elements/patsel-recommender.md.
 
-import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
-import { createLoader, loadingBox } from './loader.js';
-import { UrlState } from './url-state.js';
-
-const TIERS = [
-  { tier: 'gold', label: 'Gold', hint: 'modern best practice' },
-  { tier: 'silver', label: 'Silver', hint: 'good, with trade-offs' },
-  { tier: 'bronze', label: 'Bronze', hint: 'legacy' },
-];
-const TIER_IDS = TIERS.map((t) => t.tier);
+import { PatselElement, attr, loadingBox } from './base.js';
+import { el, errorBox, patternHref } from './dom.js';
+import { joinNodes, joinWords } from './text.js';
+import { checkedTiers, parseTiers, sameTiers, showTiers, tierBadge, tierCheckboxes } from './tiers.js';
+import { recommenderForm } from './url-forms.js';
 const RELATIONSHIP = {
   requires: 'required by',
   complements: 'complements',
@@ -30,7 +25,7 @@ const RELATIONSHIP = {
   'enhanced-by': 'enhanced by',
 };
 
-const css = `${baseCss}
+const css = `
 [part~=container] { min-height: 20rem; }
 h3 { margin: 0 0 .35rem; font-size: 1.15em; }
 h4 { margin: 1rem 0 .35rem; font-size: 1.02em; }
@@ -62,12 +57,7 @@ button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid v
 ol, ul { margin: 0; padding-left: 1.3rem; }
 [part~=ranked] > li, [part~=excluded] > li, [part~=discouraged] > li { margin: 0 0 .6rem; }
 [part~=score] { font-variant-numeric: tabular-nums; font-weight: 600; margin-left: .35rem; }
-[part~=badge] { display: inline-block; font-size: .72em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
-  padding: .05rem .4rem; border-radius: 999px; margin-left: .35rem; border: 1px solid var(--accent); color: var(--accent); background: var(--tint); }
-[data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
-[data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
-[data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
-[data-tier=unclassified] { --accent: var(--patsel-border-color); --tint: transparent; }
+[part~=badge] { padding: .05rem .4rem; margin-left: .35rem; }
 [part~=reasons] { list-style: none; padding-left: .25rem; margin: .2rem 0 0; font-size: .93em; }
 [part~=reasons] li { margin: .15rem 0; }
 [part~=weight] { display: inline-block; min-width: 2.2em; font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -79,47 +69,22 @@ ol, ul { margin: 0; padding-left: 1.3rem; }
 @media (max-width: 30rem) { [part~=complexity] { grid-template-columns: 1fr; } [part~=complexity] dd { margin-bottom: .3rem; } }
 `;
 
-export class PatselRecommenderElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['catalog', 'base-url', 'tiers', 'limit', 'url-key'];
-  }
+export class PatselRecommenderElement extends PatselElement {
+  static tag = 'patsel-recommender';
+  static css = css;
+  static urlKey = 'recommender';
+  static attributes = {
+    /** The tiers allowed at first ("gold" unless set). */
+    tiers: attr.list(' ', 'gold'),
+    limit: attr.integer(0, (n) => Math.max(0, n)),
+  };
 
-  /** Registers the element; calling it twice is harmless. */
-  static define(name = 'patsel-recommender') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  #root;
   #engine;
   #fields = [];        // profile.fields
   #values = {};        // field id -> raw value: string (number/choice/boolean) or string[] (set); unknown keys too
   #allowed;            // tiers ticked, or undefined = the attribute's
   #recommendation;
   #parts = {};
-  #url = new UrlState(this, 'recommender', () => this.#restoreFromUrl());
-  #loader = createLoader(this, {
-    loading: () => loadingBox('container', 'Loading the requirements form…'),
-    render: (engine) => this.#loaded(engine),
-    failure: 'The recommender could not be shown.',
-  });
-
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [sheet(css)];
-  }
-
-  get catalog() { return this.getAttribute('catalog'); }
-  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
-  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
-  set baseUrl(value) { this.setAttribute('base-url', value); }
-  /** The `tiers` attribute: tiers allowed at first ("gold" unless set). */
-  get tiers() { return this.getAttribute('tiers') ?? 'gold'; }
-  set tiers(value) { this.setAttribute('tiers', Array.isArray(value) ? value.join(' ') : value); }
-  get limit() { return Math.max(0, Number.parseInt(this.getAttribute('limit') ?? '0', 10) || 0); }
-  set limit(value) { this.setAttribute('limit', String(value)); }
-  get urlKey() { return this.getAttribute('url-key') ?? 'recommender'; }
-  set urlKey(value) { this.setAttribute('url-key', value); }
 
   /** The tiers ticked now. */
   get allowedTiers() { return [...(this.#allowed ?? parseTiers(this.tiers))]; }
@@ -133,29 +98,20 @@ export class PatselRecommenderElement extends HTMLElement {
   /** The last `recommend` answer, or undefined. */
   get recommendation() { return this.#recommendation; }
 
-  connectedCallback() {
-    this.#url.connect();
-    this.#loader.schedule();
-  }
+  loadingView() { return loadingBox('container', 'Loading the requirements form…'); }
+  failureMessage() { return 'The recommender could not be shown.'; }
 
-  disconnectedCallback() {
-    this.#url.disconnect();
-    this.#loader.cancel();
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'url-key') return;
+  attributeChanged(name) {
     if (name === 'catalog') {
       this.#engine = undefined;
-      this.#loader.schedule();
+      this.reload();
     } else if (this.#engine) {
       if (name === 'tiers') this.#allowed = undefined;
       this.#afterChange({ sync: true });
     }
   }
 
-  #loaded(engine) {
+  loaded(engine) {
     this.#engine = engine;
     this.#fields = engine.profileFields().fields;
     const saved = this.#urlValue();
@@ -167,16 +123,22 @@ export class PatselRecommenderElement extends HTMLElement {
     this.#afterChange({ sync: true, write: false });
   }
 
+  urlRestored() {
+    if (!this.#engine) return;
+    const saved = this.#urlValue();
+    this.#values = saved?.values ?? {};
+    this.#allowed = saved?.tiers;
+    this.#afterChange({ sync: true, write: false });
+  }
+
   // --- the form --------------------------------------------------------------
 
   #buildFrame() {
     const p = this.#parts = { inputs: new Map() };
     p.fields = el('div', { part: 'fields' }, this.#fields.map((field, i) => this.#fieldControl(field, i)));
-    p.tiers = el('fieldset', { part: 'tiers' }, el('legend', {}, 'Tiers to recommend'),
-      TIERS.map(({ tier, label, hint }) => el('label', { part: 'tier-option' },
-        el('input', { type: 'checkbox', name: 'tier', value: tier }), el('span', {}, label), el('span', { class: 'hint' }, `(${hint})`))));
+    p.tiers = tierCheckboxes('Tiers to recommend');
     p.tiers.addEventListener('change', () => {
-      this.#allowed = [...p.tiers.querySelectorAll('input:checked')].map((box) => box.value);
+      this.#allowed = checkedTiers(p.tiers);
       this.#afterChange({ push: true });
     });
     p.clear = el('button', { type: 'button', part: 'clear' }, 'Clear all fields');
@@ -200,7 +162,7 @@ export class PatselRecommenderElement extends HTMLElement {
     });
     p.count = el('p', { part: 'count', role: 'status' });
     p.results = el('div', { part: 'results-body' });
-    this.#root.replaceChildren(el('div', { part: 'container' }, p.form,
+    this.shadowRoot.replaceChildren(el('div', { part: 'container' }, p.form,
       el('section', { part: 'results', 'aria-labelledby': 'results-title' }, el('h3', { id: 'results-title' }, 'Recommendations'), p.count, p.results)));
   }
 
@@ -267,10 +229,10 @@ export class PatselRecommenderElement extends HTMLElement {
         const control = controls[0];
         const text = value == null ? '' : String(value);
         // A select cannot hold a value it does not offer; leave that to the problem note.
-        if (control.value !== text && !(control === this.#root.activeElement && field.type === 'number')) control.value = text;
+        if (control.value !== text && !(control === this.shadowRoot.activeElement && field.type === 'number')) control.value = text;
       }
     }
-    for (const box of this.#parts.tiers.querySelectorAll('input')) box.checked = this.allowedTiers.includes(box.value);
+    showTiers(this.#parts.tiers, this.allowedTiers);
   }
 
   // The profile for the engine: numbers as numbers, booleans as booleans.
@@ -306,8 +268,7 @@ export class PatselRecommenderElement extends HTMLElement {
     this.#renderProblems();
     this.#renderResults(profile);
     if (write) this.#writeUrl(push);
-    this.dispatchEvent(new CustomEvent('patsel-recommender-change', { bubbles: true, composed: true,
-      detail: { profile, tiers, recommendation: this.#recommendation } }));
+    this.emit('patsel-recommender-change', { profile, tiers, recommendation: this.#recommendation });
   }
 
   #renderProblems() {
@@ -346,26 +307,26 @@ export class PatselRecommenderElement extends HTMLElement {
       : `${n} ${n === 1 ? 'pattern' : 'patterns'} recommended for ${given} ${given === 1 ? 'requirement' : 'requirements'}.`;
     const body = [];
     if (n) body.push(el('ol', { part: 'ranked' }, r.ranked.map((s) => el('li', { part: 'ranked-item', 'data-pattern': s.pattern },
-      this.#link(s), this.#badge(s.tier), el('span', { part: 'score' }, `score ${formatWeight(s.score)}`), this.#reasons(s.reasons)))));
+      this.#link(s), tierBadge(s.tier), el('span', { part: 'score' }, `score ${formatWeight(s.score)}`), this.#reasons(s.reasons)))));
     else if (given) body.push(el('p', { part: 'empty' }, 'No pattern in the allowed tiers fits these requirements yet.'));
 
     if (r.complements.length) {
       body.push(el('h4', {}, 'Complements: goes well with the above'), el('ul', { part: 'complements' }, r.complements.map((c) => {
         const partners = c.for.map((id) => r.ranked.find((s) => s.pattern === id)?.title ?? id);
         return el('li', { part: 'complement', 'data-pattern': c.pattern, 'data-relationship': c.relationship },
-          el('span', { part: 'complement-mark' }, 'Complement'), this.#link(c), this.#badge(c.tier),
+          el('span', { part: 'complement-mark' }, 'Complement'), this.#link(c), tierBadge(c.tier),
           ` — ${RELATIONSHIP[c.relationship] ?? c.relationship} ${joinWords(partners)}`);
       })));
     }
     if (r.excluded.length) {
       body.push(el('h4', {}, 'Excluded by tier'), el('ul', { part: 'excluded' }, r.excluded.map((x) => el('li', { part: 'excluded-item', 'data-pattern': x.pattern },
         el('p', { part: 'exclusion' }, x.reason),
-        x.consider.length ? el('p', {}, 'Consider: ', joinNodes(x.consider.map((c) => this.#link(c)))) : null,
+        x.consider.length ? el('p', {}, 'Consider: ', joinNodes(x.consider.map((c) => this.#link(c)), ', ', ' or ')) : null,
         this.#reasons(x.reasons)))));
     }
     if (r.discouraged.length) {
       body.push(el('h4', {}, 'Reasons against'), el('ul', { part: 'discouraged' }, r.discouraged.map((s) => el('li', { part: 'discouraged-item', 'data-pattern': s.pattern },
-        this.#link(s), this.#badge(s.tier), el('span', { part: 'score' }, `score ${formatWeight(s.score)}`), this.#reasons(s.reasons)))));
+        this.#link(s), tierBadge(s.tier), el('span', { part: 'score' }, `score ${formatWeight(s.score)}`), this.#reasons(s.reasons)))));
     }
     if (n) body.push(el('h4', {}, 'Complexity of the recommended set'), this.#complexity(r.complexity));
     if (r.undecided_fields.length && given) {
@@ -399,70 +360,21 @@ export class PatselRecommenderElement extends HTMLElement {
     return href ? el('a', { href, part: 'link' }, ref.title ?? ref.pattern) : el('span', {}, ref.title ?? ref.pattern);
   }
 
-  #badge(tier) {
-    const known = TIER_IDS.includes(tier) ? tier : 'unclassified';
-    return el('span', { part: `badge badge-${known}`, 'data-tier': known }, known);
-  }
-
   // --- URL state -------------------------------------------------------------
 
-  // `field:value;field:a,b` (set values joined by commas), then `!` and the
-  // allowed tiers when they differ from the attribute: `peak_rps:10000;consistency:strong!gold,silver`.
   #urlValue() {
-    const text = this.#url.read();
-    if (text == null) return undefined;
-    const [pairs, tiers] = text.split('!');
-    const values = {};
-    for (const pair of pairs.split(';')) {
-      const at = pair.indexOf(':');
-      if (at <= 0) continue;
-      const id = unescapePart(pair.slice(0, at));
-      const field = this.#fields.find((f) => f.id === id);
-      const raw = pair.slice(at + 1);
-      values[id] = field?.type === 'set' ? raw.split(',').filter(Boolean).map(unescapePart) : unescapePart(raw);
-    }
-    return { values, tiers: tiers === undefined ? undefined : parseTiers(tiers, []) };
+    return recommenderForm.read(this.readUrl(), (id) => this.#fields.find((f) => f.id === id)?.type === 'set') ?? undefined;
   }
 
-  #urlText() {
-    const pairs = Object.entries(this.#values)
-      .filter(([, v]) => v != null && v !== '' && !(Array.isArray(v) && !v.length))
-      .map(([id, v]) => `${escapePart(id)}:${Array.isArray(v) ? v.map(escapePart).join(',') : escapePart(String(v))}`);
-    const tiers = this.allowedTiers;
-    const fallback = parseTiers(this.tiers);
-    const same = tiers.length === fallback.length && tiers.every((t) => fallback.includes(t));
-    return pairs.join(';') + (same ? '' : `!${tiers.join(',')}`);
-  }
-
+  // The allowed tiers only when they differ from the attribute's.
   #writeUrl(push) {
-    const text = this.#urlText();
-    if (push) this.#url.push(text);
-    else this.#url.replace(text);
-  }
-
-  #restoreFromUrl() {
-    if (!this.#engine) return;
-    const saved = this.#urlValue();
-    this.#values = saved?.values ?? {};
-    this.#allowed = saved?.tiers;
-    this.#afterChange({ sync: true, write: false });
+    const tiers = this.allowedTiers;
+    const text = recommenderForm.write({ values: this.#values, tiers: sameTiers(tiers, parseTiers(this.tiers)) ? undefined : tiers });
+    this.writeUrl(text, { replace: !push });
   }
 }
 
 // --- helpers -------------------------------------------------------------------
-
-// The separators `; : , !` and `%` inside a field id or value are percent-escaped.
-function escapePart(text) {
-  return String(text).replace(/[;:,!%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-function unescapePart(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 function fromProfile(profile) {
   const values = {};
@@ -473,24 +385,10 @@ function fromProfile(profile) {
   return values;
 }
 
-function parseTiers(text, fallback = ['gold']) {
-  const words = String(text ?? '').split(/[\s,]+/).filter((w) => TIER_IDS.includes(w));
-  if (!words.length && String(text ?? '').trim() !== '') return fallback;
-  return TIER_IDS.filter((t) => words.includes(t));
-}
-
 function formatNumber(value) {
   return typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : '…';
 }
 
 function formatWeight(value) {
   return value > 0 ? `+${value}` : String(value).replace('-', '−');
-}
-
-function joinWords(words, last = 'and') {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
-}
-
-function joinNodes(nodes) {
-  return nodes.flatMap((node, i) => (i === 0 ? [node] : [i === nodes.length - 1 ? ' or ' : ', ', node]));
 }

@@ -9,31 +9,22 @@
 // Attributes: pattern (id), depth (1 to 4; default 1), relations (only these,
 //             space or comma separated), base-url, catalog, navigate ("link"
 //             or "in-place"), view ("auto", "graph" or "list"), url-key
-//             (in-place only; default "related", "" = off).
+//             (in-place only; default "related", "" = off): ?related=pattern.outbox.
 // Events:     patsel-related-load {detail: {pattern, neighbours}},
 //             patsel-related-before-navigate {detail: {pattern, from, inPlace}} (cancelable).
 // Parts:      frame, toggle, graph, node, node-centre, edge, edge-label, list, group,
 //             group-heading, item, link, error, retry.
 
 import { getPattern } from '../index.js';
-import { baseCss, el, patternHref, sheet } from './dom.js';
-import { createLoader, loadingBox } from './loader.js';
-import { sharedEngine } from './shared-engine.js';
-import { UrlState } from './url-state.js';
+import { PatselElement, attr, loadingBox } from './base.js';
+import { el, patternHref, svgEl, svgText } from './dom.js';
+import { edgeLabelAt, nodeLabelAt, radialLayout } from './radial-layout.js';
+import { isRelation, primary, relationLabel, relationRank, relationText } from './relations.js';
+import { lowerFirst, wrapWhole } from './text.js';
+import { tierOf } from './tiers.js';
+import { relatedForm } from './url-forms.js';
 
-/** Relations in the engine's order (strongest first) and how they read. */
-const RELATIONS = [
-  ['requires', 'Requires'], ['required-by', 'Required by'], ['complements', 'Complements'],
-  ['enhances', 'Enhances'], ['enhanced-by', 'Enhanced by'], ['part-of', 'Part of'], ['has-part', 'Has part'],
-  ['alternative', 'Alternative'], ['replaces', 'Replaces'], ['replaced-by', 'Replaced by'],
-  ['evolves-from', 'Evolves from'], ['evolves-into', 'Evolves into'], ['conflicts-with', 'Conflicts with'],
-  ['related', 'Related'],
-];
-const RANK = new Map(RELATIONS.map(([r], i) => [r, i]));
-const LABEL = new Map(RELATIONS);
-const SVG = 'http://www.w3.org/2000/svg';
-
-const css = `${baseCss}
+const css = `
 :host { container-type: inline-size; color-scheme: light dark; }
 [hidden] { display: none !important; }
 .bar { display: flex; justify-content: flex-end; margin: 0 0 .25rem; }
@@ -67,10 +58,7 @@ button { font: inherit; cursor: pointer; }
 [part~=node]:focus-visible circle.ring, [part~=node]:hover circle.ring { stroke: var(--patsel-focus, var(--patsel-focus-color)); }
 [part~=node] text { fill: currentColor; font-size: 12px; paint-order: stroke; stroke: Canvas; stroke-width: 4px; stroke-linejoin: round; }
 [part~=node-centre] text { font-weight: 700; font-size: 14px; }
-[data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
-[data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
-[data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
-[data-tier=unclassified] { --accent: var(--patsel-border-color); --tint: Canvas; }
+[data-tier=unclassified] { --tint: Canvas; }
 [part~=list] h3 { font-size: 1em; margin: .75rem 0 .25rem; }
 [part~=list] ul { margin: 0; padding-left: 1.25rem; }
 [part~=list] .tier { font-size: .85em; }
@@ -83,103 +71,84 @@ button { font: inherit; cursor: pointer; }
 }
 `;
 
-export class PatselRelatedElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['pattern', 'depth', 'relations', 'catalog', 'base-url', 'view', 'navigate'];
-  }
+export class PatselRelatedElement extends PatselElement {
+  static tag = 'patsel-related';
+  static css = css;
+  static urlKey = 'related';
+  static attributes = {
+    pattern: attr.string(),
+    depth: attr.integer(1, (n) => Math.min(4, Math.max(1, n))),
+    /** The relations followed; empty means all. */
+    relations: {
+      read: (text) => (text ?? '').split(/[\s,]+/).filter(Boolean),
+      write: (value) => (value == null ? null : Array.isArray(value) ? value.join(' ') : String(value)),
+    },
+    view: attr.oneOf(['auto', 'graph', 'list'], 'auto'),
+    navigate: attr.oneOf(['link', 'in-place'], 'link'),
+  };
 
-  /** Registers the element; calling it twice is harmless. */
-  static define(name = 'patsel-related') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  #root;
   #data;
   #focusAfterLoad = false;
   #home = null;     // the pattern attribute before any in-place move
   #moving = false;  // the element itself is changing `pattern`
-  #url = new UrlState(this, 'related', (value) => this.#restore(value));
-  #loader = createLoader(this, {
-    skip: () => !this.pattern,
-    // A graph already shown stays until the next one is ready.
-    loading: () => (this.#data ? null : loadingBox('frame', 'Loading related patterns…', { 'data-view': this.view })),
-    load: () => this.#fetch(this.pattern),
-    render: (data) => {
-      this.#data = data;
-      this.#render();
-      this.dispatchEvent(new CustomEvent('patsel-related-load', { bubbles: true, composed: true,
-        detail: { pattern: data.pattern, neighbours: data.neighbours } }));
-    },
-    failure: () => `The patterns related to "${this.pattern}" could not be shown.`,
-    renderError: (box) => {
-      this.#data = undefined;
-      this.#root.replaceChildren(box);
-    },
-  });
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [sheet(css)];
-  }
-
-  get pattern() { return this.getAttribute('pattern') ?? ''; }
-  set pattern(value) { this.setAttribute('pattern', value); }
-  get depth() {
-    const n = Number.parseInt(this.getAttribute('depth') ?? '1', 10);
-    return Number.isInteger(n) ? Math.min(4, Math.max(1, n)) : 1;
-  }
-  set depth(value) { this.setAttribute('depth', String(value)); }
-  /** The relations followed; empty means all. */
-  get relations() { return (this.getAttribute('relations') ?? '').split(/[\s,]+/).filter(Boolean); }
-  set relations(value) { this.setAttribute('relations', Array.isArray(value) ? value.join(' ') : String(value)); }
-  get catalog() { return this.getAttribute('catalog'); }
-  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
-  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
-  set baseUrl(value) { this.setAttribute('base-url', value); }
-  get navigate() { return this.getAttribute('navigate') === 'in-place' ? 'in-place' : 'link'; }
-  set navigate(value) { this.setAttribute('navigate', value); }
-  get view() {
-    const v = this.getAttribute('view');
-    return v === 'graph' || v === 'list' ? v : 'auto';
-  }
-  set view(value) { this.setAttribute('view', value); }
-  get urlKey() { return this.#url.key; }
-  set urlKey(value) { this.setAttribute('url-key', value); }
   /** The loaded neighbourhood: {pattern, neighbours} as the engine's `related` gives it. */
   get data() { return this.#data; }
 
   connectedCallback() {
     this.#home ??= this.pattern;
-    this.#url.connect();
+    super.connectedCallback();
     this.#readUrl();
-    this.#loader.schedule();
   }
 
   // In place, the centre moved to is in the URL (links need no state).
   #readUrl() {
-    if (this.navigate !== 'in-place' || !this.#url.enabled) return;
-    const saved = this.#url.read();
+    if (this.navigate !== 'in-place' || !this.urlEnabled) return;
+    const saved = relatedForm.read(this.readUrl());
     if (saved && saved !== this.pattern) this.#move(saved);
   }
 
-  disconnectedCallback() {
-    this.#url.disconnect();
-    this.#loader.cancel();
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (name === 'pattern' && oldValue !== newValue && !this.#moving) this.#home = newValue;
+    super.attributeChangedCallback(name, oldValue, newValue);
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue) return;
-    if (name === 'pattern' && !this.#moving) this.#home = newValue;
-    if (!this.isConnected) return;
-    if (name === 'view') this.#root.querySelector('[part~=frame]')?.setAttribute('data-view', this.view);
+  attributeChanged(name) {
+    if (name === 'view') this.shadowRoot.querySelector('[part~=frame]')?.setAttribute('data-view', this.view);
     if (name === 'navigate' && this.navigate === 'in-place') this.#readUrl();
     if (name === 'view' || name === 'base-url' || name === 'navigate') {
       if (this.#data && name !== 'view') this.#render();
       else this.#syncToggle();
       return;
     }
-    this.#loader.schedule();
+    this.reload();
+  }
+
+  canLoad() { return Boolean(this.pattern); }
+
+  // A graph already shown stays until the next one is ready.
+  loadingView() {
+    return this.#data ? null : loadingBox('frame', 'Loading related patterns…', { 'data-view': this.view });
+  }
+
+  load() { return this.#fetch(this.pattern); }
+
+  loaded(data) {
+    this.#data = data;
+    this.#render();
+    this.emit('patsel-related-load', { pattern: data.pattern, neighbours: data.neighbours });
+  }
+
+  failureMessage() { return `The patterns related to "${this.pattern}" could not be shown.`; }
+
+  showFailure(box) {
+    this.#data = undefined;
+    this.shadowRoot.replaceChildren(box);
+  }
+
+  urlRestored(value) {
+    if (this.navigate !== 'in-place') return;
+    this.#move(relatedForm.read(value) || this.#home || '');
   }
 
   // Depth 1 of the shipped catalog comes from the pattern's own shard; the
@@ -187,7 +156,7 @@ export class PatselRelatedElement extends HTMLElement {
   async #fetch(id) {
     const relations = this.relations;
     if (this.depth === 1 && !this.catalog) return fromShard(await getPattern(id), relations);
-    const engine = await sharedEngine(this.catalog ?? undefined);
+    const engine = await super.load();
     return engine.related(id, { depth: this.depth, ...(relations.length ? { relations } : {}) });
   }
 
@@ -201,16 +170,16 @@ export class PatselRelatedElement extends HTMLElement {
       el('div', { class: 'bar' }, toggle),
       data.neighbours.length ? this.#graph(data) : null,
       this.#list(data));
-    this.#root.replaceChildren(frame);
+    this.shadowRoot.replaceChildren(frame);
     this.#syncToggle();
     if (this.#focusAfterLoad) {
       this.#focusAfterLoad = false;
-      this.#root.querySelector(this.view === 'list' ? '[part~=list] a' : '[part~=node]')?.focus();
+      this.shadowRoot.querySelector(this.view === 'list' ? '[part~=list] a' : '[part~=node]')?.focus();
     }
   }
 
   #syncToggle() {
-    const toggle = this.#root.querySelector('[part~=toggle]');
+    const toggle = this.shadowRoot.querySelector('[part~=toggle]');
     if (!toggle) return;
     toggle.setAttribute('aria-pressed', String(this.view === 'list'));
     toggle.hidden = !this.#data?.neighbours.length;
@@ -232,14 +201,13 @@ export class PatselRelatedElement extends HTMLElement {
       const cls = `r-${relation}${n.depth > 1 ? ' deep' : ''}`;
       edges.append(svgEl('line', { part: 'edge', class: cls, 'data-relation': relation,
         x1: round(from.x), y1: round(from.y), x2: round(to.x), y2: round(to.y) }));
-      // Neighbouring edges put their labels at different distances, so they do not collide.
-      const t = i % 2 ? 0.72 : 0.5;
-      const text = svgEl('text', { part: 'edge-label', class: cls, x: round(from.x + (to.x - from.x) * t),
-        y: round(from.y + (to.y - from.y) * t), 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
+      const spot = edgeLabelAt(from, to, i);
+      const text = svgEl('text', { part: 'edge-label', class: cls, x: round(spot.x), y: round(spot.y),
+        'text-anchor': 'middle', 'dominant-baseline': 'middle' });
       text.textContent = relationText(n);
       labels.append(text);
     });
-    const nodes = svgEl('g', {});
+    const nodes = svgEl('g');
     const byId = new Map(neighbours.map((n) => [n.pattern, n]));
     const all = [{ ...centre, depth: 0 }, ...neighbours];
     all.forEach((n, i) => {
@@ -253,7 +221,7 @@ export class PatselRelatedElement extends HTMLElement {
       const radius = isCentre ? 14 : 9;
       node.append(svgEl('circle', { class: 'ring', cx: round(at.x), cy: round(at.y), r: radius + 4 }),
         svgEl('circle', { class: 'dot', cx: round(at.x), cy: round(at.y), r: radius }));
-      const title = svgEl('title', {});
+      const title = svgEl('title');
       title.textContent = n.title;
       node.append(title, nodeLabel(n.title, at, radius, isCentre));
       node.addEventListener('click', (event) => this.#follow(event, n.pattern));
@@ -275,7 +243,7 @@ export class PatselRelatedElement extends HTMLElement {
     const sections = [...groups].map(([relation, items]) => el('section', { part: 'group', 'data-relation': relation },
       el('h3', { part: 'group-heading' }, relation === 'further'
         ? 'Further away'
-        : `${centre.title} ${lowerFirst(LABEL.get(relation) ?? relation)}`),
+        : `${centre.title} ${lowerFirst(relationLabel(relation))}`),
       el('ul', {}, items.map((n) => {
         const href = patternHref(this.baseUrl, n.pattern);
         const link = href ? el('a', { href, part: 'link', 'data-pattern': n.pattern }, n.title) : n.title;
@@ -283,7 +251,7 @@ export class PatselRelatedElement extends HTMLElement {
         const notes = n.relations.flatMap((r) => r.notes ?? []).filter(Boolean);
         const via = n.depth > 1 ? byId.get(n.via)?.title ?? n.via : null;
         return el('li', { part: 'item' }, link, ' ', el('span', { class: 'tier' }, `(${tierOf(n.tier)})`),
-          via ? ` — ${relationText(n)} of ${via}` : '', n.depth === 1 && n.relations.length > 1 ? ` — also ${n.relations.slice(1).map((r) => LABEL.get(r.relation)?.toLowerCase() ?? r.relation).join(', ')}` : '',
+          via ? ` — ${relationText(n)} of ${via}` : '', n.depth === 1 && n.relations.length > 1 ? ` — also ${n.relations.slice(1).map((r) => relationLabel(r.relation).toLowerCase()).join(', ')}` : '',
           notes.length ? `: ${notes.join('; ')}` : '');
       }))));
     return el('div', { part: 'list', role: 'region', 'aria-label': `Patterns related to ${centre.title}` },
@@ -294,9 +262,8 @@ export class PatselRelatedElement extends HTMLElement {
 
   #follow(event, id) {
     const inPlace = this.navigate === 'in-place';
-    const before = new CustomEvent('patsel-related-before-navigate', { bubbles: true, composed: true, cancelable: true,
-      detail: { pattern: id, from: this.#data?.pattern.pattern, inPlace } });
-    if (!this.dispatchEvent(before)) {
+    const go = this.emit('patsel-related-before-navigate', { pattern: id, from: this.#data?.pattern.pattern, inPlace }, { cancelable: true });
+    if (!go) {
       event.preventDefault();
       return;
     }
@@ -305,7 +272,7 @@ export class PatselRelatedElement extends HTMLElement {
     if (id === this.pattern) return;
     this.#focusAfterLoad = true;
     this.#move(id);
-    if (this.#url.enabled) this.#url.push(id === this.#home ? null : id);
+    if (this.urlEnabled) this.writeUrl(relatedForm.write(id === this.#home ? null : id));
   }
 
   #move(id) {
@@ -314,14 +281,9 @@ export class PatselRelatedElement extends HTMLElement {
     this.#moving = false;
   }
 
-  #restore(value) {
-    if (this.navigate !== 'in-place') return;
-    this.#move(value || this.#home || '');
-  }
-
   #rove(event) {
-    const nodes = [...this.#root.querySelectorAll('[part~=node]')];
-    const index = nodes.indexOf(this.#root.activeElement);
+    const nodes = [...this.shadowRoot.querySelectorAll('[part~=node]')];
+    const index = nodes.indexOf(this.shadowRoot.activeElement);
     if (index < 0) return;
     const next = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1,
       Home: 0, End: nodes.length - 1 }[event.key];
@@ -351,7 +313,7 @@ export class PatselRelatedElement extends HTMLElement {
 export function fromShard({ pattern: p, refs }, only = []) {
   const found = new Map();
   const add = (id, relation, note) => {
-    if (typeof id !== 'string' || !refs?.[id] || id === p.id || !RANK.has(relation)) return;
+    if (typeof id !== 'string' || !refs?.[id] || id === p.id || !isRelation(relation)) return;
     if (only.length && !only.includes(relation)) return;
     if (!found.has(id)) found.set(id, { pattern: id, title: refs[id].title, tier: refs[id].tier, depth: 1, via: p.id, relations: [] });
     const edges = found.get(id).relations;
@@ -370,126 +332,25 @@ export function fromShard({ pattern: p, refs }, only = []) {
   each(p.evolution?.from, (r) => add(r.pattern, 'evolves-from'));
   each(p.evolution?.to, (r) => add(r.pattern, 'evolves-into'));
   const neighbours = [...found.values()];
-  for (const n of neighbours) n.relations.sort((a, b) => RANK.get(a.relation) - RANK.get(b.relation));
-  neighbours.sort((a, b) => RANK.get(a.relations[0].relation) - RANK.get(b.relations[0].relation) || a.title.localeCompare(b.title));
+  for (const n of neighbours) n.relations.sort((a, b) => relationRank(a.relation) - relationRank(b.relation));
+  neighbours.sort((a, b) => relationRank(a.relations[0].relation) - relationRank(b.relations[0].relation) || a.title.localeCompare(b.title));
   return { pattern: { pattern: p.id, title: p.title, tier: p.tier }, neighbours };
-}
-
-function primary(n) {
-  return [...n.relations].sort((a, b) => (RANK.get(a.relation) ?? 99) - (RANK.get(b.relation) ?? 99))[0] ?? { relation: 'related' };
-}
-
-function relationText(n) {
-  const first = primary(n).relation;
-  return n.relations.length > 1 ? `${first} +${n.relations.length - 1}` : first;
 }
 
 function describe(n, centre, byId) {
   const via = n.via === centre.pattern ? centre.title : byId.get(n.via)?.title ?? n.via;
-  return n.relations.map((r) => `${via} ${(LABEL.get(r.relation) ?? r.relation).toLowerCase()} ${n.title}`).join('; ') +
+  return n.relations.map((r) => `${via} ${relationLabel(r.relation).toLowerCase()} ${n.title}`).join('; ') +
     (n.depth > 1 ? ` (${n.depth} steps away)` : '');
-}
-
-function tierOf(tier) {
-  return ['gold', 'silver', 'bronze'].includes(tier) ? tier : 'unclassified';
-}
-
-// --- layout -----------------------------------------------------------------------------
-
-/**
- * Positions on rings: depth 1 on the first ring, grouped by relation (a gap
- * between groups), deeper patterns on outer rings in the order of the pattern
- * they were reached from. Deterministic: the same answer gives the same picture.
- */
-export function radialLayout(neighbours) {
-  const positions = new Map();
-  const rings = [];
-  for (const n of neighbours) (rings[n.depth - 1] ??= []).push(n);
-  let radius = 0;
-  let previous = 0;
-  rings.forEach((ring, d) => {
-    if (!ring?.length) return;
-    let slots;
-    if (d === 0) {
-      const sorted = [...ring].sort((a, b) => (RANK.get(primary(a).relation) ?? 99) - (RANK.get(primary(b).relation) ?? 99) ||
-        a.title.localeCompare(b.title));
-      slots = [];
-      let last;
-      for (const n of sorted) {
-        const group = primary(n).relation;
-        if (last !== undefined && group !== last) slots.push(null);  // a gap between relation groups
-        slots.push(n);
-        last = group;
-      }
-      if (slots.filter(Boolean).length > 1 && new Set(sorted.map((n) => primary(n).relation)).size > 1) slots.push(null);
-    } else {
-      const angleOf = (id) => positions.get(id)?.angle ?? 0;
-      slots = [...ring].sort((a, b) => angleOf(a.via) - angleOf(b.via) || a.title.localeCompare(b.title));
-    }
-    const r = Math.max(d === 0 ? 170 : previous + 140, (slots.length * 46) / (2 * Math.PI));
-    slots.forEach((n, i) => {
-      if (!n) return;
-      const angle = -Math.PI / 2 + (2 * Math.PI * i) / slots.length;
-      positions.set(n.pattern, { x: r * Math.cos(angle), y: r * Math.sin(angle), angle: angle + Math.PI / 2 });
-    });
-    previous = r;
-    radius = r;
-  });
-  return { positions, radius: Math.max(radius, 60) };
 }
 
 // A node's title on up to three lines next to it, outward from the centre.
 // Whole words, not cut: the visible text stays part of the node's name.
 function nodeLabel(title, at, radius, isCentre) {
-  const lines = wrap(title, isCentre ? 28 : 20);
-  const lineHeight = isCentre ? 16 : 14;
-  let x = at.x;
-  let y;
-  let anchor = 'middle';
-  if (isCentre) {
-    y = at.y + radius + 18;
-  } else {
-    const length = Math.hypot(at.x, at.y) || 1;
-    const [ux, uy] = [at.x / length, at.y / length];
-    const middle = Math.abs(ux) < 0.12;
-    const gap = radius + 6;
-    anchor = middle ? 'middle' : ux > 0 ? 'start' : 'end';
-    x = at.x + ux * gap;
-    y = at.y + uy * gap + (middle ? (uy > 0 ? 10 : -4 - (lines.length - 1) * lineHeight) : 4 - ((lines.length - 1) * lineHeight) / 2);
-  }
-  const text = svgEl('text', { x: round(x), y: round(y), 'text-anchor': anchor });
-  lines.forEach((line, i) => {
-    const span = svgEl('tspan', { x: round(x), dy: i ? lineHeight : undefined });
-    span.textContent = i < lines.length - 1 ? `${line} ` : line;
-    text.append(span);
-  });
-  return text;
-}
-
-function wrap(text, width) {
-  const lines = [];
-  for (const word of String(text).split(/\s+/).filter(Boolean)) {
-    const last = lines.length - 1;
-    if (last >= 0 && [...lines[last]].length + 1 + [...word].length <= width) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  // Past three lines the third ends with an ellipsis. No word is cut: each
-  // visible word is a word of the name, as WCAG's "label in name" asks
-  // (axe: label-content-name-mismatch).
-  if (lines.length > 3) lines.splice(2, lines.length - 2, `${lines[2]}…`);
-  return lines.length ? lines : [''];
-}
-
-function svgEl(tag, attributes) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined && value !== null) node.setAttribute(name, String(value));
-  return node;
+  const lines = wrapWhole(title, isCentre ? 28 : 20);
+  const spot = nodeLabelAt(at, radius, lines.length, isCentre);
+  return svgText(lines, { x: round(spot.x), y: round(spot.y), lineHeight: spot.lineHeight, anchor: spot.anchor, spaced: true });
 }
 
 function round(n) {
   return Math.round(n * 10) / 10;
-}
-
-function lowerFirst(text) {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -3,7 +3,7 @@
 // with microservices), prerequisites that are missing (a circuit breaker
 // without timeouts), complements worth adding, legacy patterns with their
 // modern alternatives, and the overall complexity. The choice lives in the
-// URL (?stack=circuit-breaker.saga) so it can be shared.
+// URL (?stack=patterns.circuit-breaker.saga) so it can be shared.
 //
 // Attributes: patterns (comma-separated ids, the initial choice), base-url
 //             (prefix of links to pattern pages), catalog (URL of a
@@ -16,14 +16,15 @@
 //             conflicts, cautions, missing, suggested, legacy, complexity,
 //             add-missing, badge, link, loading, error, retry.
 
-import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
-import { createLoader, loadingBox } from './loader.js';
-import { UrlState } from './url-state.js';
-import { catalogPatterns, idsValue, parseIds } from './pattern-ids.js';
+import { loadingBox } from './base.js';
+import { el, errorBox, patternHref } from './dom.js';
+import { PatternPickerElement } from './pattern-picker.js';
+import { count, joinNodes } from './text.js';
+import { tierBadge } from './tiers.js';
 
 const LEVEL_TEXT = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' };
 
-const css = `${baseCss}
+const css = `
 [part~=body] { min-height: 14rem; }
 label { font-weight: 600; display: block; margin: 0 0 .25rem; }
 .combo { position: relative; max-width: 36rem; }
@@ -58,119 +59,34 @@ dt { font-weight: 600; } dd { margin: 0; }
 .table-box { overflow-x: auto; }
 table { border-collapse: collapse; min-width: 100%; }
 th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--patsel-border-color); }
-[part~=badge] { display: inline-block; font-size: .72em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
-  padding: .05rem .45rem; border-radius: 999px; border: 1px solid var(--accent); color: var(--accent); background: var(--tint); }
-[part~=badge][data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
-[part~=badge][data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
-[part~=badge][data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
 `;
 
-export class PatselStackElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['patterns', 'catalog', 'base-url', 'url-key'];
-  }
+export class PatselStackElement extends PatternPickerElement {
+  static tag = 'patsel-stack';
+  static css = css;
+  static urlKey = 'stack';
 
-  /** Registers the element; calling it twice is harmless. */
-  static define(name = 'patsel-stack') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  #root;
-  #engine;
-  #all = [];
-  #byId = new Map();
-  #selection = [];
-  #ignored = [];
   #report;
   #active = -1;      // index into the visible options
   #visible = [];     // ids of the options shown
-  #url = new UrlState(this, 'stack', (value) => this.#restoreFromUrl(value));
-  #loader = createLoader(this, {
-    loading: () => {
-      this.#engine = undefined;
-      return loadingBox('body', 'Loading the catalog…');
-    },
-    render: (engine) => this.#loaded(engine),
-    failure: 'The pattern catalog could not be loaded.',
-  });
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [sheet(css)];
-  }
-
-  get patterns() { return this.getAttribute('patterns') ?? ''; }
-  set patterns(value) { this.setAttribute('patterns', Array.isArray(value) ? value.join(',') : value); }
-  get catalog() { return this.getAttribute('catalog'); }
-  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
-  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
-  set baseUrl(value) { this.setAttribute('base-url', value); }
-  get urlKey() { return this.getAttribute('url-key') ?? 'stack'; }
-  set urlKey(value) { this.setAttribute('url-key', value); }
-  /** The ids in the stack now. */
-  get selection() { return [...this.#selection]; }
   /** The engine's stack report now shown, or undefined. */
   get report() { return this.#report; }
 
-  connectedCallback() {
-    this.#url.connect();
-    this.#loader.schedule();
-  }
-
-  disconnectedCallback() {
-    this.#url.disconnect();
-    this.#loader.cancel();
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected || name === 'url-key') return;
-    if (name === 'patterns' && this.#engine) {
-      this.#choose(parseIds(this.patterns));
-      this.#renderAll();
-    } else if (name === 'base-url' && this.#engine) this.#renderAll();
-    else this.#loader.schedule();
-  }
-
-  #loaded(engine) {
-    ({ all: this.#all, byId: this.#byId } = catalogPatterns(engine));
-    this.#engine = engine;
-    this.#choose(parseIds(this.#url.read() ?? this.patterns));
-    this.#renderFrame();
-  }
-
-  #choose(ids) {
-    const unique = [...new Set(ids)];
-    this.#selection = unique.filter((id) => this.#byId.has(id));
-    this.#ignored = unique.filter((id) => !this.#byId.has(id));
-  }
-
-  #restoreFromUrl(saved) {
-    if (!this.#engine) return;
-    const ids = parseIds(saved ?? this.patterns);
-    if (ids.join() === this.#selection.join()) return;
-    this.#choose(ids);
-    this.#renderAll();
-    this.#changed();
-  }
-
   /** Adds or removes a pattern, as the user would (URL entry, event). */
-  togglePattern(id, inStack = !this.#selection.includes(id)) {
-    if (!this.#byId.has(id) || inStack === this.#selection.includes(id)) return false;
-    this.#selection = inStack ? [...this.#selection, id] : this.#selection.filter((s) => s !== id);
-    this.#ignored = [];
-    this.#url.push(idsValue(this.#selection));
-    this.#renderAll();
-    this.#changed();
+  togglePattern(id, inStack = !this.selection.includes(id)) {
+    const chosen = this.selection;
+    if (!this.patternById(id) || inStack === chosen.includes(id)) return false;
+    this.setChoice(inStack ? [...chosen, id] : chosen.filter((s) => s !== id));
     return true;
   }
 
-  #changed() {
-    this.dispatchEvent(new CustomEvent('patsel-stack-change', { bubbles: true, composed: true, detail: { patterns: this.selection } }));
+  loadingView() {
+    return loadingBox('body', 'Loading the catalog…');
   }
 
-  #renderFrame() {
+  renderFrame() {
     const input = el('input', {
       id: 'search', type: 'text', role: 'combobox', part: 'search', autocomplete: 'off', spellcheck: 'false',
       'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'options', 'aria-describedby': 'hint',
@@ -190,7 +106,7 @@ export class PatselStackElement extends HTMLElement {
       this.#active = this.#visible.indexOf(option.dataset.id);
       this.togglePattern(option.dataset.id);
     });
-    this.#root.replaceChildren(
+    this.shadowRoot.replaceChildren(
       el('div', { part: 'picker' },
         el('label', { id: 'search-label', for: 'search' }, 'Patterns your team uses'),
         el('div', { class: 'combo' }, input, options),
@@ -198,11 +114,11 @@ export class PatselStackElement extends HTMLElement {
       el('ul', { part: 'chosen', 'aria-label': 'Patterns in the stack' }),
       el('p', { part: 'status', role: 'status' }),
       el('div', { part: 'body report' }));
-    this.#renderAll();
+    this.renderChoice();
   }
 
   #onKey(event) {
-    const open = this.#root.getElementById('search').getAttribute('aria-expanded') === 'true';
+    const open = this.shadowRoot.getElementById('search').getAttribute('aria-expanded') === 'true';
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!open) { this.#open(); return; }
@@ -220,70 +136,66 @@ export class PatselStackElement extends HTMLElement {
   }
 
   #open() {
-    const input = this.#root.getElementById('search');
+    const input = this.shadowRoot.getElementById('search');
     input.setAttribute('aria-expanded', 'true');
-    this.#root.getElementById('options').hidden = false;
+    this.shadowRoot.getElementById('options').hidden = false;
     if (this.#active < 0) this.#active = 0;
     this.#renderOptions();
   }
 
   #close() {
-    const input = this.#root.getElementById('search');
+    const input = this.shadowRoot.getElementById('search');
     if (!input) return;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
-    this.#root.getElementById('options').hidden = true;
+    this.shadowRoot.getElementById('options').hidden = true;
     this.#active = -1;
   }
 
   #renderOptions() {
-    const input = this.#root.getElementById('search');
-    const list = this.#root.getElementById('options');
+    const input = this.shadowRoot.getElementById('search');
+    const list = this.shadowRoot.getElementById('options');
     if (!input || list.hidden) return;
     const query = input.value.trim().toLowerCase();
-    const matches = this.#all.filter((p) => !query || p.title.toLowerCase().includes(query) || p.id.includes(query)
+    const chosen = this.selection;
+    const matches = this.catalogPatterns.filter((p) => !query || p.title.toLowerCase().includes(query) || p.id.includes(query)
       || (p.tags ?? []).some((t) => t.includes(query)));
     this.#visible = matches.map((p) => p.id);
     this.#active = Math.min(this.#active, this.#visible.length - 1);
     list.replaceChildren(...(matches.length ? matches.map((p, i) => el('li', {
       id: `option-${p.id}`, role: 'option', part: 'option', 'data-id': p.id, class: i === this.#active ? 'active' : undefined,
-      'aria-selected': String(this.#selection.includes(p.id)),
-    }, el('span', { class: 'title' }, p.title), this.#badge(p.tier))) : [el('li', { class: 'none', role: 'presentation' }, 'No pattern matches.')]));
+      'aria-selected': String(chosen.includes(p.id)),
+    }, el('span', { class: 'title' }, p.title), tierBadge(p.tier))) : [el('li', { class: 'none', role: 'presentation' }, 'No pattern matches.')]));
     const active = this.#visible[this.#active];
     if (active) {
       input.setAttribute('aria-activedescendant', `option-${active}`);
-      this.#root.getElementById(`option-${active}`).scrollIntoView({ block: 'nearest' });
+      this.shadowRoot.getElementById(`option-${active}`).scrollIntoView({ block: 'nearest' });
     } else input.removeAttribute('aria-activedescendant');
   }
 
-  #renderAll() {
-    if (!this.#engine) return;
+  renderChoice() {
+    if (!this.engine) return;
     this.#renderOptions();
-    this.#root.querySelector('[part~=chosen]').replaceChildren(...this.#selection.map((id) => {
-      const p = this.#byId.get(id);
-      const remove = el('button', { type: 'button', part: 'remove', 'aria-label': `Remove ${p.title} from the stack` }, '×');
-      remove.addEventListener('click', () => {
-        const index = this.#selection.indexOf(id);
-        this.togglePattern(id, false);
-        const buttons = [...this.#root.querySelectorAll('[part~=remove]')];
-        (buttons[Math.min(index, buttons.length - 1)] ?? this.#root.getElementById('search')).focus();
-      });
-      return el('li', {}, el('span', {}, p.title), this.#badge(p.tier), remove);
+    const chosen = this.selection;
+    this.shadowRoot.querySelector('[part~=chosen]').replaceChildren(...chosen.map((id) => {
+      const p = this.patternById(id);
+      const remove = this.removeButton(id, '×', `Remove ${p.title} from the stack`, () => this.shadowRoot.getElementById('search'));
+      return el('li', {}, el('span', {}, p.title), tierBadge(p.tier), remove);
     }));
-    const status = this.#root.querySelector('[part~=status]');
-    const body = this.#root.querySelector('[part~=report]');
-    const ignored = this.#ignored.length ? ` Left out (not in the catalog): ${this.#ignored.join(', ')}.` : '';
+    const status = this.shadowRoot.querySelector('[part~=status]');
+    const body = this.shadowRoot.querySelector('[part~=report]');
+    const ignored = this.ignored.length ? ` Left out (not in the catalog): ${this.ignored.join(', ')}.` : '';
     this.#report = undefined;
-    if (!this.#selection.length) {
+    if (!chosen.length) {
       status.textContent = `Pick the patterns your team uses to see how they fit together.${ignored}`;
       body.replaceChildren();
       return;
     }
     try {
-      this.#report = this.#engine.stack(this.#selection);
+      this.#report = this.engine.stack(chosen);
     } catch (error) {
       status.textContent = '';
-      body.replaceChildren(errorBox('The stack could not be analysed.', error, () => this.#renderAll()));
+      body.replaceChildren(errorBox('The stack could not be analysed.', error, () => this.renderChoice()));
       return;
     }
     const r = this.#report;
@@ -297,9 +209,9 @@ export class PatselStackElement extends HTMLElement {
       this.#section('legacy', 'Legacy patterns', r.legacy, (l) => this.#legacy(l), 'No legacy pattern in this stack.'),
       this.#complexity(r.complexity),
       r.suggested.length ? this.#section('suggested', 'Worth considering', r.suggested, (g) => this.#gap(g, false)) : '');
-    this.dispatchEvent(new CustomEvent('patsel-stack-load', { bubbles: true, composed: true, detail: {
-      patterns: this.selection, conflicts: r.conflicts.length, missing: r.missing.map((g) => g.pattern),
-      legacy: r.legacy.map((l) => l.pattern), complexity: r.complexity.overall } }));
+    this.emit('patsel-stack-load', {
+      patterns: chosen, conflicts: r.conflicts.length, missing: r.missing.map((g) => g.pattern),
+      legacy: r.legacy.map((l) => l.pattern), complexity: r.complexity.overall });
   }
 
   #section(part, title, items, render, empty) {
@@ -310,21 +222,21 @@ export class PatselStackElement extends HTMLElement {
 
   #conflict(c) {
     return [
-      el('p', { class: 'pair' }, join(c.patterns.map((p) => this.#ref(p)), ' with ')),
+      el('p', { class: 'pair' }, joinNodes(c.patterns.map((p) => this.#ref(p)), ' with ')),
       el('ul', {}, c.reasons.map((reason) => el('li', {}, reason))),
-      c.instead.length ? el('p', {}, 'Instead: ', join(c.instead.map((p) => this.#ref(p)), ', ')) : '',
+      c.instead.length ? el('p', {}, 'Instead: ', joinNodes(c.instead.map((p) => this.#ref(p)), ', ')) : '',
     ];
   }
 
   #gap(g, offerAdd) {
-    const wanted = g.for.map((id) => this.#byId.get(id)?.title ?? id).join(', ');
+    const wanted = g.for.map((id) => this.patternById(id)?.title ?? id).join(', ');
     const verb = g.relationship === 'requires' ? 'needed by' : `${g.relationship.replace(/-/g, ' ')}:`;
     let add = '';
-    if (offerAdd && this.#byId.has(g.pattern)) {
+    if (offerAdd && this.patternById(g.pattern)) {
       add = el('button', { type: 'button', part: 'add-missing' }, `Add ${g.title}`);
       add.addEventListener('click', () => {
         this.togglePattern(g.pattern, true);
-        this.#root.getElementById('search').focus();
+        this.shadowRoot.getElementById('search').focus();
       });
     }
     return [this.#ref(g), ` ${verb} ${wanted}`, g.notes.length ? ` (${g.notes.join('; ')})` : '', add ? ' ' : '', add];
@@ -334,7 +246,7 @@ export class PatselStackElement extends HTMLElement {
     return [
       this.#ref(l), l.status ? ` (${l.status.replace(/-/g, ' ')})` : '',
       l.reason ? el('p', {}, l.reason) : '',
-      l.alternatives.length ? el('p', {}, 'Modern alternatives: ', join(l.alternatives.map((p) => this.#ref(p)), ', ')) : '',
+      l.alternatives.length ? el('p', {}, 'Modern alternatives: ', joinNodes(l.alternatives.map((p) => this.#ref(p)), ', ')) : '',
     ];
   }
 
@@ -352,25 +264,13 @@ export class PatselStackElement extends HTMLElement {
           el('td', {}, level(p.complexity)), el('td', {}, p.time_to_implement || '–'), el('td', {}, level(p.maintenance)),
           el('td', {}, p.team_size || '–')))))) : '';
     const unknown = c.unknown.length
-      ? el('p', { class: 'none' }, `No complexity data for ${c.unknown.map((id) => this.#byId.get(id)?.title ?? id).join(', ')}.`) : '';
+      ? el('p', { class: 'none' }, `No complexity data for ${c.unknown.map((id) => this.patternById(id)?.title ?? id).join(', ')}.`) : '';
     return el('section', { part: 'complexity', 'aria-labelledby': 'complexity-heading' },
       el('h3', { id: 'complexity-heading' }, 'Complexity'), facts, table, unknown);
   }
 
   #ref(brief) {
     const href = patternHref(this.baseUrl, brief.pattern);
-    return el('span', { class: 'ref' }, href ? el('a', { href, part: 'link' }, brief.title) : brief.title, ' ', this.#badge(brief.tier));
+    return el('span', { class: 'ref' }, href ? el('a', { href, part: 'link' }, brief.title) : brief.title, ' ', tierBadge(brief.tier));
   }
-
-  #badge(tier) {
-    return el('span', { part: 'badge', 'data-tier': tier }, tier);
-  }
-}
-
-function join(nodes, separator) {
-  return nodes.flatMap((node, i) => (i ? [separator, node] : [node]));
-}
-
-function count(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -15,10 +15,11 @@
 //             step-title, badge, innovation, limitations, adopters, trigger,
 //             further, link, loading, error, retry.
 
-import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
-import { createLoader, loadingBox } from './loader.js';
+import { PatselElement, attr, loadingBox } from './base.js';
+import { el, errorBox, patternHref } from './dom.js';
+import { tierBadge } from './tiers.js';
 
-const css = `${baseCss}
+const css = `
 [part~=picker] { display: flex; flex-wrap: wrap; gap: .35rem .75rem; align-items: center; margin: 0 0 .75rem; }
 select { font: inherit; max-width: 100%; padding: .25rem .35rem; border-radius: 4px;
   border: 1px solid var(--patsel-border-color); background: var(--patsel-input-background, Canvas); color: inherit; }
@@ -44,11 +45,6 @@ h4 { margin: 0; font-size: 1.02em; }
 [part~=innovation] { margin: .35rem 0 .25rem; }
 .label { font-weight: 600; margin: .35rem 0 0; }
 ul { margin: .15rem 0 0; padding-left: 1.25rem; }
-[part~=badge] { display: inline-block; font-size: .72em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
-  padding: .05rem .45rem; border-radius: 999px; border: 1px solid var(--accent); color: var(--accent); background: var(--tint); }
-[part~=badge][data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
-[part~=badge][data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
-[part~=badge][data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
 .outside { font-size: .85em; opacity: .85; }
 [part~=trigger] { margin: 0 0 .5rem; padding: .45rem .7rem; border-left: 3px dashed var(--patsel-timeline-trigger, var(--patsel-focus-color));
   background: var(--patsel-trigger-background, transparent); font-size: .95em; }
@@ -57,69 +53,42 @@ ul { margin: .15rem 0 0; padding-left: 1.25rem; }
 [part~=further] > ul { list-style: none; padding: 0; }
 `;
 
-export class PatselTimelineElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['family', 'catalog', 'base-url'];
-  }
+export class PatselTimelineElement extends PatselElement {
+  static tag = 'patsel-timeline';
+  static css = css;
+  static attributes = { family: attr.string() };
 
-  /** Registers the element; calling it twice is harmless. */
-  static define(name = 'patsel-timeline') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  #root;
   #engine;
   #families = [];
   #picked = '';
   #timeline;
-  #loader = createLoader(this, {
-    loading: () => {
-      this.#timeline = undefined;
-      return loadingBox('body', 'Loading the timeline…');
-    },
-    render: (engine) => this.#loaded(engine),
-    failure: () => `The timeline of "${this.currentFamily || 'the catalog'}" could not be shown.`,
-  });
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [sheet(css)];
-  }
-
-  get family() { return this.getAttribute('family') ?? ''; }
-  set family(value) { value ? this.setAttribute('family', value) : this.removeAttribute('family'); }
-  get catalog() { return this.getAttribute('catalog'); }
-  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
-  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
-  set baseUrl(value) { this.setAttribute('base-url', value); }
   /** The family shown: the attribute, else the picker's choice. */
   get currentFamily() { return this.family || this.#picked; }
   /** The engine's timeline now shown, or undefined. */
   get timeline() { return this.#timeline; }
 
-  connectedCallback() {
-    this.#loader.schedule();
+  loadingView() {
+    this.#timeline = undefined;
+    return loadingBox('body', 'Loading the timeline…');
   }
 
-  disconnectedCallback() {
-    this.#loader.cancel();  // a load still under way is dropped
+  failureMessage() {
+    return `The timeline of "${this.currentFamily || 'the catalog'}" could not be shown.`;
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'base-url' && this.#timeline) this.#render();
-    else this.#loader.schedule();  // attributes set together (family and catalog) give one load
-  }
-
-  #loaded(engine) {
+  loaded(engine) {
     this.#engine = engine;
     this.#families = this.family ? [] : engine.families().families;
     if (!this.family && !this.#families.some((f) => f.id === this.#picked)) this.#picked = this.#families[0]?.id ?? '';
     this.#timeline = this.currentFamily ? engine.timeline(this.currentFamily) : undefined;
     this.#render();
-    if (this.#timeline)
-      this.dispatchEvent(new CustomEvent('patsel-timeline-load', { bubbles: true, composed: true, detail: { family: this.#timeline.id } }));
+    if (this.#timeline) this.emit('patsel-timeline-load', { family: this.#timeline.id });
+  }
+
+  attributeChanged(name) {
+    if (name === 'base-url' && this.#timeline) this.#render();
+    else this.reload();  // attributes set together (family and catalog) give one load
   }
 
   #pick(id) {
@@ -128,12 +97,12 @@ export class PatselTimelineElement extends HTMLElement {
       this.#timeline = this.#engine.timeline(id);
     } catch (error) {
       this.#timeline = undefined;
-      this.#root.querySelector('[part~=body]').replaceChildren(errorBox(`The timeline of "${id}" could not be shown.`, error, () => this.#pick(id)));
+      this.shadowRoot.querySelector('[part~=body]').replaceChildren(errorBox(`The timeline of "${id}" could not be shown.`, error, () => this.#pick(id)));
       return;
     }
     this.#renderBody();
-    this.dispatchEvent(new CustomEvent('patsel-timeline-change', { bubbles: true, composed: true, detail: { family: id } }));
-    this.dispatchEvent(new CustomEvent('patsel-timeline-load', { bubbles: true, composed: true, detail: { family: id } }));
+    this.emit('patsel-timeline-change', { family: id });
+    this.emit('patsel-timeline-load', { family: id });
   }
 
   #render() {
@@ -145,12 +114,12 @@ export class PatselTimelineElement extends HTMLElement {
       parts.push(el('div', { part: 'picker' }, el('label', { for: 'family' }, 'Pattern family'), select));
     }
     parts.push(el('div', { part: 'body' }));
-    this.#root.replaceChildren(...parts);
+    this.shadowRoot.replaceChildren(...parts);
     this.#renderBody();
   }
 
   #renderBody() {
-    const body = this.#root.querySelector('[part~=body]');
+    const body = this.shadowRoot.querySelector('[part~=body]');
     const t = this.#timeline;
     if (!t) {
       body.replaceChildren(el('p', { role: 'status' }, 'The catalog has no pattern families.'));
@@ -188,7 +157,7 @@ export class PatselTimelineElement extends HTMLElement {
         el('div', { class: 'head' },
           step.year ? el('time', { part: 'year', datetime: String(step.year) }, String(step.year)) : null,
           el('h4', { part: 'step-title' }, name),
-          step.tier ? el('span', { part: 'badge', 'data-tier': step.tier }, step.tier) : el('span', { class: 'outside' }, '(not in the catalog)')),
+          step.tier ? tierBadge(step.tier) : el('span', { class: 'outside' }, '(not in the catalog)')),
         step.innovation ? el('p', { part: 'innovation' }, step.innovation) : null,
         step.limitations?.length ? [el('p', { class: 'label' }, 'Limitations'),
           el('ul', { part: 'limitations' }, step.limitations.map((l) => el('li', {}, l)))] : null,

@@ -4,7 +4,8 @@
 // silver, bronze) with the tree author's reason and a link to each pattern's
 // page; and a diagram of the whole tree with the path taken highlighted.
 // Every step is the engine's stateless `tree.step`, so the walk is one
-// session string, kept in the address bar (shareable, back button).
+// session string, kept in the address bar (shareable, back button):
+// ?tree=session.distributed-transactions.5c1e09ab.services_tier.gold.silver.
 //
 // Attributes: tree (id; without it the element offers the catalog's trees),
 //             tiers (allowed result levels, e.g. "gold silver"; default "gold"),
@@ -16,21 +17,18 @@
 //             patsel-tree-change, patsel-tree-result.
 // Parts:      see docs/elements/patsel-tree.md.
 
-import { baseCss, el, errorBox, patternHref, sheet } from './dom.js';
-import { createLoader, loadingBox } from './loader.js';
-import { UrlState } from './url-state.js';
+import { PatselElement, attr, loadingBox } from './base.js';
+import { el, errorBox, patternHref, svgEl, svgText } from './dom.js';
+import { joinWords, wrapCut } from './text.js';
+import { TIER_IDS, checkedTiers, parseTiers, sameTiers, showTiers, tierCheckboxes } from './tiers.js';
+import { edgePath, layoutTree } from './tree-layout.js';
+import { treeForm } from './url-forms.js';
 
-const LEVELS = [
-  { tier: 'gold', label: 'Gold', hint: 'modern best practice', heading: 'Gold: the best choices' },
-  { tier: 'silver', label: 'Silver', hint: 'good, with trade-offs', heading: 'Silver: worth considering' },
-  { tier: 'bronze', label: 'Bronze', hint: 'legacy', heading: 'Bronze: legacy, avoid for new work' },
-];
-const LEVEL_IDS = LEVELS.map((l) => l.tier);
+const HEADINGS = { gold: 'Gold: the best choices', silver: 'Silver: worth considering', bronze: 'Bronze: legacy, avoid for new work' };
 // A saved walk the engine cannot continue: show its message and a Restart.
 const SESSION_ERRORS = new Set(['tree.stale_session', 'tree.bad_session', 'tree.too_many_steps']);
-const SVG = 'http://www.w3.org/2000/svg';
 
-const css = `${baseCss}
+const css = `
 [part~=container] { min-height: 16rem; }
 [part~=title] { margin: 0 0 .25rem; font-size: 1.15em; }
 [part~=description] { margin: 0 0 .75rem; }
@@ -60,9 +58,6 @@ button:disabled { cursor: default; opacity: .55; }
 [part~=controls] { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 .75rem; }
 [part~=summary] { margin: 0 0 .6rem; }
 [part~=level] { border-left: 4px solid var(--accent); background: var(--tint); border-radius: 4px; padding: .4rem .75rem; margin: 0 0 .5rem; }
-[part~=level][data-tier=gold] { --accent: var(--patsel-gold); --tint: var(--patsel-gold-bg); }
-[part~=level][data-tier=silver] { --accent: var(--patsel-silver); --tint: var(--patsel-silver-bg); }
-[part~=level][data-tier=bronze] { --accent: var(--patsel-bronze); --tint: var(--patsel-bronze-bg); }
 h5 { margin: 0 0 .3rem; font-size: 1em; color: var(--accent); }
 [part~=level] ul { margin: 0; padding-left: 1.1rem; display: grid; gap: .35rem; }
 [part~=reason] { margin: .1rem 0 0; }
@@ -88,49 +83,24 @@ svg text { fill: currentColor; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
 
-export class PatselTreeElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['tree', 'catalog', 'base-url', 'tiers', 'url-key', 'diagram-open'];
-  }
+export class PatselTreeElement extends PatselElement {
+  static tag = 'patsel-tree';
+  static css = css;
+  static urlKey = 'tree';
+  static attributes = {
+    tree: attr.string(),
+    /** The result levels allowed at first ("gold" unless set). */
+    tiers: attr.list(' ', 'gold'),
+    diagramOpen: attr.boolean(),
+  };
 
-  /** Registers the element; calling it twice is harmless. */
-  static define(name = 'patsel-tree') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  #root;
   #engine;
   #diagram;       // tree.get: the whole tree
+  #layout;        // its diagram's layout (tree-layout.js), once per tree
   #step;          // the last tree.step result
   #allowed;       // the result levels shown, or undefined = the attribute's
   #problem;       // a session the engine refused: {error}
   #parts = {};
-  #url = new UrlState(this, 'tree', () => this.#restoreFromUrl());
-  #loader = createLoader(this, {
-    loading: () => loadingBox('container', 'Loading the decision tree…'),
-    render: (engine) => this.#loaded(engine),
-    failure: () => (this.tree ? `The decision tree "${this.tree}" could not be shown.` : 'The decision trees could not be shown.'),
-  });
-
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [sheet(css)];
-  }
-
-  get tree() { return this.getAttribute('tree') ?? ''; }
-  set tree(value) { this.setAttribute('tree', value); }
-  get catalog() { return this.getAttribute('catalog'); }
-  set catalog(value) { value == null ? this.removeAttribute('catalog') : this.setAttribute('catalog', value); }
-  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
-  set baseUrl(value) { this.setAttribute('base-url', value); }
-  /** The `tiers` attribute: the result levels allowed at first ("gold" unless set). */
-  get tiers() { return this.getAttribute('tiers') ?? 'gold'; }
-  set tiers(value) { this.setAttribute('tiers', Array.isArray(value) ? value.join(' ') : value); }
-  get urlKey() { return this.getAttribute('url-key') ?? 'tree'; }
-  set urlKey(value) { this.setAttribute('url-key', value); }
-  get diagramOpen() { return this.hasAttribute('diagram-open'); }
-  set diagramOpen(value) { this.toggleAttribute('diagram-open', Boolean(value)); }
 
   /** The result levels shown now (the checkboxes), e.g. ['gold', 'silver']. */
   get allowedTiers() { return [...(this.#allowed ?? parseTiers(this.tiers))]; }
@@ -146,18 +116,7 @@ export class PatselTreeElement extends HTMLElement {
   /** Starts the walk again. */
   restart() { return this.#go({ restart: true }, { push: true }); }
 
-  connectedCallback() {
-    this.#url.connect();
-    this.#loader.schedule();
-  }
-
-  disconnectedCallback() {
-    this.#url.disconnect();
-    this.#loader.cancel();  // a load still under way is dropped
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
+  attributeChanged(name) {
     if (name === 'diagram-open') {
       if (this.#parts.diagram) this.#parts.diagram.open = this.diagramOpen;
     } else if (name === 'base-url') {
@@ -165,32 +124,53 @@ export class PatselTreeElement extends HTMLElement {
     } else if (name === 'tiers') {
       this.#allowed = undefined;
       if (this.#step) this.#go({}, { push: false });
-    } else if (name === 'url-key') {
-      // nothing to reload: the next step writes to the new key
     } else {
       if (name === 'catalog') this.#engine = undefined;
       if (name === 'tree') this.#step = undefined;
-      this.#loader.schedule();  // attributes set together (tree and catalog) give one load
+      this.reload();  // attributes set together (tree and catalog) give one load
     }
   }
 
-  #loaded(engine) {
+  loadingView() {
+    return loadingBox('container', 'Loading the decision tree…');
+  }
+
+  failureMessage() {
+    return this.tree ? `The decision tree "${this.tree}" could not be shown.` : 'The decision trees could not be shown.';
+  }
+
+  // A walk saved in the URL opens in its tree: the `tree` attribute's, or
+  // without one the tree the engine says the walk belongs to.
+  loaded(engine) {
     this.#engine = engine;
-    const saved = this.#urlValue();
-    let treeId = this.tree;
-    if (!treeId && saved) treeId = sessionTree(saved.session);
+    const saved = this.#savedWalk();
+    const treeId = this.tree || saved?.tree;
     if (!treeId) {
       this.#showPicker();
       return;
     }
     this.#diagram = engine.tree(treeId);
+    this.#layout = layoutTree(this.#diagram);
     this.#buildFrame();
-    if (saved && sessionTree(saved.session) === treeId) {
+    if (saved?.tree === treeId) {
       this.#allowed = saved.tiers;
-      this.#go({ session: saved.session }, { push: false, replace: false });
+      this.#arrive(saved.step, saved.error, { push: false, replace: false });
     } else if (this.#step && this.#step.tree.id === treeId) {
       this.#go({ session: this.#step.session }, { push: false, replace: false });
     } else {
+      this.#go({}, { push: false, replace: false });
+    }
+  }
+
+  urlRestored() {
+    if (!this.#diagram || !this.#engine) return;
+    const saved = this.#savedWalk();
+    if (saved && saved.tree !== this.#diagram.id) return;  // another tree's walk, or none the engine can read
+    this.#allowed = saved?.tiers;
+    if (saved) this.#arrive(saved.step, saved.error, { push: false, replace: false });
+    else {
+      this.#step = undefined;
+      this.#problem = undefined;
       this.#go({}, { push: false, replace: false });
     }
   }
@@ -203,7 +183,7 @@ export class PatselTreeElement extends HTMLElement {
       button.addEventListener('click', () => { this.tree = t.id; });
       return el('li', {}, button, t.description ? el('p', { part: 'help' }, t.description) : null);
     }));
-    this.#root.replaceChildren(el('div', { part: 'container picker' },
+    this.shadowRoot.replaceChildren(el('div', { part: 'container picker' },
       el('h3', { part: 'title' }, 'Choose a decision tree'), trees.length ? list : el('p', {}, 'This catalog has no decision trees.')));
   }
 
@@ -212,11 +192,9 @@ export class PatselTreeElement extends HTMLElement {
     const p = this.#parts = {};
     p.title = el('h3', { part: 'title' }, this.#diagram.title);
     p.description = this.#diagram.description ? el('p', { part: 'description' }, this.#diagram.description) : null;
-    p.tiers = el('fieldset', { part: 'tiers' }, el('legend', {}, 'Recommendations to show'),
-      LEVELS.map(({ tier, label, hint }) => el('label', { part: 'tier-option' },
-        el('input', { type: 'checkbox', name: 'tier', value: tier }), el('span', {}, label), el('span', { class: 'hint' }, `(${hint})`))));
+    p.tiers = tierCheckboxes('Recommendations to show');
     p.tiers.addEventListener('change', () => {
-      this.#allowed = [...p.tiers.querySelectorAll('input:checked')].map((box) => box.value);
+      this.#allowed = checkedTiers(p.tiers);
       this.#go({}, { push: true });
     });
     p.path = el('nav', { part: 'path', 'aria-label': 'Your answers so far' });
@@ -231,15 +209,16 @@ export class PatselTreeElement extends HTMLElement {
     p.outline = el('details', { part: 'outline' }, el('summary', {}, 'Text version of the diagram'));
     p.diagram = el('details', { part: 'diagram', open: this.diagramOpen },
       el('summary', {}, 'Overview of the whole tree'), p.svgBox, p.outline);
-    this.#root.replaceChildren(el('section', { part: 'container', 'aria-label': `Decision tree: ${this.#diagram.title}` },
+    this.shadowRoot.replaceChildren(el('section', { part: 'container', 'aria-label': `Decision tree: ${this.#diagram.title}` },
       p.title, p.description, p.tiers, p.path, p.step, p.controls, p.status, p.diagram));
+    this.#drawDiagram();
   }
 
   #answer(optionId, focus) {
     const question = this.#step?.question;
     if (!question) return;
     const detail = { tree: this.#step.tree.id, question: question.id, answer: optionId };
-    const go = this.dispatchEvent(new CustomEvent('patsel-tree-before-answer', { bubbles: true, composed: true, cancelable: true, detail }));
+    const go = this.emit('patsel-tree-before-answer', detail, { cancelable: true });
     if (!go) return;
     this.#go({ answer: optionId }, { push: true, focus, answered: detail });
   }
@@ -247,45 +226,46 @@ export class PatselTreeElement extends HTMLElement {
   // One engine step from the current session; true when it was shown.
   #go(params, { push = false, replace = true, focus = false, answered } = {}) {
     if (!this.#engine || !this.#diagram) return false;
-    const tiers = this.allowedTiers;
-    const base = { tree: this.#diagram.id, tiers };
+    const base = { tree: this.#diagram.id, tiers: this.allowedTiers };
     // A walk that had no step yet (or a refused one) has no entry to go back to: replace it.
     const fresh = !('session' in params) && !this.#step;
     if (!('session' in params) && this.#step && !this.#problem) base.session = this.#step.session;
     // Restarting out of a refused session: start from the tree alone.
     const query = this.#problem && params.restart ? base : { ...base, ...params };
     if (this.#problem && params.restart) delete query.restart;
+    let step, refused;
     try {
-      this.#step = this.#engine.treeStep(query);
-      this.#problem = undefined;
+      step = this.#engine.treeStep(query);
     } catch (error) {
       if (!SESSION_ERRORS.has(error?.code)) {
         this.#parts.step.replaceChildren(errorBox('This step could not be taken.', error, () => this.#go(params, { push, focus })));
         return false;
       }
-      this.#problem = { error };
-      this.#step = undefined;
+      refused = error;
     }
+    return this.#arrive(step, refused, { push, replace, focus, answered, fresh });
+  }
+
+  // Shows a step, or the problem of a session the engine refused, and tells the page.
+  #arrive(step, refused, { push = false, replace = true, focus = false, answered, fresh = false } = {}) {
+    this.#step = step;
+    this.#problem = refused ? { error: refused } : undefined;
     this.#render();
     if (push || replace) this.#writeUrl(push && !fresh);
     if (focus) this.#focusStep();
     this.#announce();
-    if (this.#step) {
-      if (answered) this.#emit('patsel-tree-answer', { ...answered, session: this.#step.session });
-      this.#emit('patsel-tree-change', { ...this.#step, tiers });
-      if (this.#step.result) this.#emit('patsel-tree-result', { tree: this.#step.tree.id, session: this.#step.session, result: this.#step.result });
+    if (step) {
+      if (answered) this.emit('patsel-tree-answer', { ...answered, session: step.session });
+      this.emit('patsel-tree-change', { ...step, tiers: this.allowedTiers });
+      if (step.result) this.emit('patsel-tree-result', { tree: step.tree.id, session: step.session, result: step.result });
     }
-    return Boolean(this.#step);
-  }
-
-  #emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+    return Boolean(step);
   }
 
   #render() {
     const p = this.#parts;
     const tiers = this.allowedTiers;
-    for (const box of p.tiers.querySelectorAll('input')) box.checked = tiers.includes(box.value);
+    showTiers(p.tiers, tiers);
     p.tiers.disabled = Boolean(this.#problem);
     if (this.#problem) {
       const restart = el('button', { type: 'button', part: 'restart' }, 'Restart');
@@ -296,7 +276,7 @@ export class PatselTreeElement extends HTMLElement {
       p.path.replaceChildren();
       p.path.hidden = true;
       p.controls.hidden = true;
-      this.#renderDiagram();
+      this.#markDiagram();
       return;
     }
     p.controls.hidden = false;
@@ -311,7 +291,7 @@ export class PatselTreeElement extends HTMLElement {
         el('span', { class: 'question-text' }, s.question_text), el('span', {}, '→ ', el('strong', { part: 'answer' }, s.answer_label)), change);
     })));
     p.step.replaceChildren(question ? this.#question(question) : this.#result(result));
-    this.#renderDiagram();
+    this.#markDiagram();
   }
 
   #question(q) {
@@ -327,21 +307,21 @@ export class PatselTreeElement extends HTMLElement {
 
   #result(r) {
     const allowed = this.allowedTiers;
-    const levels = LEVELS.filter((l) => allowed.includes(l.tier) && r[l.tier]?.length).map((l) =>
-      el('section', { part: `level level-${l.tier}`, 'data-tier': l.tier, 'aria-label': l.heading },
-        el('h5', {}, l.heading),
-        el('ul', {}, r[l.tier].map((pick) => el('li', { part: 'pick', 'data-pattern': pick.pattern, 'data-tier': l.tier },
+    const levels = TIER_IDS.filter((tier) => allowed.includes(tier) && r[tier]?.length).map((tier) =>
+      el('section', { part: `level level-${tier}`, 'data-tier': tier, 'aria-label': HEADINGS[tier] },
+        el('h5', {}, HEADINGS[tier]),
+        el('ul', {}, r[tier].map((pick) => el('li', { part: 'pick', 'data-pattern': pick.pattern, 'data-tier': tier },
           this.#link(pick), el('p', { part: 'reason' }, pick.reason))))));
     const hidden = {};
     for (const pick of r.excluded ?? []) hidden[pick.level] = (hidden[pick.level] ?? 0) + 1;
-    const hiddenText = LEVEL_IDS.filter((t) => hidden[t]).map((t) => `${hidden[t]} ${t}`);
+    const hiddenText = TIER_IDS.filter((t) => hidden[t]).map((t) => `${hidden[t]} ${t}`);
     return el('section', { part: 'result', 'aria-labelledby': 'result-title', 'data-result': r.id },
       el('h4', { id: 'result-title', part: 'result-title', tabindex: '-1' }, `Result: ${r.title}`),
       r.summary ? el('p', { part: 'summary' }, r.summary) : null,
       levels,
       levels.length ? null : el('p', { part: 'empty' }, 'No recommendations in the tiers you allowed.'),
       hiddenText.length ? el('p', { part: 'excluded' },
-        `Not shown: ${joinWords(hiddenText)} ${hiddenText.length === 1 && hidden[LEVEL_IDS.find((t) => hidden[t])] === 1 ? 'pick' : 'picks'}; tick ${joinWords(LEVEL_IDS.filter((t) => hidden[t]), 'or')} above to see them.`) : null);
+        `Not shown: ${joinWords(hiddenText)} ${hiddenText.length === 1 && hidden[TIER_IDS.find((t) => hidden[t])] === 1 ? 'pick' : 'picks'}; tick ${joinWords(TIER_IDS.filter((t) => hidden[t]), 'or')} above to see them.`) : null);
   }
 
   #link(pick) {
@@ -370,69 +350,78 @@ export class PatselTreeElement extends HTMLElement {
 
   // --- URL state -----------------------------------------------------------
 
-  // The query parameter holds the session, then `!` and the allowed levels
-  // when they differ from the `tiers` attribute: `<session>!gold,silver`.
-  #urlValue() {
-    const value = this.#url.read();
-    if (!value) return undefined;
-    const [session, tiers] = value.split('!');
-    return { session, tiers: tiers === undefined ? undefined : parseTiers(tiers, []) };
-  }
-
-  #writeUrl(push) {
-    if (!this.#url.enabled || !this.#step) return;
-    const tiers = this.allowedTiers;
-    const fallback = parseTiers(this.tiers);
-    const same = tiers.length === fallback.length && tiers.every((t) => fallback.includes(t));
-    const value = this.#step.session + (same ? '' : `!${tiers.join(',')}`);
-    if (push) this.#url.push(value);
-    else this.#url.replace(value);
-  }
-
-  #restoreFromUrl() {
-    if (!this.#diagram || !this.#engine) return;
-    const saved = this.#urlValue();
-    if (saved && sessionTree(saved.session) !== this.#diagram.id) return;
-    this.#allowed = saved?.tiers;
-    this.#problem = undefined;
-    if (saved) this.#go({ session: saved.session }, { push: false, replace: false });
-    else {
-      this.#step = undefined;
-      this.#go({}, { push: false, replace: false });
+  // The walk saved in the URL, opened by the engine (one step):
+  // {tree, tiers, step} or, for a session it refuses, {tree, tiers, error};
+  // undefined without one, or when no tree of the catalog claims it.
+  #savedWalk() {
+    const saved = treeForm.read(this.readUrl());
+    if (!saved) return undefined;
+    const tiers = saved.tiers ?? parseTiers(this.tiers);
+    try {
+      const step = this.#engine.treeStep({ session: saved.session, tiers });
+      return { tree: step.tree.id, tiers: saved.tiers, step };
+    } catch (error) {
+      if (!SESSION_ERRORS.has(error?.code)) return undefined;
+      try {
+        // A restart needs only the session's tree, so the engine names it even for a stale walk.
+        const start = this.#engine.treeStep({ session: saved.session, restart: true });
+        return { tree: start.tree.id, tiers: saved.tiers, error };
+      } catch {
+        return undefined;
+      }
     }
+  }
+
+  // The allowed tiers go into the URL only when they differ from the attribute's.
+  #writeUrl(push) {
+    if (!this.urlEnabled || !this.#step) return;
+    const tiers = this.allowedTiers;
+    const value = treeForm.write({ session: this.#step.session, tiers: sameTiers(tiers, parseTiers(this.tiers)) ? undefined : tiers });
+    this.writeUrl(value, { replace: !push });
   }
 
   // --- the diagram -----------------------------------------------------------
 
-  #renderDiagram() {
+  // Drawn once per tree; #markDiagram shows the walk on it.
+  #drawDiagram() {
+    const layout = this.#layout;
+    const svg = svgEl('svg', { width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}`,
+      role: 'img', part: 'diagram-svg', 'aria-label': `Diagram of the tree: ${layout.questionCount} questions and ${layout.resultCount} results; your path is highlighted. A text version follows.` });
+    for (const edge of layout.edges) {
+      const g = svgEl('g', { class: 'edge', 'data-from': edge.from, 'data-to': edge.to });
+      g.append(svgEl('path', { d: edgePath(edge.points) }));
+      const lines = wrapCut(edge.labels.join(' / '), 22, 2);
+      g.append(svgText(lines, { x: edge.label.x, y: edge.label.y + 4 - (lines.length - 1) * 6, lineHeight: 12, anchor: 'middle' }));
+      svg.append(g);
+    }
+    for (const node of layout.nodes.values()) {
+      const g = svgEl('g', { class: `node ${node.kind}`, 'data-node': node.key });
+      const title = svgEl('title');
+      title.textContent = `${node.kind === 'result' ? 'Result' : 'Question'}: ${node.text}`;
+      g.append(title, svgEl('rect', { x: node.x, y: node.y, width: node.w, height: node.h, rx: node.kind === 'result' ? 12 : 4 }));
+      g.append(svgText(node.lines, { x: node.x + node.w / 2, y: node.y + 8 + 11, lineHeight: 15, anchor: 'middle' }));
+      svg.append(g);
+    }
+    this.#parts.svgBox.replaceChildren(svg);
+  }
+
+  #markDiagram() {
     const p = this.#parts;
-    const layout = layoutTree(this.#diagram);
+    const layout = this.#layout;
     const step = this.#step;
     const chosen = new Set((step?.path ?? []).map((s) => `q:${s.question}|${s.answer}`));
     const visited = new Set((step?.path ?? []).map((s) => `q:${s.question}`));
     const current = step ? (step.question ? `q:${step.question.id}` : `r:${step.result.id}`) : '';
     if (current) visited.add(current);
-
-    const svg = svgEl('svg', { width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}`,
-      role: 'img', part: 'diagram-svg', 'aria-label': `Diagram of the tree: ${layout.questionCount} questions and ${layout.resultCount} results; your path is highlighted. A text version follows.` });
-    for (const edge of layout.edges) {
-      const isChosen = edge.options.some((o) => chosen.has(`${edge.from}|${o}`));
-      const g = svgEl('g', { class: `edge${isChosen ? ' chosen' : ''}`, 'data-from': edge.from, 'data-to': edge.to });
-      g.append(svgEl('path', { d: edgePath(edge.points) }));
-      const lines = wrap(edge.labels.join(' / '), 22, 2);
-      g.append(textBlock(lines, edge.label.x, edge.label.y + 4 - (lines.length - 1) * 6, 12, 'middle'));
-      svg.append(g);
+    const edges = new Map(layout.edges.map((e) => [`${e.from}>${e.to}`, e]));
+    for (const g of p.svgBox.querySelectorAll('g.edge')) {
+      const edge = edges.get(`${g.dataset.from}>${g.dataset.to}`);
+      g.classList.toggle('chosen', edge.options.some((o) => chosen.has(`${edge.from}|${o}`)));
     }
-    for (const node of layout.nodes.values()) {
-      const classes = ['node', node.kind, visited.has(node.key) ? 'visited' : '', node.key === current ? 'current' : ''].filter(Boolean);
-      const g = svgEl('g', { class: classes.join(' '), 'data-node': node.key });
-      const title = svgEl('title');
-      title.textContent = `${node.kind === 'result' ? 'Result' : 'Question'}: ${node.text}`;
-      g.append(title, svgEl('rect', { x: node.x, y: node.y, width: node.w, height: node.h, rx: node.kind === 'result' ? 12 : 4 }));
-      g.append(textBlock(node.lines, node.x + node.w / 2, node.y + 8 + 11, 15, 'middle'));
-      svg.append(g);
+    for (const g of p.svgBox.querySelectorAll('g.node')) {
+      g.classList.toggle('visited', visited.has(g.dataset.node));
+      g.classList.toggle('current', g.dataset.node === current);
     }
-    p.svgBox.replaceChildren(svg);
 
     // The text alternative: every question with where each answer leads.
     const results = new Map(this.#diagram.results.map((r) => [r.id, r]));
@@ -447,198 +436,4 @@ export class PatselTreeElement extends HTMLElement {
     const here = step?.result ? el('p', {}, 'You are at the result: ', el('span', { class: 'mark' }, step.result.title)) : null;
     p.outline.replaceChildren(...[p.outline.firstElementChild, list, here].filter(Boolean));
   }
-}
-
-// --- helpers -----------------------------------------------------------------
-
-function parseTiers(text, fallback = ['gold']) {
-  const words = String(text ?? '').split(/[\s,]+/).filter((w) => LEVEL_IDS.includes(w));
-  if (!words.length && String(text ?? '').trim() !== '') return fallback;
-  return LEVEL_IDS.filter((t) => words.includes(t));
-}
-
-// The tree id at the front of a session string (`<tree>.<fingerprint>...`, ids escaped as ~XX).
-function sessionTree(session) {
-  const head = String(session ?? '').split('.')[0];
-  try {
-    const bytes = [];
-    for (let i = 0; i < head.length; ++i) {
-      if (head[i] === '~') { bytes.push(parseInt(head.slice(i + 1, i + 3), 16)); i += 2; } else bytes.push(head.charCodeAt(i));
-    }
-    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
-  } catch {
-    return '';
-  }
-}
-
-function joinWords(words, last = 'and') {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
-}
-
-function svgEl(tag, attributes = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
-
-function textBlock(lines, x, y, lineHeight, anchor) {
-  const text = svgEl('text', { x, y, 'text-anchor': anchor });
-  lines.forEach((line, i) => {
-    const span = svgEl('tspan', { x, dy: i === 0 ? 0 : lineHeight });
-    span.textContent = line;
-    text.append(span);
-  });
-  return text;
-}
-
-/** Greedy word wrap to `width` characters, at most `max` lines (the last one cut with an ellipsis). */
-export function wrap(text, width, max) {
-  const lines = [];
-  let line = '';
-  for (const word of String(text).split(/\s+/).filter(Boolean)) {
-    const piece = word.length > width ? `${word.slice(0, width - 1)}…` : word;
-    if (line && line.length + 1 + piece.length > width) { lines.push(line); line = piece; } else line = line ? `${line} ${piece}` : piece;
-  }
-  if (line) lines.push(line);
-  if (lines.length > max) {
-    lines.length = max;
-    lines[max - 1] = `${lines[max - 1].slice(0, width - 1)}…`;
-  }
-  return lines.length ? lines : [''];
-}
-
-/**
- * A layered top-down layout of a tree.get result (Sugiyama style, kept
- * small): each node's layer is its longest distance from the start, so a
- * result shared by several branches sits below all of them; an edge that
- * skips layers gets a bend point in each layer it crosses, so it runs
- * between boxes instead of through them; nodes are ordered and placed by
- * the mean position of their parents; options between the same two nodes
- * share one edge. Returns boxes, edges as point lists and label spots.
- */
-export function layoutTree(diagram, { nodeWidth = 180, bendWidth = 24, gapX = 28, gapY = 92, margin = 10 } = {}) {
-  const nodes = new Map();
-  for (const q of diagram.questions ?? []) nodes.set(`q:${q.id}`, { key: `q:${q.id}`, kind: 'question', text: q.text, data: q });
-  for (const r of diagram.results ?? []) nodes.set(`r:${r.id}`, { key: `r:${r.id}`, kind: 'result', text: r.title, data: r });
-  const edgeMap = new Map();
-  for (const q of diagram.questions ?? []) {
-    for (const o of q.options) {
-      const to = o.next ? `q:${o.next}` : `r:${o.result}`;
-      if (!nodes.has(to)) continue;
-      const key = `q:${q.id}>${to}`;
-      if (!edgeMap.has(key)) edgeMap.set(key, { from: `q:${q.id}`, to, labels: [], options: [] });
-      edgeMap.get(key).labels.push(o.label);
-      edgeMap.get(key).options.push(o.id);
-    }
-  }
-  // Longest-path layers from the start, bounded so a cycle cannot loop forever.
-  const start = `q:${diagram.start}`;
-  const layer = new Map(nodes.has(start) ? [[start, 0]] : []);
-  for (let round = 0, changed = true; changed && round <= nodes.size; ++round) {
-    changed = false;
-    for (const e of edgeMap.values()) {
-      if (!layer.has(e.from)) continue;
-      const wanted = layer.get(e.from) + 1;
-      if (wanted <= nodes.size && (layer.get(e.to) ?? -1) < wanted) { layer.set(e.to, wanted); changed = true; }
-    }
-  }
-  // Only edges that go down (a cycle's way back is left out of the drawing).
-  const edges = [...edgeMap.values()].filter((e) => layer.has(e.from) && layer.get(e.to) > layer.get(e.from));
-  const items = new Map();  // node or bend key -> {key, layer, w, parents}
-  for (const [key, n] of layer) items.set(key, { key, layer: n, w: nodeWidth, parents: [] });
-  for (const e of edges) {
-    e.chain = [e.from];
-    for (let n = layer.get(e.from) + 1; n < layer.get(e.to); ++n) {
-      const bend = `b:${e.from}>${e.to}:${n}`;
-      items.set(bend, { key: bend, layer: n, w: bendWidth, parents: [] });
-      e.chain.push(bend);
-    }
-    e.chain.push(e.to);
-    for (let i = 1; i < e.chain.length; ++i) items.get(e.chain[i]).parents.push(e.chain[i - 1]);
-  }
-  const layers = [];
-  for (const item of items.values()) (layers[item.layer] ??= []).push(item);
-  // Order and place each layer under its parents, then keep boxes apart.
-  const x = new Map();
-  for (const row of layers.filter(Boolean)) {
-    const wish = (item) => (item.parents.length ? item.parents.reduce((s, k) => s + x.get(k), 0) / item.parents.length : 0);
-    for (const item of row) item.wish = wish(item);
-    row.sort((a, b) => a.wish - b.wish);
-    let prev;
-    for (const item of row) {
-      item.x = prev ? Math.max(item.wish, prev.x + (prev.w + item.w) / 2 + gapX) : item.wish;
-      prev = item;
-    }
-    const shift = row.reduce((s, item) => s + item.x - item.wish, 0) / row.length;
-    for (const item of row) x.set(item.key, item.x - shift);
-  }
-  const left = Math.min(...[...items.values()].map((item) => x.get(item.key) - item.w / 2));
-  const right = Math.max(...[...items.values()].map((item) => x.get(item.key) + item.w / 2));
-  const width = Math.ceil(right - left + 2 * margin);
-  const cx = (key) => x.get(key) - left + margin;
-
-  let y = margin;
-  const order = [], rowTop = [], rowHeight = [];
-  for (const [n, row] of layers.entries()) {
-    if (!row) continue;
-    let height = 0;
-    for (const item of row) {
-      if (item.key.startsWith('b:')) continue;
-      const node = nodes.get(item.key);
-      node.lines = wrap(node.text, 27, 4);
-      height = Math.max(height, 16 + node.lines.length * 15);
-    }
-    rowTop[n] = y;
-    rowHeight[n] = height || 20;
-    for (const item of row) {
-      if (item.key.startsWith('b:')) continue;
-      const node = nodes.get(item.key);
-      Object.assign(node, { w: nodeWidth, h: rowHeight[n], x: cx(item.key) - nodeWidth / 2, y });
-      order.push(item.key);
-    }
-    y += rowHeight[n] + gapY;
-  }
-  // Each edge as points: out of the bottom of a box, through each bend
-  // (top and bottom of its layer), into the top of the target box.
-  const outgoing = new Map();
-  for (const e of edges) {
-    e.points = [];
-    e.chain.forEach((key, i) => {
-      const n = items.get(key).layer;
-      if (i > 0) e.points.push([cx(key), rowTop[n]]);
-      if (i < e.chain.length - 1) e.points.push([cx(key), rowTop[n] + rowHeight[n]]);
-    });
-    (outgoing.get(e.from) ?? outgoing.set(e.from, []).get(e.from)).push(e);
-  }
-  // Labels on the first stretch, alternately high and low so neighbours do not collide.
-  for (const list of outgoing.values()) {
-    list.sort((a, b) => a.points[1][0] - b.points[1][0]);
-    list.forEach((e, i) => {
-      const [[x1, y1], [x2, y2]] = e.points;
-      const f = list.length > 1 && i % 2 ? 0.66 : 0.3;
-      const smooth = f * f * (3 - 2 * f);
-      e.label = { x: x1 + (x2 - x1) * smooth, y: y1 + (y2 - y1) * f };
-    });
-  }
-  const placed = new Map(order.map((key) => [key, nodes.get(key)]));
-  return {
-    nodes: placed,
-    edges,
-    order,
-    width,
-    height: y - gapY + margin,
-    questionCount: order.filter((k) => k.startsWith('q:')).length,
-    resultCount: order.filter((k) => k.startsWith('r:')).length,
-  };
-}
-
-/** An SVG path through points, each stretch a vertical S-curve. */
-function edgePath(points) {
-  let d = `M${points[0][0]},${points[0][1]}`;
-  for (let i = 1; i < points.length; ++i) {
-    const [x1, y1] = points[i - 1], [x2, y2] = points[i];
-    if (x1 === x2) d += ` L${x2},${y2}`;
-    else { const my = (y1 + y2) / 2; d += ` C${x1},${my} ${x2},${my} ${x2},${y2}`; }
-  }
-  return d;
 }
