@@ -22,19 +22,29 @@ const TYPES = {
 
 /**
  * Serves `root`; `routes` maps URL prefixes to other directories
- * ({'/pages/': 'tests/browser/pages'}); `headers(pathname)` may add or
- * override response headers.
+ * ({'/pages/': 'tests/browser/pages'}), or to a list of them, where the
+ * first that has the file serves it ({'/wasm/': ['wasm', 'build/wasm/wasm']});
+ * `headers(pathname)` may add or override response headers.
  */
 export function startServer({ root, routes = {}, port = 0, host = '127.0.0.1', headers = () => ({}) }) {
   const server = createServer(async (request, response) => {
     try {
       const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
       const prefix = Object.keys(routes).find((p) => pathname.startsWith(p));
-      const base = path.resolve(prefix ? routes[prefix] : root);
-      let file = path.join(base, prefix ? pathname.slice(prefix.length) : pathname);
-      if (!file.startsWith(base)) throw Object.assign(new Error('outside root'), { status: 403 });
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
+      const bases = [prefix ? routes[prefix] : root].flat().map((dir) => path.resolve(dir));
+      let found;
+      for (const base of bases) {
+        let file = path.join(base, prefix ? pathname.slice(prefix.length) : pathname);
+        if (!file.startsWith(base)) throw Object.assign(new Error('outside root'), { status: 403 });
+        try {
+          if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+          found = { file, body: await readFile(file) };
+          break;
+        } catch (error) {
+          if (error.code !== 'ENOENT' || base === bases.at(-1)) throw error;
+        }
+      }
+      const { file, body } = found;
       response.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
