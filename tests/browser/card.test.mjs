@@ -1,4 +1,4 @@
-// <patsel-card>: the seed-001 banner for each tier, read from per-pattern
+// <patsel-card>: the tier banner for each tier, read from per-pattern
 // shards (no wasm on a card-only page); catalog text stays text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

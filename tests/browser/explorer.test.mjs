@@ -1,4 +1,4 @@
-// <patsel-explorer>: tier checkboxes (seed 001), search as you type, facet
+// <patsel-explorer>: tier checkboxes (gold only at first), search as you type, facet
 // counts, filters, the view in the URL, keyboard use, hostile catalog text.
 // Expected values come from catalog.json or a fixture, not from the engine.
 import { test, before, after } from 'node:test';
@@ -47,7 +47,7 @@ test('tier checkboxes show the right patterns and count', async () => {
   const count = explorer.locator('[part=count]');
   const box = (tier) => explorer.locator(`input[value=${tier}]`);
 
-  // Gold only, as seed 001 prescribes.
+  // Gold only at first: new readers see modern best practice before the rest.
   await assert.doesNotReject(count.filter({ hasText: label(countOf('gold')) }).waitFor());
   assert.equal(await box('gold').isChecked(), true);
   assert.equal(await box('silver').isChecked(), false);

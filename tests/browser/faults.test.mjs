@@ -1,4 +1,4 @@
-// Every element under every served fault (issue 10): a catalog cut short,
+// Every element under every served fault: a catalog cut short,
 // one that is not JSON or has the wrong shape, one from a newer schema, a
 // catalog request that fails (404, 500, the connection dropped), a wasm
 // module that cannot be instantiated and an engine glue that cannot be
