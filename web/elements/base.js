@@ -40,7 +40,8 @@ export { loadingBox } from './loader.js';
 
 /**
  * Kinds of reflected attributes: how the property reads the attribute's
- * text (null when absent) and what a set writes (null removes it).
+ * text (null when absent) and what a set writes (null removes it). Any
+ * `{read(text), write(value)}` is a kind too.
  */
 export const attr = {
   /** Text; `fallback` when absent. */
