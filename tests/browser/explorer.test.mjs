@@ -423,7 +423,8 @@ test('hostile catalog text stays text; highlights fall on the right characters i
     title: card.querySelector('[part=title]').textContent,
     summary: card.querySelector('[part=summary]').textContent,
     marks: [...card.querySelectorAll('mark')].map((m) => m.textContent),
-    elements: [...card.querySelectorAll('*')].map((e) => e.localName).filter((n) => !['span', 'h3', 'a', 'p', 'mark'].includes(n)),
+    // The tier badge's icon is the element's own, not catalog text.
+    elements: [...card.querySelectorAll('*')].filter((e) => !e.closest('.tier-icon')).map((e) => e.localName).filter((n) => !['span', 'h3', 'a', 'p', 'mark'].includes(n)),
   })));
   for (const card of cards) {
     const source = hostile.patterns.find((p) => p.id === card.id);

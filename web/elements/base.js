@@ -1,16 +1,21 @@
 // PatselElement: the base of every <patsel-*> element. It gives each one
 // what they all need, so an element's file is only about what it shows:
 //
-// - an open shadow root with the shared styles (dom.js's baseCss) and the
-//   element's own `static css`, as a constructed stylesheet (strict CSP);
-// - attributes reflected as properties: `catalog` and `base-url` always,
+// - an open shadow root with the page's colour tokens (host-theme.js: the
+//   host's palette, Material's when on a Material page), the shared look
+//   (style.js's baseCss) and the element's own `static css`, as
+//   constructed stylesheets (strict CSP);
+// - attributes reflected as properties: `catalog`, `base-url` and `theme`
+//   (light, dark or auto: forces a palette; only styles change) always,
 //   `url-key` when the element keeps URL state, and the element's own
 //   (`static attributes`, made with `attr`); `static define()`;
 // - the URL state (`static urlKey`): connected and disconnected with the
 //   element, `readUrl()`, `writeUrl()`, and `urlRestored(value)` on Back;
 // - the load lifecycle (loader.js): attributes set together give one load,
 //   the newest load wins, a loading view, an error box with Retry;
-// - `emit(type, detail)`: a bubbling, composed event.
+// - `emit(type, detail)`: a bubbling, composed event;
+// - `patsel-navigate` (cancelable) before a link inside the element is
+//   followed, so a host can navigate its own way (navigation.js).
 //
 // A new element, whole (with `el` from dom.js, `loadingBox` from here):
 //
@@ -31,8 +36,11 @@
 // overrides connectedCallback, disconnectedCallback or
 // attributeChangedCallback calls super's.
 
-import { baseCss, sheet } from './dom.js';
+import { sheet } from './dom.js';
+import { themeSheet, watchHostTheme } from './host-theme.js';
 import { createLoader } from './loader.js';
+import { announceNavigation } from './navigation.js';
+import { baseCss } from './style.js';
 import { sharedEngine } from './shared-engine.js';
 import { UrlState } from './url-state.js';
 
@@ -65,7 +73,9 @@ export const attr = {
   boolean: () => ({ read: (text) => text !== null, write: (value) => (value ? '' : null) }),
 };
 
-const COMMON = { catalog: attr.string(null), baseUrl: attr.string('') };
+const COMMON = { catalog: attr.string(null), baseUrl: attr.string(''), theme: attr.oneOf(['light', 'dark', 'auto'], 'auto') };
+// Attributes that only change styles: no load, no redraw.
+const STYLE_ONLY = new Set(['theme']);
 const installed = new WeakSet();
 
 /** "baseUrl" -> "base-url". */
@@ -132,7 +142,10 @@ export class PatselElement extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet(`${baseCss}${this.constructor.css}`)];
+    watchHostTheme();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [themeSheet, sheet(`${baseCss}${this.constructor.css}`)];
+    root.addEventListener('click', (event) => announceNavigation(this, event));
     if (this.constructor.urlKey != null) this.#url = new UrlState(this, this.constructor.urlKey, (value) => this.urlRestored(value));
   }
 
@@ -147,7 +160,7 @@ export class PatselElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected || name === 'url-key') return;
+    if (oldValue === newValue || !this.isConnected || name === 'url-key' || STYLE_ONLY.has(name)) return;
     this.attributeChanged(name);
   }
 

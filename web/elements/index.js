@@ -16,6 +16,9 @@ export { PatselTimelineElement };
 export { PatselCompareElement };
 export { PatselStackElement };
 export { sharedEngine } from './shared-engine.js';
+export { setPatternPages } from './links.js';
+export { NAVIGATE_EVENT } from './navigation.js';
+export { hostTheme } from './host-theme.js';
 
 PatselCardElement.define();
 PatselExplorerElement.define();

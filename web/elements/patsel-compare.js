@@ -29,29 +29,25 @@ export const MAX_PATTERNS = 5;
 const css = `
 [part~=body] { min-height: 16rem; }
 [part~=picker] { display: flex; flex-wrap: wrap; gap: .35rem .6rem; align-items: center; margin: 0 0 .6rem; }
-select, button { font: inherit; border-radius: 4px; border: 1px solid var(--patsel-border-color);
-  background: var(--patsel-input-background, Canvas); color: inherit; padding: .25rem .5rem; }
 select { max-width: 100%; min-width: 0; flex: 1 1 12rem; }
-button { cursor: pointer; }
-button:disabled, select:disabled { cursor: not-allowed; opacity: .6; }
+select:disabled { cursor: not-allowed; opacity: .6; }
 [part~=status] { margin: 0 0 .5rem; font-weight: 600; }
-.hint { font-size: .9em; opacity: .85; margin: 0 0 .5rem; }
-[part~=scroller] { overflow-x: auto; max-width: 100%; border: 1px solid var(--patsel-border-color); border-radius: 6px; }
+.hint { font-size: .9em; margin: 0 0 .5rem; }
+[part~=scroller] { overflow-x: auto; max-width: 100%; border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); }
 table { border-collapse: separate; border-spacing: 0; width: 100%; }
 caption { text-align: left; padding: .5rem .6rem; font-weight: 700; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-top: 1px solid var(--patsel-border-color); }
 thead th { vertical-align: bottom; }
 td, thead th:not(:first-child) { min-width: 11rem; }
 th[scope=row], thead th:first-child { position: sticky; left: 0; z-index: 1; min-width: 9.5rem; max-width: 12rem;
-  background: var(--patsel-compare-sticky-background, Canvas); border-right: 1px solid var(--patsel-border-color); }
+  background: var(--patsel-compare-sticky-background, var(--patsel-background)); border-right: 1px solid var(--patsel-border-color); }
 th[scope=row] { font-weight: 600; overflow-wrap: break-word; hyphens: auto; }
 .pattern-head { display: flex; flex-direction: column; gap: .25rem; align-items: flex-start; }
 .pattern-head .line { display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; }
-[part~=remove] { padding: .05rem .45rem; font-size: .85em; }
+[part~=remove] { font-size: .85em; }
 ul { margin: 0; padding-left: 1.1rem; }
-.none { opacity: .7; }
+.none { color: var(--patsel-text-muted); }
 [part~=relations] h4 { margin: .75rem 0 .35rem; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 30rem) { td, thead th:not(:first-child) { min-width: 9.5rem; } th[scope=row], thead th:first-child { min-width: 7rem; max-width: 8.5rem; font-size: .85em; padding: .45rem .4rem; } }
 `;
 
@@ -91,7 +87,7 @@ export class PatselCompareElement extends PatternPickerElement {
 
   renderFrame() {
     const select = el('select', { id: 'add-pattern', part: 'select' });
-    const add = el('button', { type: 'submit', part: 'add' }, 'Add');
+    const add = el('button', { type: 'submit', part: 'add', class: 'primary' }, 'Add');
     const picker = el('form', { part: 'picker', 'aria-label': 'Patterns to compare' },
       el('label', { for: 'add-pattern' }, 'Add a pattern'), select, add);
     picker.addEventListener('submit', (event) => {

@@ -50,10 +50,8 @@ const css = `
 .field { display: flex; flex-direction: column; gap: .2rem; }
 .field:first-child { flex: 1 1 14rem; }
 label { cursor: pointer; }
-input[type=search], select, input[type=number] { font: inherit; color: inherit; background: var(--patsel-input-background, transparent);
-  border: 1px solid var(--patsel-border, var(--patsel-border-color)); border-radius: 4px; padding: .3rem .45rem; }
 input[type=number] { width: 5.5rem; }
-fieldset { border: 1px solid var(--patsel-border, var(--patsel-border-color)); border-radius: 6px; margin: 0; padding: .5rem .75rem; }
+fieldset { margin: 0; padding: .5rem .75rem; }
 [part~=tiers] { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; margin: 0 0 .75rem; }
 [part~=tier-option], [part~=facet-option] { display: flex; gap: .35rem; align-items: baseline; }
 .hint { font-size: .85em; }
@@ -65,8 +63,7 @@ fieldset { border: 1px solid var(--patsel-border, var(--patsel-border-color)); b
 [part~=facet] summary { cursor: pointer; font-weight: 600; }
 [part~=facet] fieldset { border: 0; padding: .25rem 0 0; display: flex; flex-direction: column; gap: .15rem; }
 [part~=range] { display: flex; flex-wrap: wrap; gap: .5rem; }
-[part~=range] legend, .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-button { font: inherit; cursor: pointer; }
+[part~=range] legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 [part~=more-values], [part~=clear] { align-self: start; }
 [part~=results] { min-height: 16rem; }
 [part~=results][aria-busy=true] [part~=list] { opacity: .6; }
@@ -75,12 +72,11 @@ button { font: inherit; cursor: pointer; }
 [part~=message]:not(:empty) { margin: 0 0 .75rem; }
 [part~=list] { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)); }
-[part~=card] { border: 1px solid var(--patsel-border, var(--patsel-border-color)); border-radius: 6px; padding: .75rem;
+[part~=card] { border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); padding: .75rem;
   background: var(--patsel-card-background, transparent); }
 [part~=title] { margin: .35rem 0; font-size: 1.05em; }
 [part~=summary] { margin: 0; }
 [part~=badge] { font-size: .75em; }
-mark { background: var(--patsel-mark-background, #fde68a); color: var(--patsel-mark-color, #111); border-radius: 2px; }
 [part~=more] { margin-top: .75rem; }
 `;
 
@@ -225,7 +221,7 @@ export class PatselExplorerElement extends PatselElement {
         el('input', { type: 'checkbox', name: facet, value }), el('span', {}, humanize(value)),
         el('span', { part: 'facet-count', 'data-value': value })));
       const toggle = top && values.length > top
-        ? el('button', { type: 'button', part: 'more-values', 'aria-expanded': 'false' }, `Show all ${values.length}`)
+        ? el('button', { type: 'button', part: 'more-values', class: 'quiet', 'aria-expanded': 'false' }, `Show all ${values.length}`)
         : null;
       toggle?.addEventListener('click', () => {
         const expanded = toggle.getAttribute('aria-expanded') !== 'true';

@@ -32,26 +32,21 @@ h4 { margin: 1rem 0 .35rem; font-size: 1.02em; }
 p { margin: 0 0 .5rem; }
 [part~=form] { margin: 0 0 1rem; }
 [part~=fields] { display: grid; gap: .75rem 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)); margin: 0 0 .75rem; }
-[part~=field] { border: 1px solid var(--patsel-border-color); border-radius: 6px; padding: .5rem .65rem; margin: 0; min-width: 0; }
-[part~=field][data-state=set] { border-color: var(--patsel-focus, var(--patsel-focus-color)); }
-[part~=field][data-state=invalid] { border-color: #b91c1c; }
+[part~=field] { border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); padding: .5rem .65rem; margin: 0; min-width: 0; }
+[part~=field][data-state=set] { border-color: var(--patsel-link); }
+[part~=field][data-state=invalid] { border-color: var(--patsel-danger); }
 [part~=field] > label, [part~=field] > legend { font-weight: 600; display: block; margin: 0 0 .25rem; padding: 0; }
 [part~=field] .row { display: flex; align-items: center; gap: .4rem; }
-input[type=number], select { font: inherit; color: inherit; background: var(--patsel-input-background, transparent);
-  border: 1px solid var(--patsel-border-color); border-radius: 4px; padding: .25rem .4rem; min-width: 0; width: 100%; }
-select option { color: initial; background: initial; }
-.unit { white-space: nowrap; opacity: .85; }
-[part~=help] { font-size: .85em; opacity: .9; margin: .3rem 0 0; }
+input[type=number], select { min-width: 0; width: 100%; }
+.unit { white-space: nowrap; color: var(--patsel-text-muted); }
+[part~=help] { font-size: .85em; color: var(--patsel-text-muted); margin: .3rem 0 0; }
 [part~=choices] { display: flex; flex-wrap: wrap; gap: .25rem .9rem; }
 [part~=choices] label, [part~=tiers] label { display: inline-flex; gap: .3rem; align-items: center; cursor: pointer; }
-[part~=field-problem] { color: var(--patsel-error-color, #b91c1c); font-size: .9em; margin: .3rem 0 0; }
-@media (prefers-color-scheme: dark) { [part~=field-problem], [part~=form-problems] { --patsel-error-color: #fca5a5; } }
-[part~=tiers] { border: 1px solid var(--patsel-border-color); border-radius: 6px; display: flex; flex-wrap: wrap; gap: .4rem 1.25rem; padding: .4rem .75rem .6rem; margin: 0 0 .75rem; }
+[part~=field-problem] { color: var(--patsel-danger); font-size: .9em; margin: .3rem 0 0; }
+[part~=tiers] { display: flex; flex-wrap: wrap; gap: .4rem 1.25rem; padding: .4rem .75rem .6rem; margin: 0 0 .75rem; }
 [part~=tiers] legend { font-weight: 600; padding: 0 .25rem; }
-.hint { opacity: .8; font-size: .85em; }
-button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid var(--patsel-border-color);
-  background: var(--patsel-button-background, transparent); color: inherit; padding: .35rem .75rem; }
-[part~=form-problems] { border: 1px solid #b91c1c; border-radius: 6px; padding: .5rem .75rem; margin: .75rem 0 0; color: var(--patsel-error-color, inherit); }
+.hint { font-size: .85em; }
+[part~=form-problems] { border: 1px solid var(--patsel-danger); border-left-width: 4px; border-radius: var(--patsel-radius); padding: .5rem .75rem; margin: .75rem 0 0; }
 [part~=form-problems] ul { margin: 0; padding-left: 1.2rem; }
 [part~=count] { font-weight: 600; }
 ol, ul { margin: 0; padding-left: 1.3rem; }
@@ -61,7 +56,7 @@ ol, ul { margin: 0; padding-left: 1.3rem; }
 [part~=reasons] { list-style: none; padding-left: .25rem; margin: .2rem 0 0; font-size: .93em; }
 [part~=reasons] li { margin: .15rem 0; }
 [part~=weight] { display: inline-block; min-width: 2.2em; font-weight: 700; font-variant-numeric: tabular-nums; }
-[part~=rule] { font-family: ui-monospace, monospace; font-size: .85em; opacity: .85; }
+[part~=rule] { font-family: var(--patsel-font-mono); font-size: .85em; color: var(--patsel-text-muted); }
 [part~=complement-mark] { font-size: .8em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; margin-right: .35rem; }
 [part~=complexity] { display: grid; grid-template-columns: minmax(9rem, max-content) 1fr; gap: .2rem .75rem; margin: 0; }
 [part~=complexity] dt { font-weight: 600; }

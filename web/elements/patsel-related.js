@@ -25,30 +25,20 @@ import { tierOf } from './tiers.js';
 import { relatedForm } from './url-forms.js';
 
 const css = `
-:host { container-type: inline-size; color-scheme: light dark; }
+:host { container-type: inline-size; }
 [hidden] { display: none !important; }
 .bar { display: flex; justify-content: flex-end; margin: 0 0 .25rem; }
-button { font: inherit; cursor: pointer; }
 [part~=frame] { min-height: 18rem; }
 [part~=graph] { display: block; width: 100%; height: auto; max-height: 40rem; }
 [part~=edge] { stroke: var(--edge); stroke-width: 1.5; fill: none; }
-[part~=edge-label] { fill: var(--edge); font-size: 11px; paint-order: stroke; stroke: Canvas; stroke-width: 4px; stroke-linejoin: round; }
-.r-requires, .r-required-by { --edge: var(--patsel-relation-requires, #1d4ed8); }
-.r-complements, .r-enhances, .r-enhanced-by { --edge: var(--patsel-relation-complements, #047857); }
-.r-part-of, .r-has-part { --edge: var(--patsel-relation-part, #0e7490); }
-.r-alternative { --edge: var(--patsel-relation-alternative, #7e22ce); }
-.r-replaces, .r-replaced-by, .r-evolves-from, .r-evolves-into { --edge: var(--patsel-relation-replaces, #b45309); }
-.r-conflicts-with { --edge: var(--patsel-relation-conflicts, #b91c1c); }
-.r-related { --edge: var(--patsel-relation-related, #4b5563); }
-@media (prefers-color-scheme: dark) {
-  .r-requires, .r-required-by { --edge: var(--patsel-relation-requires, #93c5fd); }
-  .r-complements, .r-enhances, .r-enhanced-by { --edge: var(--patsel-relation-complements, #6ee7b7); }
-  .r-part-of, .r-has-part { --edge: var(--patsel-relation-part, #67e8f9); }
-  .r-alternative { --edge: var(--patsel-relation-alternative, #d8b4fe); }
-  .r-replaces, .r-replaced-by, .r-evolves-from, .r-evolves-into { --edge: var(--patsel-relation-replaces, #fcd34d); }
-  .r-conflicts-with { --edge: var(--patsel-relation-conflicts, #fca5a5); }
-  .r-related { --edge: var(--patsel-relation-related, #d1d5db); }
-}
+[part~=edge-label] { fill: var(--edge); font-size: 11px; paint-order: stroke; stroke: var(--patsel-background); stroke-width: 4px; stroke-linejoin: round; }
+.r-requires, .r-required-by { --edge: var(--patsel-relation-requires); }
+.r-complements, .r-enhances, .r-enhanced-by { --edge: var(--patsel-relation-complements); }
+.r-part-of, .r-has-part { --edge: var(--patsel-relation-part); }
+.r-alternative { --edge: var(--patsel-relation-alternative); }
+.r-replaces, .r-replaced-by, .r-evolves-from, .r-evolves-into { --edge: var(--patsel-relation-replaces); }
+.r-conflicts-with { --edge: var(--patsel-relation-conflicts); }
+.r-related { --edge: var(--patsel-relation-related); }
 .r-alternative[part~=edge], .r-conflicts-with[part~=edge] { stroke-dasharray: 6 4; }
 .r-replaces[part~=edge], .r-replaced-by[part~=edge], .r-evolves-from[part~=edge], .r-evolves-into[part~=edge] { stroke-dasharray: 2 3; }
 .deep[part~=edge] { stroke-width: 1; opacity: .75; }
@@ -56,12 +46,12 @@ button { font: inherit; cursor: pointer; }
 [part~=node] circle.dot { fill: var(--tint); stroke: var(--accent); stroke-width: 2.5; }
 [part~=node] circle.ring { fill: none; stroke: none; stroke-width: 3; }
 [part~=node]:focus-visible circle.ring, [part~=node]:hover circle.ring { stroke: var(--patsel-focus, var(--patsel-focus-color)); }
-[part~=node] text { fill: currentColor; font-size: 12px; paint-order: stroke; stroke: Canvas; stroke-width: 4px; stroke-linejoin: round; }
+[part~=node] text { fill: var(--patsel-text); font-size: 12px; paint-order: stroke; stroke: var(--patsel-background); stroke-width: 4px; stroke-linejoin: round; }
 [part~=node-centre] text { font-weight: 700; font-size: 14px; }
-[data-tier=unclassified] { --tint: Canvas; }
+[data-tier=unclassified] { --tint: var(--patsel-background); }
 [part~=list] h3 { font-size: 1em; margin: .75rem 0 .25rem; }
 [part~=list] ul { margin: 0; padding-left: 1.25rem; }
-[part~=list] .tier { font-size: .85em; }
+[part~=list] .tier { font-size: .85em; color: var(--patsel-text-muted); }
 .empty { margin: 0; }
 [data-view=graph] [part~=list], [data-view=auto] [part~=list] { display: none; }
 [data-view=list] [part~=graph] { display: none; }

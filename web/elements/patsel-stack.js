@@ -28,37 +28,33 @@ const css = `
 [part~=body] { min-height: 14rem; }
 label { font-weight: 600; display: block; margin: 0 0 .25rem; }
 .combo { position: relative; max-width: 36rem; }
-input { font: inherit; width: 100%; box-sizing: border-box; padding: .35rem .5rem; border-radius: 4px;
-  border: 1px solid var(--patsel-border-color); background: var(--patsel-input-background, Canvas); color: inherit; }
-input:focus-visible { outline: 2px solid var(--patsel-focus, var(--patsel-focus-color)); outline-offset: 1px; }
+input { width: 100%; box-sizing: border-box; padding: .35rem .5rem; }
+input:focus-visible { outline-offset: 1px; }
 [part~=options] { list-style: none; margin: .2rem 0 0; padding: .2rem 0; max-height: 16rem; overflow-y: auto;
-  border: 1px solid var(--patsel-border-color); border-radius: 4px; background: var(--patsel-input-background, Canvas); }
+  border: 1px solid var(--patsel-field-border); border-radius: var(--patsel-radius); background: var(--patsel-field-background); }
 [part~=options][hidden] { display: none; }
 [part~=option] { display: flex; gap: .5rem; align-items: center; padding: .3rem .6rem; cursor: pointer; }
 [part~=option]::before { content: ""; flex: none; width: .85rem; height: .85rem; border: 1.5px solid currentColor; border-radius: 3px; }
 [part~=option][aria-selected=true]::before { content: "✓"; font-size: .75rem; line-height: .85rem; text-align: center; font-weight: 700; }
-[part~=option].active { outline: 2px solid var(--patsel-focus, var(--patsel-focus-color)); outline-offset: -2px; }
+[part~=option].active { outline: 2px solid var(--patsel-focus); outline-offset: -2px; }
 [part~=option] .title { flex: 1; }
-.hint { font-size: .85em; opacity: .85; margin: .25rem 0 .5rem; }
+.hint { font-size: .85em; margin: .25rem 0 .5rem; }
 [part~=chosen] { list-style: none; margin: .5rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
-[part~=chosen] li { display: inline-flex; gap: .35rem; align-items: center; border: 1px solid var(--patsel-border-color);
-  border-radius: 999px; padding: .1rem .25rem .1rem .6rem; }
-button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid var(--patsel-border-color);
-  background: var(--patsel-input-background, Canvas); color: inherit; padding: .05rem .45rem; }
-[part~=remove] { border-radius: 999px; font-size: .85em; }
+[part~=chosen] li { padding-right: .2rem; }
+[part~=remove] { border-radius: 999px; font-size: .85em; min-height: 0; padding: 0 .45rem; }
 [part~=status] { font-weight: 600; margin: .5rem 0; }
 [part~=report] section { margin: 0 0 1rem; }
 h3 { margin: 0 0 .35rem; font-size: 1.05em; }
 [part~=report] > section > ul { margin: 0; padding-left: 1.2rem; }
 [part~=report] > section > ul > li { margin: 0 0 .5rem; }
-[part~=conflicts] > ul > li { border-left: 3px solid #b91c1c; padding-left: .5rem; list-style: none; margin-left: -1.2rem; }
+[part~=conflicts] > ul > li { border-left: 3px solid var(--patsel-danger); padding-left: .5rem; list-style: none; margin-left: -1.2rem; }
 ul ul { margin: .15rem 0; padding-left: 1.2rem; }
-.none { opacity: .8; margin: 0; }
+.none { color: var(--patsel-text-muted); margin: 0; }
 dl { margin: 0 0 .5rem; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .75rem; }
 dt { font-weight: 600; } dd { margin: 0; }
 .table-box { overflow-x: auto; }
 table { border-collapse: collapse; min-width: 100%; }
-th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--patsel-border-color); }
+th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--patsel-border); }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
 `;
 
@@ -180,7 +176,7 @@ export class PatselStackElement extends PatternPickerElement {
     this.shadowRoot.querySelector('[part~=chosen]').replaceChildren(...chosen.map((id) => {
       const p = this.patternById(id);
       const remove = this.removeButton(id, '×', `Remove ${p.title} from the stack`, () => this.shadowRoot.getElementById('search'));
-      return el('li', {}, el('span', {}, p.title), tierBadge(p.tier), remove);
+      return el('li', { class: 'chip' }, el('span', {}, p.title), tierBadge(p.tier), remove);
     }));
     const status = this.shadowRoot.querySelector('[part~=status]');
     const body = this.shadowRoot.querySelector('[part~=report]');

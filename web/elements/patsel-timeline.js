@@ -21,10 +21,9 @@ import { tierBadge } from './tiers.js';
 
 const css = `
 [part~=picker] { display: flex; flex-wrap: wrap; gap: .35rem .75rem; align-items: center; margin: 0 0 .75rem; }
-select { font: inherit; max-width: 100%; padding: .25rem .35rem; border-radius: 4px;
-  border: 1px solid var(--patsel-border-color); background: var(--patsel-input-background, Canvas); color: inherit; }
+select { max-width: 100%; }
 [part~=body] { min-height: 12rem; }
-[part~=loading] { opacity: .8; }
+[part~=loading] { color: var(--patsel-text-muted); }
 [part~=header] h3 { margin: 0 0 .25rem; font-size: 1.15em; }
 [part~=summary] { margin: 0 0 1rem; }
 ol[part~=timeline] { list-style: none; margin: 0; padding: 0 0 0 1.5rem; position: relative; }
@@ -33,11 +32,11 @@ ol[part~=timeline]::before { content: ""; position: absolute; left: .45rem; top:
 li[part~=step] { margin: 0 0 1.1rem; }
 li[part~=step] > .card { position: relative; }
 li[part~=step] > .card::before { content: ""; position: absolute; left: calc(-1.35rem - 1px); top: .75rem; width: .7rem; height: .7rem;
-  border-radius: 50%; background: var(--dot, var(--patsel-silver)); border: 2px solid var(--patsel-timeline-dot-ring, Canvas); }
+  border-radius: 50%; background: var(--dot, var(--patsel-silver)); border: 2px solid var(--patsel-timeline-dot-ring, var(--patsel-background)); }
 li[part~=step][data-tier=gold] > .card { --dot: var(--patsel-gold); }
 li[part~=step][data-tier=bronze] > .card { --dot: var(--patsel-bronze); }
 li[part~=step][data-tier=none] > .card { --dot: var(--patsel-border-color); }
-.card { border: 1px solid var(--patsel-border-color); border-radius: 6px; padding: .6rem .8rem;
+.card { border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); padding: .6rem .8rem;
   background: var(--patsel-card-background, transparent); }
 .head { display: flex; flex-wrap: wrap; gap: .25rem .6rem; align-items: baseline; }
 [part~=year] { font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -45,7 +44,7 @@ h4 { margin: 0; font-size: 1.02em; }
 [part~=innovation] { margin: .35rem 0 .25rem; }
 .label { font-weight: 600; margin: .35rem 0 0; }
 ul { margin: .15rem 0 0; padding-left: 1.25rem; }
-.outside { font-size: .85em; opacity: .85; }
+.outside { font-size: .85em; color: var(--patsel-text-muted); }
 [part~=trigger] { margin: 0 0 .5rem; padding: .45rem .7rem; border-left: 3px dashed var(--patsel-timeline-trigger, var(--patsel-focus-color));
   background: var(--patsel-trigger-background, transparent); font-size: .95em; }
 [part~=trigger] p { margin: 0; font-weight: 600; }

@@ -32,29 +32,26 @@ const css = `
 [part~=container] { min-height: 16rem; }
 [part~=title] { margin: 0 0 .25rem; font-size: 1.15em; }
 [part~=description] { margin: 0 0 .75rem; }
-fieldset { border: 1px solid var(--patsel-border-color); border-radius: 6px; margin: 0 0 .75rem; padding: .4rem .75rem .6rem; }
+fieldset { margin: 0 0 .75rem; padding: .4rem .75rem .6rem; }
 [part~=tiers] { display: flex; flex-wrap: wrap; gap: .4rem 1.25rem; }
 [part~=tiers] legend { font-weight: 600; padding: 0 .25rem; }
 [part~=tiers] label { display: inline-flex; gap: .35rem; align-items: center; cursor: pointer; }
-.hint { opacity: .8; font-size: .85em; }
+.hint { font-size: .85em; }
 [part~=path] { margin: 0 0 .75rem; }
 [part~=path] > p { margin: 0 0 .25rem; font-weight: 600; }
 [part~=path] ol { margin: 0; padding-left: 1.4rem; display: grid; gap: .3rem; }
 [part~=path] li > span { margin-right: .4rem; }
-.question-text { opacity: .85; }
-[part~=step] { border: 1px solid var(--patsel-border-color); border-radius: 6px; padding: .75rem 1rem; margin: 0 0 .75rem; }
+.question-text { color: var(--patsel-text-muted); }
+[part~=step] { border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); padding: .75rem 1rem; margin: 0 0 .75rem; }
 h4 { margin: 0 0 .35rem; font-size: 1.05em; }
 h4:focus { outline: none; }
 h4:focus-visible { outline: 2px solid var(--patsel-focus, var(--patsel-focus-color)); outline-offset: 2px; }
-[part~=help] { margin: 0 0 .6rem; opacity: .9; }
+[part~=help] { margin: 0 0 .6rem; color: var(--patsel-text-muted); }
 [part~=options] { list-style: none; margin: 0; padding: 0; display: grid; gap: .45rem; }
-button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid var(--patsel-border-color);
-  background: var(--patsel-button-background, transparent); color: inherit; padding: .35rem .75rem; }
-button:disabled { cursor: default; opacity: .55; }
 [part~=option] { width: 100%; text-align: left; padding: .55rem .8rem; border-width: 2px;
-  border-color: var(--patsel-option-border, var(--patsel-border-color)); }
-[part~=option]:hover { border-color: var(--patsel-focus, var(--patsel-focus-color)); }
-[part~=change] { padding: .05rem .5rem; font-size: .85em; }
+  border-color: var(--patsel-option-border, var(--patsel-field-border)); }
+[part~=option]:hover { border-color: var(--patsel-link); }
+[part~=change] { font-size: .85em; }
 [part~=controls] { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 .75rem; }
 [part~=summary] { margin: 0 0 .6rem; }
 [part~=level] { border-left: 4px solid var(--accent); background: var(--tint); border-radius: 4px; padding: .4rem .75rem; margin: 0 0 .5rem; }
@@ -62,13 +59,13 @@ h5 { margin: 0 0 .3rem; font-size: 1em; color: var(--accent); }
 [part~=level] ul { margin: 0; padding-left: 1.1rem; display: grid; gap: .35rem; }
 [part~=reason] { margin: .1rem 0 0; }
 [part~=excluded], [part~=empty] { margin: .4rem 0 0; font-style: italic; }
-[part~=problem] { border: 1px solid #b91c1c; border-radius: 6px; padding: .75rem; }
+[part~=problem] { border: 1px solid var(--patsel-danger); border-left-width: 4px; border-radius: var(--patsel-radius); padding: .75rem; }
 [part~=problem] p { margin: 0 0 .5rem; }
 [part~=picker] ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .45rem; }
 [part~=diagram] > summary, [part~=outline] > summary { cursor: pointer; font-weight: 600; }
 .scroll { overflow-x: auto; margin: .5rem 0; }
 svg { display: block; max-width: none; font-size: 12px; }
-svg text { fill: currentColor; }
+svg text { fill: var(--patsel-text); }
 .node rect { fill: var(--patsel-node-background, transparent); stroke: var(--patsel-border-color); stroke-width: 1.5; }
 .node.result rect { fill: var(--patsel-gold-bg); }
 .node.visited rect { stroke: var(--patsel-path-color, var(--patsel-focus-color)); stroke-width: 2.5; }
@@ -76,7 +73,7 @@ svg text { fill: currentColor; }
 .node.current text { font-weight: 700; }
 .edge path { fill: none; stroke: var(--patsel-border-color); stroke-width: 1.5; }
 .edge.chosen path { stroke: var(--patsel-path-color, var(--patsel-focus-color)); stroke-width: 3; }
-.edge text { font-size: 11px; paint-order: stroke; stroke: var(--patsel-background, Canvas); stroke-width: 4px; stroke-linejoin: round; }
+.edge text { font-size: 11px; paint-order: stroke; stroke: var(--patsel-background); stroke-width: 4px; stroke-linejoin: round; }
 .edge.chosen text { font-weight: 700; }
 [part~=outline] ul { margin: .25rem 0; padding-left: 1.25rem; }
 .mark { font-weight: 700; }
@@ -285,7 +282,7 @@ export class PatselTreeElement extends PatselElement {
     p.restart.disabled = path.length === 0;
     p.path.hidden = path.length === 0;
     p.path.replaceChildren(el('p', {}, 'You chose:'), el('ol', {}, path.map((s, i) => {
-      const change = el('button', { type: 'button', part: 'change', 'aria-label': `Change your answer to “${s.question_text}” (now: ${s.answer_label})` }, 'Change');
+      const change = el('button', { type: 'button', part: 'change', class: 'quiet', 'aria-label': `Change your answer to “${s.question_text}” (now: ${s.answer_label})` }, 'Change');
       change.addEventListener('click', () => this.#go({ back: path.length - i }, { push: true, focus: true }));
       return el('li', { part: 'path-step', 'data-question': s.question },
         el('span', { class: 'question-text' }, s.question_text), el('span', {}, '→ ', el('strong', { part: 'answer' }, s.answer_label)), change);

@@ -61,7 +61,7 @@ export class PatternPickerElement extends PatselElement {
    * remove button now in its place, else to `fallback()`.
    */
   removeButton(id, text, label, fallback) {
-    const button = el('button', { type: 'button', part: 'remove', 'aria-label': label }, text);
+    const button = el('button', { type: 'button', part: 'remove', class: 'quiet', 'aria-label': label }, text);
     button.addEventListener('click', () => {
       const index = this.#selection.indexOf(id);
       this.setChoice(this.#selection.filter((s) => s !== id));

@@ -69,3 +69,21 @@ export function wrapWhole(text, width) {
   if (lines.length > 3) lines.splice(2, lines.length - 2, `${lines[2]}…`);
   return lines.length ? lines : [''];
 }
+
+/**
+ * The first sentence of `text`, as a one-line summary: a sentence longer
+ * than `max` characters ends at its first ";" (when that leaves a clause of
+ * some length), and one still too long is cut after a comma with an
+ * ellipsis. The whole text belongs one click away.
+ */
+export function firstSentence(text, max = 200) {
+  const whole = String(text ?? '').trim().replace(/\s+/g, ' ');
+  let s = (/^.*?[.!?](?=\s|$)/.exec(whole) ?? [whole])[0];
+  const semicolon = s.indexOf('; ');
+  if (s.length > max && semicolon >= 40) s = `${s.slice(0, semicolon)}.`;
+  if (s.length > max) {
+    const comma = s.lastIndexOf(', ', max);
+    s = `${s.slice(0, comma >= 40 ? comma : max).trimEnd()}…`;
+  }
+  return s;
+}

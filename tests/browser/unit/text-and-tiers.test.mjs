@@ -46,3 +46,16 @@ test('the tiers attribute: known tiers in tier order; text that names none gives
   assert.equal(sameTiers(['gold', 'silver'], ['silver', 'gold']), true);
   assert.equal(sameTiers(['gold'], ['gold', 'silver']), false);
 });
+
+test('firstSentence: one sentence, long ones end at a semicolon or a comma', async () => {
+  const { firstSentence } = await import('../../../web/elements/text.js');
+  assert.equal(firstSentence('Short one. And another.'), 'Short one.');
+  assert.equal(firstSentence('Keeps 99.9% of calls fast. Then more.'), 'Keeps 99.9% of calls fast.');
+  assert.equal(firstSentence('No full stop at all'), 'No full stop at all');
+  const long = `Participants that voted yes must hold locks until they learn the outcome; ${'and more words '.repeat(20)}end.`;
+  assert.equal(firstSentence(long), 'Participants that voted yes must hold locks until they learn the outcome.');
+  const commas = `${'word, '.repeat(60)}end.`;
+  const cut = firstSentence(commas, 100);
+  assert.ok(cut.endsWith('…') && cut.length <= 101, cut);
+  assert.equal(firstSentence(''), '');
+});
