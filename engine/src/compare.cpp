@@ -4,7 +4,7 @@
 
 #include "json_util.hpp"
 #include "number_text.hpp"
-#include "patsel/stack.hpp"
+#include "patsel/compare.hpp"
 
 namespace patsel {
 namespace {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "json_util.hpp"
+#include "name_list.hpp"
 
 namespace patsel {
 namespace {
@@ -16,9 +17,10 @@ constexpr std::string_view kRelationNames[kRelationCount] = {
     "requires",    "required-by", "complements",  "enhances",     "enhanced-by",    "part-of", "has-part",
     "alternative", "replaces",    "replaced-by",  "evolves-from", "evolves-into", "conflicts-with", "related"};
 
-// Reads {pattern: id, <note_key>: text} items of an array member.
+// Reads the items of a reference list: pattern ids, or {pattern: id,
+// <note_key>: text} objects.
 template <class Add>
-void each_reference(const json& list, const std::string& where, const char* note_key, Add add) {
+void each_reference(const json& list, const std::string& where, std::string_view note_key, Add add) {
   if (!list.is_array()) return;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string path = where + "[" + std::to_string(i) + "]";
@@ -26,11 +28,17 @@ void each_reference(const json& list, const std::string& where, const char* note
       add(list[i].get<std::string>(), std::string(), path, list[i]);
     } else if (list[i].is_object() && !detail::string_or(list[i], "pattern").empty()) {
       // Items without a pattern (free-text alternatives) relate to nothing in the catalog.
-      add(detail::string_or(list[i], "pattern"), note_key ? detail::string_or(list[i], note_key) : std::string(), path,
-          list[i]);
+      add(detail::string_or(list[i], "pattern"), note_key.empty() ? std::string() : detail::string_or(list[i], note_key),
+          path, list[i]);
     }
   }
 }
+
+// The list a reference field names in `record`, or null.
+const json& reference_list(const json& record, const ReferenceField& field) {
+  return field.list.empty() ? child(record, field.field) : child(child(record, field.field), field.list);
+}
+
 }  // namespace
 
 std::string_view to_string(Relation relation) { return kRelationNames[static_cast<std::size_t>(relation)]; }
@@ -57,10 +65,14 @@ Relation inverse(Relation relation) {
   }
 }
 
-std::string relation_names() {
-  std::string out;
-  for (std::string_view name : kRelationNames) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
+std::string relation_names() { return detail::name_list(kRelationNames); }
+
+std::vector<std::string> referenced_ids(const json& record) {
+  std::vector<std::string> ids;
+  for (const ReferenceField& field : kReferenceFields)
+    each_reference(reference_list(record, field), "", "",
+                   [&](const std::string& id, const std::string&, const std::string&, const json&) { ids.push_back(id); });
+  return ids;
 }
 
 std::optional<std::size_t> RelationGraph::index(std::string_view id) const {
@@ -101,49 +113,33 @@ RelationGraph RelationGraph::build(const Catalog& catalog) {
   for (const Pattern& p : catalog.patterns()) {
     const json& d = p.data;
     const std::string where = "pattern '" + p.id + "'";
-    auto typed = [&](const char* word_key, const char* source) {
-      return [&, word_key, source](const std::string& to, const std::string& note, const std::string& path,
-                                   const json& item) {
-        const std::string word = detail::string_or(item, word_key);
-        auto relation = parse_relation(word);
-        if (!relation) {
-          g.problems_.push_back({"graph.unknown_relation", path + "." + word_key + ": '" + word +
-                                                               "' is not a relation (" + relation_names() + ")"});
-          return;
-        }
-        g.add(p.id, *relation, to, note, source, path);
-      };
-    };
-    auto fixed = [&](Relation relation, const char* source) {
-      return [&, relation, source](const std::string& to, const std::string& note, const std::string& path,
-                                   const json&) { g.add(p.id, relation, to, note, source, path); };
-    };
-    each_reference(child(d, "related"), where + ".related", "note", typed("relation", "related"));
-    const json& combinations = child(d, "pattern_combinations");
-    each_reference(child(combinations, "commonly_used_with"), where + ".pattern_combinations.commonly_used_with",
-                   nullptr, typed("relationship", "pattern_combinations"));
-    each_reference(child(combinations, "anti_patterns"), where + ".pattern_combinations.anti_patterns", "reason",
-                   fixed(Relation::conflicts_with, "pattern_combinations"));
-    each_reference(child(d, "alternatives"), where + ".alternatives", "when",
-                   fixed(Relation::alternative, "alternatives"));
-    each_reference(child(d, "modern_alternatives"), where + ".modern_alternatives", "reason",
-                   fixed(Relation::replaced_by, "modern_alternatives"));
-    const json& migration = child(d, "migration_paths");
-    each_reference(child(migration, "to"), where + ".migration_paths.to", nullptr,
-                   fixed(Relation::replaced_by, "migration_paths"));
-    each_reference(child(migration, "from"), where + ".migration_paths.from", nullptr,
-                   fixed(Relation::replaces, "migration_paths"));
-    const json& evolution = child(d, "evolution");
-    each_reference(child(evolution, "from"), where + ".evolution.from", nullptr,
-                   fixed(Relation::evolves_from, "evolution"));
-    each_reference(child(evolution, "to"), where + ".evolution.to", nullptr, fixed(Relation::evolves_into, "evolution"));
+    for (const ReferenceField& field : kReferenceFields) {
+      const std::string source(field.field);
+      const std::string path = where + "." + source + (field.list.empty() ? "" : "." + std::string(field.list));
+      each_reference(reference_list(d, field), path, field.note_key,
+                     [&](const std::string& to, const std::string& note, const std::string& item_path, const json& item) {
+                       Relation relation = field.relation;
+                       if (!field.relation_key.empty()) {
+                         const std::string word = detail::string_or(item, field.relation_key);
+                         auto stated = parse_relation(word);
+                         if (!stated) {
+                           g.problems_.push_back({"graph.unknown_relation", item_path + "." + std::string(field.relation_key) +
+                                                                                ": '" + word + "' is not a relation (" +
+                                                                                relation_names() + ")"});
+                           return;
+                         }
+                         relation = *stated;
+                       }
+                       g.add(p.id, relation, to, note, source, item_path);
+                     });
+    }
   }
 
   const json& dependencies = catalog.section("dependencies");
   for (std::size_t i = 0; i < dependencies.size(); ++i) {
     const std::string pattern = detail::string_or(dependencies[i], "pattern");
     const std::string where = "$.dependencies[" + std::to_string(i) + "].builds_on";
-    each_reference(child(dependencies[i], "builds_on"), where, nullptr,
+    each_reference(child(dependencies[i], "builds_on"), where, "",
                    [&](const std::string& to, const std::string&, const std::string& path, const json&) {
                      g.add(pattern, Relation::requires_, to, "", "dependencies", path);
                    });
@@ -154,7 +150,7 @@ RelationGraph RelationGraph::build(const Catalog& catalog) {
     if (whole.empty()) continue;  // a composition that is not itself a pattern has no node
     const std::string note = detail::string_or(compositions[i], "title");
     const std::string where = "$.compositions[" + std::to_string(i) + "].parts";
-    each_reference(child(compositions[i], "parts"), where, nullptr,
+    each_reference(child(compositions[i], "parts"), where, "",
                    [&](const std::string& part, const std::string&, const std::string& path, const json&) {
                      g.add(part, Relation::part_of, whole, "", "compositions", path);
                    });

@@ -43,18 +43,4 @@ Result<json> parse_json(std::string_view text, std::string_view what) {
   return Error{"json.parse_error", std::string(what) + ": " + locator.message};
 }
 
-std::string ok_envelope(const json& result) {
-  // The bytes of {"ok":true,"result":...} dumped whole (keys sort that way),
-  // without copying a large result into an envelope object first.
-  // `replace` keeps invalid UTF-8 in catalog text from aborting the dump.
-  return "{\"ok\":true,\"result\":" + result.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
-}
-
-std::string error_envelope(const Error& error) {
-  json envelope = json::object();
-  envelope["ok"] = false;
-  envelope["error"] = {{"code", error.code}, {"message", error.message}};
-  return envelope.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 }  // namespace patsel::detail

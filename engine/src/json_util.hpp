@@ -58,8 +58,4 @@ inline std::vector<std::string> strings(const json& object, std::string_view key
 /// and column; `what` says what was being parsed ("catalog", "params").
 Result<json> parse_json(std::string_view text, std::string_view what);
 
-/// The envelope every api call returns.
-std::string ok_envelope(const json& result);
-std::string error_envelope(const Error& error);
-
 }  // namespace patsel::detail

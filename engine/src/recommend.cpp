@@ -5,8 +5,12 @@
 #include <map>
 #include <set>
 
+#include "name_list.hpp"
+
 namespace patsel {
 namespace {
+
+using detail::name_list;
 
 bool allowed(const RecommendQuery& query, Tier tier) {
   return std::find(query.tiers.begin(), query.tiers.end(), tier) != query.tiers.end();
@@ -27,9 +31,9 @@ std::string titles(const std::vector<const Pattern*>& patterns) {
 }
 
 std::string tier_names(const std::vector<Tier>& tiers) {
-  std::string out;
-  for (Tier t : tiers) out += (out.empty() ? "" : ", ") + std::string(to_string(t));
-  return out.empty() ? "none" : out;
+  std::vector<std::string_view> names;
+  for (Tier t : tiers) names.push_back(to_string(t));
+  return names.empty() ? "none" : name_list(names);
 }
 
 // What to use instead of an excluded pattern, at most three: what replaces
@@ -161,6 +165,10 @@ Recommendation recommend(const Catalog& catalog, const RuleBook& book, const Rel
   }
   std::sort(undecided.begin(), undecided.end());
   for (std::size_t f : undecided) out.undecided_fields.push_back(book.fields[f].id);
+
+  std::vector<const Pattern*> chosen;
+  for (const PatternScore& s : out.ranked) chosen.push_back(s.pattern);
+  out.complexity = estimate_complexity(catalog, chosen);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "json_util.hpp"
+#include "name_list.hpp"
 
 namespace patsel {
 namespace {
@@ -88,9 +89,9 @@ Result<TreeResult> read_result(const json& record, const std::string& where) {
 }
 
 std::string option_ids(const TreeQuestion& question) {
-  std::string out;
-  for (const TreeOption& o : question.options) out += (out.empty() ? "" : ", ") + o.id;
-  return out;
+  std::vector<std::string_view> ids;
+  for (const TreeOption& o : question.options) ids.push_back(o.id);
+  return detail::name_list(ids);
 }
 
 Error missing_node(const DecisionTree& tree, const std::string& what) {

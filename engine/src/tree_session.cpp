@@ -1,4 +1,5 @@
-// Session strings: a walk saved as `<tree>.<fingerprint>[.<answer>...]`.
+// Session strings (a walk saved as `<tree>.<fingerprint>[.<answer>...]`)
+// and moves from a saved walk.
 
 #include <cstdint>
 
@@ -138,4 +139,21 @@ Result<TreeWalk> restore_walk(const DecisionTree& tree, const TreeSession& sessi
   return walk;
 }
 
+Result<TreeWalk> move_walk(const DecisionTree& tree, const TreeSession* session, const TreeMove& move) {
+  std::vector<std::string> answers;
+  if (session && !move.restart) {
+    auto walk = restore_walk(tree, *session);
+    if (!walk) return walk.error();
+    answers = session->answers;
+  }
+  if (move.restart) answers.clear();
+  if (move.back > answers.size())
+    return Error{"tree.too_far_back", "cannot go back " + std::to_string(move.back) + " steps; the walk has " +
+                                          std::to_string(answers.size()) + " answers"};
+  answers.resize(answers.size() - move.back);
+  answers.insert(answers.end(), move.answers.begin(), move.answers.end());
+  return walk_tree(tree, answers);
+}
+
 }  // namespace patsel
+

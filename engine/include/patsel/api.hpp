@@ -18,6 +18,49 @@
 
 namespace patsel::api {
 
+/// One method of Engine::call: its name, its params (`?` marks an optional
+/// one) and the members of its answer.
+struct MethodInfo {
+  std::string_view name;
+  std::string_view params;
+  std::string_view answer;
+};
+
+/// Every method Engine::call answers. This table is the API's list of
+/// methods: the engine dispatches through it, `patsel call --help` prints
+/// it, and tests/wasm/methods.test.mjs fails when the JS API
+/// (wasm/engine.js, wasm/index.d.ts) lacks one of them or has another.
+/// wasm/index.d.ts describes every member of every answer.
+inline constexpr MethodInfo kMethods[] = {
+    {"info", "{}", "{schema_version, content_hash, patterns, warnings}: the loaded catalog"},
+    {"list", "{tiers?, categories?}", "{total, patterns}: pattern summaries, gold first, then by title"},
+    {"pattern", "{id}", "{pattern, refs}: the whole record, and title, tier, summary of each pattern it names"},
+    {"search", "{query?, filters?, ranges?, facets?, facet_limit?, facet_values?, sort?, limit?, offset?}",
+     "{total, offset, sort, hits, facets, ranges, query}: one page of hits with highlights, and facet counts"},
+    {"tree.list", "{}", "{trees, broken}: the decision trees, and those that cannot be used, with why"},
+    {"tree.get", "{tree}", "{id, title, description, start, questions, results}: a whole tree, for a diagram"},
+    {"tree.step", "{tree? | session?, answer? | answers?, back?, restart?, tiers?}",
+     "{tree, session, path, question, result}: where a walk stands after one move"},
+    {"profile.fields", "{}", "{fields, problems}: the requirement fields a profile may set"},
+    {"recommend", "{profile, tiers?, limit?}",
+     "{ranked, excluded, discouraged, complements, complexity, fired_rules, undecided_fields, unknown_fields, "
+     "invalid_fields, problems}: patterns ranked for a profile, with every reason"},
+    {"related", "{pattern, relations?, depth?}", "{pattern, neighbours}: patterns related to one, up to depth steps"},
+    {"order", "{patterns, prerequisites?}", "{order, cycles}: the patterns with prerequisites first"},
+    {"migrate", "{pattern}",
+     "{pattern, title, tier, status, legacy, deprecation_reason, to, from}: what replaces a pattern and what it replaces"},
+    {"families", "{pattern?}", "{families}: the pattern families, or those that name a pattern"},
+    {"timeline", "{family}", "{id, title, summary, timeline, migration_triggers}: how a family evolved"},
+    {"paths", "{}", "{paths}: the learning paths"},
+    {"path", "{path}", "{id, level, title, summary, stages}: one learning path, with each pattern's prerequisites"},
+    {"compositions", "{pattern?}", "{compositions}: patterns made of other patterns"},
+    {"problems", "{area?, pattern?}", "{areas, problems}: the problem-solution matrix"},
+    {"cards", "{card?}", "{cards}: quick reference cards"},
+    {"stack", "{patterns}",
+     "{patterns, conflicts, cautions, missing, suggested, legacy, complexity}: what the catalog says about a set in use"},
+    {"compare", "{patterns}", "{patterns, rows, relations}: two to five patterns side by side"},
+};
+
 namespace detail {
 struct EngineState;
 }
@@ -41,7 +84,9 @@ class Engine {
   /// ```
   std::string load(std::string_view catalog_json, std::string_view options_json = {});
 
-  /// Runs one query; the methods are listed in engine/src/api.cpp.
+  /// Runs one of the methods of kMethods. An unknown name is
+  /// `engine.unknown_method`; params that are not a JSON object,
+  /// `params.parse_error` or `params.bad_shape`.
   ///
   /// ```
   /// engine.call("list", R"({"tiers":["gold","silver"]})");

@@ -4,13 +4,7 @@
 //
 // | source                                   | relation (from the pattern's side)   |
 // |------------------------------------------|--------------------------------------|
-// | `related` [{pattern, relation, note}]    | as written                           |
-// | `pattern_combinations.commonly_used_with`| its `relationship`                   |
-// | `pattern_combinations.anti_patterns`     | conflicts-with (note: the reason)    |
-// | `alternatives` [{pattern, when}]         | alternative (note: when)             |
-// | `modern_alternatives`, `migration_paths.to` | replaced-by                       |
-// | `migration_paths.from`                   | replaces                             |
-// | `evolution.from` / `evolution.to`        | evolves-from / evolves-into          |
+// | a pattern's reference fields             | see kReferenceFields below           |
 // | dependencies `builds_on`                 | requires                             |
 // | compositions `parts`                     | part-of (part -> whole)              |
 // | avoid `patterns`                         | conflicts-with, each pair            |
@@ -58,6 +52,44 @@ std::optional<Relation> parse_relation(std::string_view word);
 Relation inverse(Relation relation);
 /// "requires, required-by, ..." for error messages.
 std::string relation_names();
+
+/// A field of a pattern record through which it names other patterns, and
+/// the relation it states. `field` is the list, or, when `list` is set, an
+/// object whose member `list` is. Items are pattern ids or objects
+/// `{pattern: id, ...}`; `objects` says which the catalog schema writes
+/// (readers accept both).
+struct ReferenceField {
+  std::string_view field;
+  std::string_view list;          ///< empty when `field` is the list itself
+  bool objects;                   ///< items are {pattern, ...}; else pattern ids
+  std::string_view relation_key;  ///< the item member holding its own relation word; empty: `relation`
+  Relation relation;
+  std::string_view note_key;      ///< the item member kept as the edge's note; may be empty
+};
+
+/// Every reference field of a pattern record (docs/catalog-schema.md), in
+/// the order the graph reads them. One list for the compiler (which
+/// resolves the names in these fields), the graph (which makes them edges)
+/// and the `pattern` method (which shows the patterns they name).
+inline constexpr ReferenceField kReferenceFields[] = {
+    {"related", "", true, "relation", Relation::related, "note"},
+    {"pattern_combinations", "commonly_used_with", true, "relationship", Relation::related, ""},
+    {"pattern_combinations", "anti_patterns", true, "", Relation::conflicts_with, "reason"},
+    {"alternatives", "", true, "", Relation::alternative, "when"},
+    {"modern_alternatives", "", true, "", Relation::replaced_by, "reason"},
+    {"migration_paths", "to", true, "", Relation::replaced_by, ""},
+    {"migration_paths", "from", true, "", Relation::replaces, ""},
+    {"evolution", "from", false, "", Relation::evolves_from, ""},
+    {"evolution", "to", false, "", Relation::evolves_into, ""},
+};
+
+/// The pattern ids a record names through kReferenceFields, in that order,
+/// repeats kept.
+///
+/// ```
+/// patsel::referenced_ids(catalog.find("two-phase-commit")->data);  // {"saga", "outbox", ...}
+/// ```
+std::vector<std::string> referenced_ids(const nlohmann::json& record);
 
 /// One edge, seen from the pattern that holds it.
 struct Edge {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "patsel/catalog.hpp"
+#include "patsel/complexity.hpp"
 #include "patsel/graph.hpp"
 #include "patsel/rules.hpp"
 
@@ -56,6 +57,7 @@ struct Recommendation {
   /// Fields whose value would decide a rule that is undecided now (its
   /// condition is unknown), in declaration order: what to ask next.
   std::vector<std::string> undecided_fields;
+  ComplexityEstimate complexity;  ///< of the ranked patterns, as a set
 };
 
 /// Scores every pattern the rules mention (patterns unknown to the catalog

@@ -140,4 +140,24 @@ Result<TreeSession> parse_session(std::string_view text);
 /// ```
 Result<TreeWalk> restore_walk(const DecisionTree& tree, const TreeSession& session);
 
+/// A move on a walk, applied in this order: forget every answer
+/// (`restart`), take back the last `back` answers, then follow `answers`.
+struct TreeMove {
+  bool restart = false;
+  std::size_t back = 0;
+  std::vector<std::string> answers;
+};
+
+/// Where a walk stands after `move`: from the walk `session` saved (which
+/// must be of `tree`), or from the start when `session` is null. A restart
+/// does not replay the session, so it also gets out of a stale one.
+///
+/// Errors: those of restore_walk and walk_tree, and `tree.too_far_back`
+/// when `back` is more than the answers there are.
+///
+/// ```
+/// auto walk = patsel::move_walk(tree, &session, {false, 1, {"no-history"}});
+/// ```
+Result<TreeWalk> move_walk(const DecisionTree& tree, const TreeSession* session, const TreeMove& move);
+
 }  // namespace patsel

@@ -1,4 +1,4 @@
-#include "patsel/filter.hpp"
+#include "patsel/list.hpp"
 
 #include <algorithm>
 

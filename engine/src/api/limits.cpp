@@ -1,4 +1,4 @@
-#include "api_limits.hpp"
+#include "limits.hpp"
 
 #include "json_depth.hpp"
 #include "json_util.hpp"

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "patsel/filter.hpp"
+#include "patsel/list.hpp"
 
 using patsel::Tier;
 

@@ -1,26 +1,42 @@
 #pragma once
-// Every api method, by name. To add one: declare it here, define it in its
-// own api_<concern>.cpp, and list it in api.cpp's method table.
+// The adapters behind patsel::api::kMethods, one per method, grouped by the
+// file that defines them. An adapter reads its params (params.hpp), calls
+// the typed engine function and writes its answer (answer.hpp); nothing
+// else. To add a method: a line in kMethods (patsel/api.hpp), its adapter
+// here and in its group's file, and its entry in engine.cpp's table.
 
-#include "api_support.hpp"
+#include "answer.hpp"
+#include "params.hpp"
+#include "state.hpp"
 
 namespace patsel::api::detail {
 
+/// An adapter: params in, a JSON result or an Error out.
+using Method = Result<json> (*)(const EngineState& state, const json& params);
+
+// catalog.cpp
 Result<json> info(const EngineState& state, const json& params);
 Result<json> list(const EngineState& state, const json& params);
 Result<json> pattern(const EngineState& state, const json& params);
-Result<json> search(const EngineState& state, const json& params);  // api_search.cpp
 
-// Reasoning: decision trees, recommendations, relationships (api_tree.cpp,
-// api_recommend.cpp, api_relations.cpp, api_reference.cpp, api_stack.cpp).
+// search.cpp
+Result<json> search(const EngineState& state, const json& params);
+
+// tree.cpp
 Result<json> tree_list(const EngineState& state, const json& params);
 Result<json> tree_get(const EngineState& state, const json& params);
 Result<json> tree_step(const EngineState& state, const json& params);
+
+// recommend.cpp
 Result<json> profile_fields(const EngineState& state, const json& params);
 Result<json> recommendations(const EngineState& state, const json& params);
+
+// relations.cpp
 Result<json> related_patterns(const EngineState& state, const json& params);
 Result<json> pattern_order(const EngineState& state, const json& params);
 Result<json> migration(const EngineState& state, const json& params);
+
+// reference.cpp
 Result<json> families(const EngineState& state, const json& params);
 Result<json> timeline(const EngineState& state, const json& params);
 Result<json> learning_paths(const EngineState& state, const json& params);
@@ -28,6 +44,8 @@ Result<json> learning_path(const EngineState& state, const json& params);
 Result<json> compositions(const EngineState& state, const json& params);
 Result<json> problem_matrix(const EngineState& state, const json& params);
 Result<json> cards(const EngineState& state, const json& params);
+
+// stack.cpp
 Result<json> stack_report(const EngineState& state, const json& params);
 Result<json> comparison(const EngineState& state, const json& params);
 

@@ -1,23 +1,23 @@
+// patsel::api::Engine: checks params text, parses it and hands it to the
+// adapter kMethods names.
+
 #include "patsel/api.hpp"
 
+#include <iterator>
 #include <utility>
 
-#include "api_methods.hpp"
-#include "engine_state.hpp"
+#include "methods.hpp"
 
 namespace patsel::api {
 namespace {
 
-using detail::json;
-
-struct MethodEntry {
+struct Adapter {
   std::string_view name;
   detail::Method method;
 };
 
-// The api, by method name. Keep in sync with api_methods.hpp and the
-// JS API in wasm/engine.js.
-constexpr MethodEntry kMethods[] = {
+// In the order of kMethods; the static_assert below keeps the two alike.
+constexpr Adapter kAdapters[] = {
     {"info", detail::info},
     {"list", detail::list},
     {"pattern", detail::pattern},
@@ -41,19 +41,15 @@ constexpr MethodEntry kMethods[] = {
     {"compare", detail::comparison},
 };
 
-}  // namespace
-
-namespace detail {
-
-std::unique_ptr<EngineState> build_state(Catalog catalog) {
-  auto state = std::make_unique<EngineState>();
-  state->catalog = std::move(catalog);
-  state->search = SearchIndex::build(state->catalog);
-  state->facets = FacetIndex::build(state->catalog);
-  return state;
+constexpr bool adapters_match_methods() {
+  if (std::size(kAdapters) != std::size(kMethods)) return false;
+  for (std::size_t i = 0; i < std::size(kMethods); ++i)
+    if (kAdapters[i].name != kMethods[i].name) return false;
+  return true;
 }
+static_assert(adapters_match_methods(), "kAdapters must name the methods of kMethods, in its order");
 
-}  // namespace detail
+}  // namespace
 
 Engine::Engine() = default;
 Engine::~Engine() = default;
@@ -62,32 +58,30 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 
 std::string Engine::load(std::string_view catalog_json, std::string_view options_json) {
   auto options = detail::read_load_options(options_json);
-  if (!options) return patsel::detail::error_envelope(options.error());
+  if (!options) return detail::error_envelope(options.error());
   auto catalog = Catalog::from_json(catalog_json, options.value().catalog);
-  if (!catalog) return patsel::detail::error_envelope(catalog.error());
+  if (!catalog) return detail::error_envelope(catalog.error());
   state_ = detail::build_state(std::move(catalog).value());
   state_->limits = options.value();
   return call("info", "");
 }
 
 std::string Engine::call(std::string_view method, std::string_view params_json) const {
-  if (!state_) return patsel::detail::error_envelope({"engine.not_loaded", "no catalog is loaded"});
-  json params = json::object();
+  if (!state_) return detail::error_envelope({"engine.not_loaded", "no catalog is loaded"});
+  detail::json params = detail::json::object();
   if (!params_json.empty()) {
-    if (auto error = detail::check_params_text(params_json, state_->limits))
-      return patsel::detail::error_envelope(*error);
+    if (auto error = detail::check_params_text(params_json, state_->limits)) return detail::error_envelope(*error);
     auto parsed = patsel::detail::parse_json(params_json, "params");
-    if (!parsed) return patsel::detail::error_envelope({"params.parse_error", parsed.error().message});
-    if (!parsed.value().is_object())
-      return patsel::detail::error_envelope({"params.bad_shape", "$: expected an object"});
+    if (!parsed) return detail::error_envelope({"params.parse_error", parsed.error().message});
+    if (!parsed.value().is_object()) return detail::error_envelope({"params.bad_shape", "$: expected an object"});
     params = std::move(parsed).value();
   }
-  for (const MethodEntry& entry : kMethods) {
-    if (entry.name != method) continue;
-    Result<json> result = entry.method(*state_, params);
-    return result ? patsel::detail::ok_envelope(result.value()) : patsel::detail::error_envelope(result.error());
+  for (const Adapter& adapter : kAdapters) {
+    if (adapter.name != method) continue;
+    Result<detail::json> result = adapter.method(*state_, params);
+    return result ? detail::ok_envelope(result.value()) : detail::error_envelope(result.error());
   }
-  return patsel::detail::error_envelope({"engine.unknown_method", "'" + std::string(method) + "' is not a method"});
+  return detail::error_envelope({"engine.unknown_method", "'" + std::string(method) + "' is not a method"});
 }
 
 }  // namespace patsel::api

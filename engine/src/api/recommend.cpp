@@ -1,8 +1,6 @@
-// api methods `profile.fields` and `recommend`: the decision calculator.
+// Methods `profile.fields` and `recommend`: the decision calculator.
 
-#include "api_methods.hpp"
-#include "api_reasoning_support.hpp"
-#include "engine_state.hpp"
+#include "methods.hpp"
 #include "number_text.hpp"
 #include "patsel/recommend.hpp"
 
@@ -39,7 +37,7 @@ Result<json> recommendations(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {"profile", "tiers", "limit"})) return *error;
   const json* input = member(params, "profile");
   if (!input || !input->is_object()) return bad_option("$.profile", "expected an object of field values");
-  auto tiers = tier_list(params, "tiers", {Tier::gold}, false);
+  auto tiers = tier_list(params, "tiers", {Tier::gold});
   if (!tiers) return tiers.error();
   auto limit = integer_option(params, "limit", 0, 0, 1000);
   if (!limit) return limit.error();
@@ -50,11 +48,7 @@ Result<json> recommendations(const EngineState& state, const json& params) {
   Recommendation rec = patsel::recommend(state.catalog, reasoning.rules, reasoning.graph, profile, query);
 
   json ranked = json::array(), excluded = json::array(), discouraged = json::array(), complements = json::array();
-  std::vector<const Pattern*> chosen;
-  for (const PatternScore& s : rec.ranked) {
-    ranked.push_back(scored_json(s));
-    chosen.push_back(s.pattern);
-  }
+  for (const PatternScore& s : rec.ranked) ranked.push_back(scored_json(s));
   for (const ExcludedPattern& e : rec.excluded) {
     json item = pattern_ref(*e.scored.pattern);
     item["score"] = number_json(e.scored.score);
@@ -76,7 +70,7 @@ Result<json> recommendations(const EngineState& state, const json& params) {
               {"excluded", std::move(excluded)},
               {"discouraged", std::move(discouraged)},
               {"complements", std::move(complements)},
-              {"complexity", complexity_json(estimate_complexity(state.catalog, chosen))},
+              {"complexity", complexity_json(rec.complexity)},
               {"fired_rules", rec.fired},
               {"undecided_fields", rec.undecided_fields},
               {"unknown_fields", profile.unknown_fields},

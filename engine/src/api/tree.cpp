@@ -1,19 +1,19 @@
-// api methods `tree.list`, `tree.get` and `tree.step`: decision trees,
-// walked statelessly (every step takes the session string and returns the
-// new one).
+// Methods `tree.list`, `tree.get` and `tree.step`: decision trees, walked
+// statelessly (every step takes the session string and returns the new one).
 
-#include "api_methods.hpp"
-#include "api_reasoning_support.hpp"
-#include "engine_state.hpp"
+#include <algorithm>
+#include <optional>
+
+#include "methods.hpp"
 
 namespace patsel::api::detail {
 namespace {
 
 std::string tree_ids(const ReasoningState& reasoning) {
-  std::string out;
+  std::vector<std::string> ids;
   for (const TreeEntry& entry : reasoning.trees)
-    if (entry.tree) out += (out.empty() ? "" : ", ") + entry.id;
-  return out;
+    if (entry.tree) ids.push_back(entry.id);
+  return name_list(ids);
 }
 
 Result<const DecisionTree*> find_tree(const ReasoningState& reasoning, const std::string& id, const std::string& path) {
@@ -131,41 +131,36 @@ Result<json> tree_step(const EngineState& state, const json& params) {
   if (!back) return back.error();
   auto restart = bool_option(params, "restart", false);
   if (!restart) return restart.error();
-  auto tiers = tier_list(params, "tiers", {Tier::gold}, true);
+  auto tiers = tier_list(params, "tiers", {Tier::gold}, TierWords::levels);
   if (!tiers) return tiers.error();
-  std::vector<std::string> fresh;
-  std::string fresh_key = "answer";
+  TreeMove move{restart.value(), static_cast<std::size_t>(back.value()), {}};
+  std::string answers_key = "answer";
   if (member(params, "answer") && member(params, "answers"))
     return bad_option("$.answers", "give answer or answers, not both");
   if (member(params, "answer")) {
     auto answer = string_option(params, "answer", "");
     if (!answer) return answer.error();
-    fresh.push_back(answer.value());
+    move.answers.push_back(answer.value());
   } else if (member(params, "answers")) {
     auto answers = string_list(params, "answers");
     if (!answers) return answers.error();
-    fresh = answers.value();
-    fresh_key = "answers";
+    move.answers = answers.value();
+    answers_key = "answers";
   }
 
-  // Where the walk stands: the session's place, or the start.
-  std::vector<std::string> answers;
+  // The tree: the session's, or the one named.
+  std::optional<TreeSession> session;
   const DecisionTree* tree = nullptr;
   if (!session_text.value().empty()) {
-    auto session = parse_session(session_text.value());
-    if (!session) return session.error();
-    if (!tree_id.value().empty() && tree_id.value() != session.value().tree)
-      return Error{"tree.bad_session", "$.session: the session belongs to tree '" + session.value().tree +
-                                           "', not '" + tree_id.value() + "'"};
-    auto found = find_tree(state.reasoning(), session.value().tree, "$.session");
+    auto parsed = parse_session(session_text.value());
+    if (!parsed) return parsed.error();
+    session = std::move(parsed).value();
+    if (!tree_id.value().empty() && tree_id.value() != session->tree)
+      return Error{"tree.bad_session",
+                   "$.session: the session belongs to tree '" + session->tree + "', not '" + tree_id.value() + "'"};
+    auto found = find_tree(state.reasoning(), session->tree, "$.session");
     if (!found) return found.error();
     tree = found.value();
-    // A restart needs only the session's tree, so it also gets out of a stale session.
-    if (!restart.value()) {
-      auto walk = restore_walk(*tree, session.value());
-      if (!walk) return walk.error();
-      answers = session.value().answers;
-    }
   } else {
     if (tree_id.value().empty()) return bad_option("$.tree", "give a tree id or a session");
     auto found = find_tree(state.reasoning(), tree_id.value(), "$.tree");
@@ -173,16 +168,10 @@ Result<json> tree_step(const EngineState& state, const json& params) {
     tree = found.value();
   }
 
-  // restart, then back, then the new answers.
-  if (restart.value()) answers.clear();
-  if (static_cast<std::size_t>(back.value()) > answers.size())
-    return bad_option("$.back", "cannot go back " + std::to_string(back.value()) + " steps; the walk has " +
-                                    std::to_string(answers.size()) + " answers");
-  answers.resize(answers.size() - static_cast<std::size_t>(back.value()));
-  answers.insert(answers.end(), fresh.begin(), fresh.end());
-  auto walk = walk_tree(*tree, answers);
+  auto walk = move_walk(*tree, session ? &*session : nullptr, move);
   if (!walk) {
-    if (walk.error().code == "tree.bad_answer") return bad_option("$." + fresh_key, walk.error().message);
+    if (walk.error().code == "tree.too_far_back") return bad_option("$.back", walk.error().message);
+    if (walk.error().code == "tree.bad_answer") return bad_option("$." + answers_key, walk.error().message);
     return walk.error();
   }
   return step_json(state.catalog, walk.value(), tiers.value());

@@ -1,43 +1,29 @@
-// api method `search`: full-text query, facet filters and counts, ranges,
+// Method `search`: full-text query, facet filters and counts, ranges,
 // sorting and paging in one call, so the explorer redraws from one answer.
 
 #include <cmath>
 #include <cstdlib>
 
-#include "api_methods.hpp"
-#include "engine_state.hpp"
-#include "patsel/facets.hpp"
-#include "patsel/search.hpp"
+#include "methods.hpp"
+#include "patsel/search_page.hpp"
 
 namespace patsel::api::detail {
 namespace {
 
 constexpr long long kMaxLimit = 1000;
-constexpr std::size_t kRerankWindow = 100;
 
 std::string facet_names() {
-  std::string names;
-  for (std::size_t f = 0; f < kFacetCount; ++f) names += (f ? ", " : "") + std::string(to_string(static_cast<Facet>(f)));
-  return names;
+  std::vector<std::string_view> names;
+  for (std::size_t f = 0; f < kFacetCount; ++f) names.push_back(to_string(static_cast<Facet>(f)));
+  return name_list(names);
 }
 
 std::string sort_names() {
-  std::string names;
+  std::vector<std::string_view> names;
   for (SortOrder o : {SortOrder::relevance, SortOrder::tier, SortOrder::title, SortOrder::introduced_newest,
                       SortOrder::introduced_oldest, SortOrder::reading_time})
-    names += (names.empty() ? "" : ", ") + std::string(to_string(o));
-  return names;
-}
-
-// `value` as a list of strings; `path` names it in errors.
-Result<std::vector<std::string>> strings_at(const json& value, const std::string& path) {
-  if (!value.is_array()) return bad_option(path, "expected an array of strings");
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (!value[i].is_string()) return bad_option(path + "[" + std::to_string(i) + "]", "expected a string");
-    out.push_back(value[i].get<std::string>());
-  }
-  return out;
+    names.push_back(to_string(o));
+  return name_list(names);
 }
 
 // `params[key]`, an object of facet: [values], handed facet by facet to
@@ -63,9 +49,7 @@ std::optional<Error> read_filters(const json& params, FacetSelection& selection)
                                                   -> std::optional<Error> {
     if (facet == Facet::tier)
       for (std::size_t i = 0; i < values.size(); ++i)
-        if (!parse_tier(values[i]))
-          return bad_option(path + "[" + std::to_string(i) + "]",
-                            "'" + values[i] + "' is not a tier (gold, silver, bronze, unclassified)");
+        if (!parse_tier(values[i])) return not_a_tier(path + "[" + std::to_string(i) + "]", values[i]);
     selection.values[static_cast<std::size_t>(facet)] = std::move(values);
     return std::nullopt;
   });
@@ -171,44 +155,40 @@ Result<json> search(const EngineState& state, const json& params) {
   if (auto error =
           unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "facet_values", "sort", "limit", "offset"}))
     return *error;
+  SearchPageRequest request;
   auto text = string_option(params, "query", "");
   if (!text) return text.error();
-  FacetSelection selection;
-  if (auto error = read_filters(params, selection)) return *error;
-  if (auto error = read_ranges(params, selection)) return *error;
-  FacetListing listing;
-  if (auto error = read_facet_values(params, listing)) return *error;
+  request.query = text.value();
+  if (auto error = read_filters(params, request.selection)) return *error;
+  if (auto error = read_ranges(params, request.selection)) return *error;
+  if (auto error = read_facet_values(params, request.listing)) return *error;
   auto facets = read_facets(params);
   if (!facets) return facets.error();
+  request.count = facets.value();
   auto limit = integer_option(params, "limit", 20, 0, kMaxLimit);
   if (!limit) return limit.error();
+  request.limit = static_cast<std::size_t>(limit.value());
   auto offset = integer_option(params, "offset", 0, 0, 1000000000);
   if (!offset) return offset.error();
+  request.offset = static_cast<std::size_t>(offset.value());
   auto facet_limit = integer_option(params, "facet_limit", 100, 1, 100000);
   if (!facet_limit) return facet_limit.error();
+  request.facet_limit = static_cast<std::size_t>(facet_limit.value());
+  if (member(params, "sort")) {
+    auto sort_name = string_option(params, "sort", "");
+    if (!sort_name) return sort_name.error();
+    request.sort = parse_sort_order(sort_name.value());
+    if (!request.sort)
+      return bad_option("$.sort", "'" + sort_name.value() + "' is not an order (" + sort_names() + ")");
+  }
 
-  const ParsedQuery parsed = parse_query(text.value());
-  SearchResults results = state.search.search(parsed);
-  auto sort_name = string_option(params, "sort", results.has_terms ? "relevance" : "tier");
-  if (!sort_name) return sort_name.error();
-  auto order = parse_sort_order(sort_name.value());
-  if (!order) return bad_option("$.sort", "'" + sort_name.value() + "' is not an order (" + sort_names() + ")");
-
-  FacetResult filtered =
-      state.facets.filter(std::move(results.docs), selection, facets.value(), static_cast<std::size_t>(facet_limit.value()), listing);
-  const std::size_t first = static_cast<std::size_t>(offset.value());
-  const std::size_t end = std::min(filtered.docs.size(), first + static_cast<std::size_t>(limit.value()));
-  // Proximity re-ranking looks at a window of the best matches; it covers
-  // the page asked for, so pages never disagree about an order.
-  state.search.rerank(results, filtered.docs, std::max(kRerankWindow, end));
-  state.facets.sort(state.catalog, filtered.docs, *order, end);
-
+  const SearchPage page = search_page(state.catalog, state.search, state.facets, request);
   json hits = json::array();
-  for (std::size_t i = first; i < end; ++i) hits.push_back(hit_json(state, results, filtered.docs[i]));
+  for (std::size_t i = page.first; i < page.end; ++i) hits.push_back(hit_json(state, page.results, page.filtered.docs[i]));
   json facet_counts = json::object();
-  for (Facet f : facets.value()) {
+  for (Facet f : request.count) {
     json values = json::array();
-    const auto& counts = filtered.counts[static_cast<std::size_t>(f)];
+    const auto& counts = page.filtered.counts[static_cast<std::size_t>(f)];
     values.get_ref<json::array_t&>().reserve(counts.size());
     for (const FacetValueCount& v : counts) {
       json& value = values.emplace_back(json::object());
@@ -220,13 +200,13 @@ Result<json> search(const EngineState& state, const json& params) {
   }
   json bounds = json::object();
   for (std::size_t r = 0; r < kRangeFacetCount; ++r) {
-    const RangeBounds& b = filtered.bounds[r];
+    const RangeBounds& b = page.filtered.bounds[r];
     bounds[std::string(to_string(static_cast<RangeFacet>(r)))] = {{"min", b.min ? json(*b.min) : json(nullptr)},
                                                                    {"max", b.max ? json(*b.max) : json(nullptr)}};
   }
-  return json{{"total", filtered.docs.size()}, {"offset", first},       {"sort", to_string(*order)},
-              {"hits", std::move(hits)},      {"facets", std::move(facet_counts)}, {"ranges", std::move(bounds)},
-              {"query", query_json(text.value(), parsed, results)}};
+  return json{{"total", page.filtered.docs.size()}, {"offset", page.first},  {"sort", to_string(page.sort)},
+              {"hits", std::move(hits)},             {"facets", std::move(facet_counts)}, {"ranges", std::move(bounds)},
+              {"query", query_json(request.query, page.parsed, page.results)}};
 }
 
 }  // namespace patsel::api::detail

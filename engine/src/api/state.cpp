@@ -1,4 +1,6 @@
-#include "reasoning_state.hpp"
+#include "state.hpp"
+
+#include <utility>
 
 #include "json_util.hpp"
 
@@ -19,6 +21,14 @@ ReasoningState build_reasoning(const Catalog& catalog) {
     std::string id = patsel::detail::string_or(trees[i], "id");
     state.trees.push_back({std::move(id), read_tree(trees[i], "$.trees[" + std::to_string(i) + "]")});
   }
+  return state;
+}
+
+std::unique_ptr<EngineState> build_state(Catalog catalog) {
+  auto state = std::make_unique<EngineState>();
+  state->catalog = std::move(catalog);
+  state->search = SearchIndex::build(state->catalog);
+  state->facets = FacetIndex::build(state->catalog);
   return state;
 }
 

@@ -1,8 +1,7 @@
-// api methods `stack` and `compare`: a set of patterns seen together.
+// Methods `stack` and `compare`: a set of patterns seen together.
 
-#include "api_methods.hpp"
-#include "api_reasoning_support.hpp"
-#include "engine_state.hpp"
+#include "methods.hpp"
+#include "patsel/compare.hpp"
 #include "patsel/stack.hpp"
 
 namespace patsel::api::detail {
