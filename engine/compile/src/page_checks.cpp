@@ -1,23 +1,19 @@
 
 #include "checks.hpp"
+#include "patsel/graph.hpp"
 #include "json_walk.hpp"
 #include "vocabulary.hpp"
 
 namespace patsel::compile::detail {
 namespace {
 
-// Where pattern references live in a record.
-constexpr const char* kReferencePaths[] = {
-    "related/*/pattern",
-    "alternatives/*/pattern",
-    "modern_alternatives/*/pattern",
-    "migration_paths/from/*/pattern",
-    "migration_paths/to/*/pattern",
-    "pattern_combinations/commonly_used_with/*/pattern",
-    "pattern_combinations/anti_patterns/*/pattern",
-    "evolution/from/*",
-    "evolution/to/*",
-};
+// The path of a reference field's pattern ids, as visit_at reads it:
+// "related/*/pattern", "evolution/from/*".
+std::string reference_path(const ReferenceField& field) {
+  std::string path(field.field);
+  if (!field.list.empty()) path += "/" + std::string(field.list);
+  return path + (field.objects ? "/*/pattern" : "/*");
+}
 
 int line_of(const CompiledPage& page, const std::string& field) {
   auto it = page.lines.find(field);
@@ -29,8 +25,6 @@ std::string key_of(const CompiledPage& page, const std::string& field) {
   auto it = page.lines.find(field);
   return it != page.lines.end() ? it->value("key", field) : field;
 }
-
-std::string field_of(const char* path) { return std::string(path).substr(0, std::string(path).find('/')); }
 
 // modern_alternatives may be plain text ("Saga for long workflows"): a
 // string that names a pattern becomes {pattern}, any other stays {text}.
@@ -55,10 +49,10 @@ void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& r
   for (CompiledPage& page : pages) {
     normalize_alternatives(page.record, resolver);
     const std::string self = page.record.value("id", "");
-    for (const char* path : kReferencePaths) {
-      const std::string field = field_of(path);
+    for (const ReferenceField& reference : kReferenceFields) {
+      const std::string field(reference.field);
       const std::string key = key_of(page, field);
-      visit_at(page.record, path, "$", [&](json& value, const std::string&) {
+      visit_at(page.record, reference_path(reference), "$", [&](json& value, const std::string&) {
         if (!value.is_string()) {
           report.warning("ref.bad_value", page.file, line_of(page, field), 0,
                          "a pattern reference in '" + key + "' is not text; left out");
