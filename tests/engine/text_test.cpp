@@ -189,3 +189,50 @@ TEST_CASE("UTF-8 helpers") {
     CHECK(floor_boundary("\x80\x80x", 1) == 1);  // stray continuation bytes stand alone
   }
 }
+
+TEST_CASE("repair_text replaces each maximal ill-formed subpart and each NUL with U+FFFD, and says where") {
+  using patsel::text::repair_text;
+  const std::string fffd = "\xEF\xBF\xBD";
+  SUBCASE("valid text is left as it is") {
+    std::string s = "Café 東京 🚀\nline two";
+    const auto repair = repair_text(s);
+    CHECK(s == "Café 東京 🚀\nline two");
+    CHECK(repair.invalid == 0);
+    CHECK(repair.nul == 0);
+  }
+  SUBCASE("a truncated sequence is one replacement, a stray byte is one each") {
+    // "\xE2\x82" is the start of '€' cut short: its two bytes form one
+    // maximal subpart. "\xFF" can start nothing. (Unicode 15, section 3.9.)
+    std::string s = "b\xE2\x82" "c\xFF\xFF";
+    const auto repair = repair_text(s);
+    CHECK(s == "b" + fffd + "c" + fffd + fffd);
+    CHECK(repair.invalid == 3);
+    CHECK(repair.first_invalid == std::pair<int, int>{1, 2});
+  }
+  SUBCASE("overlong forms and surrogates are ill-formed from their second byte") {
+    std::string s = "\xC0\xAF" "\xED\xA0\x80";  // C0 is never a lead; ED A0 starts a surrogate
+    repair_text(s);
+    CHECK(s == fffd + fffd + fffd + fffd + fffd);
+  }
+  SUBCASE("NUL bytes are counted apart, with the line and column of the first") {
+    std::string s = std::string("ok\nx\0y\0", 7);
+    const auto repair = repair_text(s);
+    CHECK(s == "ok\nx" + fffd + "y" + fffd);
+    CHECK(repair.nul == 2);
+    CHECK(repair.invalid == 0);
+    CHECK(repair.first_nul == std::pair<int, int>{2, 2});
+  }
+}
+
+TEST_CASE("well_formed_length follows Unicode's table of well-formed sequences") {
+  using patsel::text::detail::well_formed_length;
+  std::size_t subpart = 0;
+  CHECK(well_formed_length("a", 0, subpart) == 1);
+  CHECK(well_formed_length("\xC3\xA9", 0, subpart) == 2);          // é
+  CHECK(well_formed_length("\xE6\x9D\xB1", 0, subpart) == 3);      // 東
+  CHECK(well_formed_length("\xF0\x9F\x9A\x80", 0, subpart) == 4);  // 🚀
+  CHECK(well_formed_length("\xF4\x90\x80\x80", 0, subpart) == 0);  // above U+10FFFF
+  CHECK(subpart == 1);
+  CHECK(well_formed_length("\xF0\x9F\x9A", 0, subpart) == 0);      // cut short
+  CHECK(subpart == 3);
+}

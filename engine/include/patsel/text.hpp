@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace patsel::text {
@@ -83,6 +84,27 @@ bool is_valid_utf8(std::string_view text);
 /// ```
 std::string to_valid_utf8(std::string_view text);
 
+/// What repair_text() changed, and where (1-based line and column, in
+/// characters, of the first of each kind in the original text).
+struct TextRepair {
+  std::size_t invalid = 0;  ///< ill-formed UTF-8 sequences replaced
+  std::size_t nul = 0;      ///< NUL bytes replaced
+  std::pair<int, int> first_invalid{0, 0};
+  std::pair<int, int> first_nul{0, 0};
+};
+
+/// Replaces each ill-formed UTF-8 sequence (one U+FFFD per maximal
+/// ill-formed subpart, as Unicode recommends, where to_valid_utf8 gives one
+/// per byte) and each NUL byte with U+FFFD, so everything built from the
+/// text is valid UTF-8 without NULs. Leaves valid text untouched (and
+/// uncopied). The catalog compiler reads every source through it.
+///
+/// ```
+/// std::string s = "caf\xC3";  // truncated 'é'
+/// repair_text(s).invalid == 1;  // s == "caf\uFFFD" (as UTF-8)
+/// ```
+TextRepair repair_text(std::string& text);
+
 /// Number of code points in well-formed parts of `text` (invalid bytes count one each).
 std::size_t code_points(std::string_view text);
 
@@ -91,6 +113,11 @@ std::size_t code_points(std::string_view text);
 std::size_t floor_boundary(std::string_view text, std::size_t offset);
 
 namespace detail {
+
+/// The length of the well-formed UTF-8 sequence at `text[pos]` (1 to 4;
+/// Unicode's table 3-7), or 0 when it is ill-formed; `subpart` is then the
+/// length of its maximal ill-formed subpart (at least 1).
+std::size_t well_formed_length(std::string_view text, std::size_t pos, std::size_t& subpart);
 
 /// Decodes one code point at `text[pos]`; on invalid input returns
 /// U+FFFD and a length of 1, so every byte is consumed exactly once.
