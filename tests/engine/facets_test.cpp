@@ -4,10 +4,8 @@
 
 #include <doctest/doctest.h>
 
-#include "engine/string_list.hpp"
+#include "support.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,19 +14,13 @@
 #include "patsel/api.hpp"
 #include "patsel/facets.hpp"
 
-using nlohmann::json;
-using Strings = std::vector<std::string>;
+using patsel_test::json;
+using patsel_test::Strings;
 
 namespace {
 
 struct Fixture {
-  patsel::api::Engine engine;
-  Fixture() {
-    std::ifstream in(std::string(PATSEL_FIXTURES) + "/catalogs/search.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    REQUIRE(json::parse(engine.load(text.str()))["ok"] == true);
-  }
+  patsel::api::Engine engine = patsel_test::engine_at(patsel_test::catalog_fixture("search.json"));
   json search(const json& params) const {
     json answer = json::parse(engine.call("search", params.dump()));
     REQUIRE_MESSAGE(answer["ok"] == true, answer.dump());

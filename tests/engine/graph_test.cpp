@@ -5,9 +5,9 @@
 #include <doctest/doctest.h>
 
 #include "patsel/graph.hpp"
-#include "reasoning_support.hpp"
+#include "support.hpp"
 
-using namespace reasoning_test;
+using namespace patsel_test;
 using patsel::Relation;
 
 namespace {
@@ -22,7 +22,7 @@ std::vector<std::string> edge_list(const patsel::RelationGraph& graph, const std
 }  // namespace
 
 TEST_CASE("the graph gathers every relation the catalog states, from both ends") {
-  const patsel::Catalog catalog = catalog_at(fixture_path());
+  const patsel::Catalog catalog = catalog_at(catalog_fixture("reasoning.json"));
   const auto graph = patsel::RelationGraph::build(catalog);
 
   SUBCASE("a pattern's own statements come first, in its order; what others say follows") {
@@ -64,8 +64,46 @@ TEST_CASE("the graph gathers every relation the catalog states, from both ends")
   }
 }
 
+TEST_CASE("kReferenceFields: the fields through which a record names other patterns") {
+  SUBCASE("referenced_ids reads every field, ids and {pattern} objects alike, in the list's order") {
+    const json record = json::parse(R"({
+      "related": [{"pattern": "a", "relation": "requires"}, "a2"],
+      "pattern_combinations": {"commonly_used_with": [{"pattern": "b"}], "anti_patterns": [{"pattern": "c"}]},
+      "alternatives": [{"pattern": "d", "when": "x"}, {"text": "free text names nothing"}],
+      "modern_alternatives": [{"pattern": "e"}],
+      "migration_paths": {"to": [{"pattern": "f"}], "from": [{"pattern": "g"}]},
+      "evolution": {"from": ["h"], "to": ["i"], "future": ["not a reference"]},
+      "tags": ["not-a-reference"]})");
+    CHECK(patsel::referenced_ids(record) == std::vector<std::string>{"a", "a2", "b", "c", "d", "e", "f", "g", "h", "i"});
+  }
+  SUBCASE("a record of the reasoning fixture") {
+    const patsel::Catalog catalog = catalog_at(catalog_fixture("reasoning.json"));
+    // related timeout, bulkhead; commonly_used_with retry; anti_patterns retry;
+    // alternatives bulkhead; evolution.from timeout.
+    CHECK(patsel::referenced_ids(catalog.find("circuit-breaker")->data) ==
+          std::vector<std::string>{"timeout", "bulkhead", "retry", "retry", "bulkhead", "timeout"});
+  }
+  SUBCASE("each field is an edge source of the graph, with the relation the list says") {
+    for (const patsel::ReferenceField& field : patsel::kReferenceFields) {
+      json record = {{"id", "x"}, {"title", "X"}};
+      json item = field.objects ? json{{"pattern", "y"}} : json("y");
+      if (!field.relation_key.empty()) item[std::string(field.relation_key)] = "enhances";
+      json list = json::array({item});
+      if (field.list.empty()) record[std::string(field.field)] = list;
+      else record[std::string(field.field)][std::string(field.list)] = list;
+      json doc = {{"schema_version", 1}, {"patterns", {record, {{"id", "y"}, {"title", "Y"}}}}};
+      const patsel::Catalog catalog = catalog_from_text(doc.dump());
+      const auto graph = patsel::RelationGraph::build(catalog);
+      INFO(field.field << "." << field.list);
+      REQUIRE(graph.edges("x").size() == 1);
+      CHECK(graph.edges("x")[0].relation == (field.relation_key.empty() ? field.relation : Relation::enhances));
+      CHECK(graph.edges("x")[0].sources == std::vector<std::string>{std::string(field.field)});
+    }
+  }
+}
+
 TEST_CASE("related lists neighbours by relation type and depth") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   SUBCASE("direct neighbours, strongest relation first, with every relation to each") {
     json result = ok(engine, "related", {{"pattern", "circuit-breaker"}});
     CHECK(result["pattern"] == json::parse(R"({"pattern": "circuit-breaker", "title": "Circuit Breaker", "tier": "gold"})"));
@@ -93,7 +131,7 @@ TEST_CASE("related lists neighbours by relation type and depth") {
 }
 
 TEST_CASE("order puts prerequisites first and reports cycles") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   SUBCASE("among the ready patterns, the one given first wins") {
     json result = ok(engine, "order", {{"patterns", {"saga", "circuit-breaker", "outbox", "timeout"}}});
     CHECK(result == json::parse(R"({"order": [
@@ -142,7 +180,7 @@ TEST_CASE("order puts prerequisites first and reports cycles") {
 }
 
 TEST_CASE("migrate gives the way from a legacy pattern to its replacements, and back") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   const json move = json::parse(R"({"reasons": ["Local commits with compensations."],
     "steps": ["List the transactions", "Add compensations"], "guide": "/guides/2pc-to-saga",
     "triggers": ["Services owned by different teams"], "families": ["transactions"]})");
@@ -170,7 +208,7 @@ TEST_CASE("migrate gives the way from a legacy pattern to its replacements, and 
 }
 
 TEST_CASE("families and timelines show how a line of patterns evolved") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   CHECK(ok(engine, "families", json::object()) == json::parse(R"({"families": [
     {"id": "transactions", "title": "Distributed transactions", "summary": "From blocking commit to sagas.",
      "from_year": 1981, "to_year": 2015, "patterns": ["two-phase-commit", "saga"]}]})"));
@@ -193,7 +231,7 @@ TEST_CASE("families and timelines show how a line of patterns evolved") {
 }
 
 TEST_CASE("learning paths, compositions, the problem matrix and quick reference cards") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   SUBCASE("paths lists them; path shows the stages and prerequisites not yet covered") {
     CHECK(ok(engine, "paths", json::object()) == json::parse(R"({"paths": [{"id": "basics", "level": "beginner",
       "title": "Basics", "summary": "First patterns.", "stages": 2, "patterns": 4}]})"));

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "engine/string_list.hpp"
+#include "support.hpp"
 
 #include <string>
 #include <vector>
@@ -36,7 +36,7 @@ std::vector<std::string> ignored(const ParsedQuery& q) {
   return out;
 }
 
-using Strings = std::vector<std::string>;
+using patsel_test::Strings;
 
 }  // namespace
 

@@ -9,16 +9,12 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "support.hpp"
 
-#include "patsel/api.hpp"
-
-using nlohmann::json;
+using patsel_test::json;
 
 namespace {
 
@@ -94,15 +90,7 @@ bool one_of(const std::string& alternatives, const std::string& id) {
 }
 
 const patsel::api::Engine& shipped_engine() {
-  static const patsel::api::Engine engine = [] {
-    patsel::api::Engine e;
-    std::ifstream in(std::string(PATSEL_SOURCE_DIR) + "/data/catalog.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    json loaded = json::parse(e.load(text.str()));
-    REQUIRE(loaded["ok"] == true);
-    return e;
-  }();
+  static const patsel::api::Engine engine = patsel_test::engine_at(patsel_test::shipped_path());
   return engine;
 }
 

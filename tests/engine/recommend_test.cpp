@@ -6,9 +6,9 @@
 
 #include <set>
 
-#include "reasoning_support.hpp"
+#include "support.hpp"
 
-using namespace reasoning_test;
+using namespace patsel_test;
 
 namespace {
 
@@ -28,7 +28,7 @@ const json kProfile = json::parse(R"({"dependencies": 5, "rps": 500, "consistenc
 }  // namespace
 
 TEST_CASE("recommend ranks patterns by summed evidence and gives every reason") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   const json result = ok(engine, "recommend", {{"profile", kProfile}});
 
   SUBCASE("the ranking: score, then tier, then title; reasons strongest first") {
@@ -94,7 +94,7 @@ TEST_CASE("recommend ranks patterns by summed evidence and gives every reason") 
 }
 
 TEST_CASE("recommend adds the partners that recommended patterns require or go with") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   SUBCASE("a requirement and a complement of retry, marked as such") {
     json result = ok(engine, "recommend", {{"profile", {{"dependencies", 1}}}, {"tiers", {"gold", "silver"}}});
     CHECK(pluck(result["ranked"], "pattern") == json({"timeout", "retry"}));
@@ -131,7 +131,7 @@ TEST_CASE("recommend adds the partners that recommended patterns require or go w
 }
 
 TEST_CASE("recommend checks its parameters") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   CHECK(failure(engine, "recommend", json::object()) ==
         json::parse(R"({"code": "params.bad_option", "message": "$.profile: expected an object of field values"})"));
   CHECK(failure(engine, "recommend", {{"profile", json::object()}, {"limit", -1}})["message"] ==
@@ -142,7 +142,7 @@ TEST_CASE("recommend checks its parameters") {
 }
 
 TEST_CASE("profile.fields gives the declarations a form needs") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   json result = ok(engine, "profile.fields", json::object());
   CHECK(pluck(result["fields"], "id") ==
         json({"rps", "dependencies", "consistency", "budget", "compliance", "greenfield", "team"}));

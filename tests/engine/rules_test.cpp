@@ -4,15 +4,15 @@
 #include <doctest/doctest.h>
 
 #include "patsel/rules.hpp"
-#include "reasoning_support.hpp"
+#include "support.hpp"
 
-using namespace reasoning_test;
+using namespace patsel_test;
 using patsel::Truth;
 
 namespace {
 
 patsel::RuleBook fixture_book() {
-  auto catalog = catalog_at(fixture_path());
+  auto catalog = catalog_at(catalog_fixture("reasoning.json"));
   return patsel::read_rule_book(catalog.section("profile"), catalog.section("rules"));
 }
 

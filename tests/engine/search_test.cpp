@@ -5,11 +5,9 @@
 
 #include <doctest/doctest.h>
 
-#include "engine/string_list.hpp"
+#include "support.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,23 +15,16 @@
 
 #include "patsel/api.hpp"
 #include "patsel/search.hpp"
+#include "patsel/search_page.hpp"
 #include "patsel/text.hpp"
 
-using nlohmann::json;
-using Strings = std::vector<std::string>;
+using patsel_test::json;
+using patsel_test::Strings;
 
 namespace {
 
-std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(PATSEL_FIXTURES) + "/catalogs/" + name, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 struct Fixture {
-  patsel::api::Engine engine;
-  Fixture() { REQUIRE(json::parse(engine.load(read_fixture("search.json")))["ok"] == true); }
+  patsel::api::Engine engine = patsel_test::engine_at(patsel_test::catalog_fixture("search.json"));
 
   json search(json params) const {
     json answer = json::parse(engine.call("search", params.dump()));
@@ -232,7 +223,7 @@ TEST_CASE("empty and hostile queries") {
     CHECK(result["query"]["ignored"].size() == 3);
   }
   SUBCASE("invalid UTF-8 does not reach the results") {
-    auto catalog = patsel::Catalog::from_json(read_fixture("search.json"));
+    auto catalog = patsel::Catalog::from_json(patsel_test::read_text(patsel_test::catalog_fixture("search.json")));
     REQUIRE(catalog);
     auto index = patsel::SearchIndex::build(catalog.value());
     auto results = index.search(patsel::parse_query("lea\xFF\xFEse \xC3\x28 bulk\xE2\x82"));
@@ -271,4 +262,39 @@ TEST_CASE("the same query gives the same answer every time") {
   const Fixture& f = fixture();
   const std::string first = f.engine.call("search", R"({"query":"dependency fail"})");
   for (int i = 0; i < 3; ++i) CHECK(f.engine.call("search", R"({"query":"dependency fail"})") == first);
+}
+
+TEST_CASE("search_page searches, filters, sorts and cuts one page, as the search method does") {
+  const patsel::Catalog catalog = patsel_test::catalog_at(patsel_test::catalog_fixture("search.json"));
+  const auto index = patsel::SearchIndex::build(catalog);
+  const auto facets = patsel::FacetIndex::build(catalog);
+  const auto page_ids = [&](const patsel::SearchPage& page) {
+    Strings out;
+    for (std::size_t i = page.first; i < page.end; ++i) out.push_back(catalog.patterns()[page.filtered.docs[i].doc].id);
+    return out;
+  };
+  patsel::SearchPageRequest request;
+  SUBCASE("without words the order is by tier; a page is [offset, offset + limit)") {
+    request.offset = 5;
+    request.limit = 5;
+    const auto page = patsel::search_page(catalog, index, facets, request);
+    CHECK(page.sort == patsel::SortOrder::tier);
+    CHECK(page.filtered.docs.size() == 13);
+    CHECK(page_ids(page) == Strings{"retry-backoff", "saga", "timeout", "cafe-cache", "cqrs"});
+  }
+  SUBCASE("with words, relevance; another order keeps relevance within it") {
+    request.query = "2pc";
+    CHECK(patsel::search_page(catalog, index, facets, request).sort == patsel::SortOrder::relevance);
+    request.sort = patsel::SortOrder::tier;
+    CHECK(page_ids(patsel::search_page(catalog, index, facets, request)) == Strings{"saga", "two-phase-commit"});
+  }
+  SUBCASE("filters apply before the page is cut; a page past the end is empty") {
+    request.selection.values[static_cast<std::size_t>(patsel::Facet::tier)] = {"silver"};
+    request.offset = 2;
+    const auto page = patsel::search_page(catalog, index, facets, request);
+    CHECK(page.filtered.docs.size() == 3);
+    CHECK(page_ids(page) == Strings{"event-sourcing"});  // Café Cache, CQRS, Event Sourcing, by folded title
+    request.offset = 3;
+    CHECK(page_ids(patsel::search_page(catalog, index, facets, request)).empty());
+  }
 }

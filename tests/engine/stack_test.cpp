@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "reasoning_support.hpp"
+#include "support.hpp"
 
-using namespace reasoning_test;
+using namespace patsel_test;
 
 namespace {
 
@@ -16,7 +16,7 @@ json ref(const char* id, const char* title, const char* tier) { return {{"patter
 }  // namespace
 
 TEST_CASE("stack reports conflicts, missing prerequisites, legacy patterns and complexity") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
 
   SUBCASE("two-phase commit with microservices: the conflict, what to use instead, and the legacy pattern") {
     json report = ok(engine, "stack", {{"patterns", {"two-phase-commit", "microservices"}}});
@@ -72,7 +72,7 @@ TEST_CASE("stack reports conflicts, missing prerequisites, legacy patterns and c
 }
 
 TEST_CASE("compare sets two to five patterns side by side") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   SUBCASE("rows the catalog has something to say about, including fit from single-field rules") {
     json table = ok(engine, "compare", {{"patterns", {"saga", "two-phase-commit"}}});
     CHECK(table["patterns"] == json::array({ref("saga", "Saga", "gold"), ref("two-phase-commit", "Two-Phase Commit", "bronze")}));

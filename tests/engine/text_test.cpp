@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "engine/string_list.hpp"
+#include "support.hpp"
 
 #include <string>
 #include <utility>

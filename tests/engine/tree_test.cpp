@@ -11,14 +11,14 @@
 #include <set>
 
 #include "patsel/tree.hpp"
-#include "reasoning_support.hpp"
+#include "support.hpp"
 
-using namespace reasoning_test;
+using namespace patsel_test;
 
 namespace {
 
 patsel::DecisionTree fixture_tree(const std::string& id) {
-  auto catalog = catalog_at(fixture_path());
+  auto catalog = catalog_at(catalog_fixture("reasoning.json"));
   for (const json& record : catalog.section("trees"))
     if (record["id"] == id) {
       auto tree = patsel::read_tree(record, "$.trees[x]");
@@ -162,8 +162,44 @@ TEST_CASE("session strings are short, URL-safe and restore a walk exactly") {
   }
 }
 
+TEST_CASE("move_walk restarts, goes back, then answers, from a session or the start") {
+  const patsel::DecisionTree tree = fixture_tree("transactions");
+  // scope: one -> result local, several -> visibility; visibility: yes -> flow, no -> result atomic.
+  const patsel::TreeSession session = patsel::parse_session("transactions.2d53ccdd.several.no").value();
+  SUBCASE("from the start") {
+    auto walk = patsel::move_walk(tree, nullptr, {false, 0, {"several", "yes"}});
+    REQUIRE(walk);
+    CHECK(answers_of(walk.value()) == std::vector<std::string>{"several", "yes"});
+    CHECK(walk.value().question->id == "flow");
+  }
+  SUBCASE("back one step from a saved walk, then another answer") {
+    auto walk = patsel::move_walk(tree, &session, {false, 1, {"yes", "simple"}});
+    REQUIRE(walk);
+    CHECK(answers_of(walk.value()) == std::vector<std::string>{"several", "yes", "simple"});
+    CHECK(walk.value().result->id == "saga");
+  }
+  SUBCASE("a restart forgets the session's answers") {
+    auto walk = patsel::move_walk(tree, &session, {true, 0, {"one"}});
+    REQUIRE(walk);
+    CHECK(walk.value().result->id == "local");
+  }
+  SUBCASE("a restart does not replay the session, so a stale one is no obstacle") {
+    const patsel::TreeSession stale = patsel::parse_session("transactions.00000000.several.no").value();
+    CHECK(patsel::move_walk(tree, &stale, {}).error().code == "tree.stale_session");
+    CHECK(patsel::move_walk(tree, &stale, {true, 0, {}}));
+  }
+  SUBCASE("going back further than the walk is an error") {
+    CHECK(patsel::move_walk(tree, &session, {false, 3, {}}).error().to_string() ==
+          "[tree.too_far_back] cannot go back 3 steps; the walk has 2 answers");
+    CHECK(patsel::move_walk(tree, &session, {true, 1, {}}).error().code == "tree.too_far_back");
+  }
+  SUBCASE("an answer that is not an option is the walk's error") {
+    CHECK(patsel::move_walk(tree, &session, {false, 1, {"maybe"}}).error().code == "tree.bad_answer");
+  }
+}
+
 TEST_CASE("tree.step walks a tree statelessly: each call takes the session and returns the next") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
 
   SUBCASE("the first step is the start question, with no answers") {
     CHECK(ok(engine, "tree.step", {{"tree", "transactions"}}) == json::parse(R"j({
@@ -250,7 +286,7 @@ TEST_CASE("tree.step walks a tree statelessly: each call takes the session and r
 }
 
 TEST_CASE("a session saved from an older catalog says it is stale instead of landing somewhere wrong") {
-  const std::string original = read_text(fixture_path());
+  const std::string original = read_text(catalog_fixture("reasoning.json"));
   auto old_engine = engine_from_text(original);
   const std::string saved = ok(old_engine, "tree.step", {{"tree", "transactions"}, {"answers", {"several", "yes"}}})["session"];
   CHECK(saved == "transactions.5e914df3.several.yes");
@@ -285,7 +321,7 @@ TEST_CASE("a session saved from an older catalog says it is stale instead of lan
 }
 
 TEST_CASE("tree.list and tree.get describe the trees for menus and diagrams") {
-  auto engine = engine_at(fixture_path());
+  auto engine = engine_at(catalog_fixture("reasoning.json"));
   SUBCASE("tree.list lists the usable trees and the broken ones apart") {
     json list = ok(engine, "tree.list", json::object());
     CHECK(pluck(list["trees"], "id") == json({"transactions", "broken-link", "odd tree"}));

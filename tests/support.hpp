@@ -1,7 +1,7 @@
 #pragma once
-// Helpers shared by the reasoning suites (trees, rules, recommendations,
-// relationships, stacks): an engine over a fixture or the shipped catalog,
-// and calls that unwrap the envelope.
+// What the doctest suites share: reading fixtures and the shipped catalog,
+// an engine over them, calls that unwrap the envelope, and a printer for
+// lists of strings in failed CHECKs.
 
 #include <doctest/doctest.h>
 
@@ -10,14 +10,28 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "patsel/api.hpp"
 #include "patsel/catalog.hpp"
 
-namespace reasoning_test {
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& list) {
+    std::string out = "{";
+    for (const std::string& s : list) out += (out.size() > 1 ? ", \"" : "\"") + s + "\"";
+    return (out + "}").c_str();
+  }
+};
+}  // namespace doctest
+
+namespace patsel_test {
 
 using nlohmann::json;
+using Strings = std::vector<std::string>;
 
+/// The bytes of a file; a missing file fails the test.
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   REQUIRE_MESSAGE(in, "cannot read " << path);
@@ -26,22 +40,26 @@ inline std::string read_text(const std::string& path) {
   return text.str();
 }
 
-inline std::string fixture_path() { return std::string(PATSEL_FIXTURES) + "/catalogs/reasoning.json"; }
+/// tests/fixtures/catalogs/<name>.
+inline std::string catalog_fixture(const std::string& name) {
+  return std::string(PATSEL_FIXTURES) + "/catalogs/" + name;
+}
+/// The shipped data/catalog.json.
 inline std::string shipped_path() { return std::string(PATSEL_SOURCE_DIR) + "/data/catalog.json"; }
 
-inline patsel::Catalog catalog_at(const std::string& path) {
-  auto catalog = patsel::Catalog::from_json(read_text(path));
-  REQUIRE(catalog);
+inline patsel::Catalog catalog_from_text(const std::string& text) {
+  auto catalog = patsel::Catalog::from_json(text);
+  REQUIRE_MESSAGE(catalog, (catalog ? "" : catalog.error().to_string()));
   return std::move(catalog).value();
 }
+inline patsel::Catalog catalog_at(const std::string& path) { return catalog_from_text(read_text(path)); }
 
 inline patsel::api::Engine engine_from_text(const std::string& text) {
   patsel::api::Engine engine;
   json loaded = json::parse(engine.load(text));
-  REQUIRE(loaded["ok"] == true);
+  REQUIRE_MESSAGE(loaded["ok"] == true, loaded.dump());
   return engine;
 }
-
 inline patsel::api::Engine engine_at(const std::string& path) { return engine_from_text(read_text(path)); }
 
 /// The result of a call that must succeed.
@@ -67,4 +85,4 @@ inline json pluck(const json& list, const std::string& key) {
   return out;
 }
 
-}  // namespace reasoning_test
+}  // namespace patsel_test
