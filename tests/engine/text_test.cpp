@@ -225,7 +225,7 @@ TEST_CASE("repair_text replaces each maximal ill-formed subpart and each NUL wit
 }
 
 TEST_CASE("well_formed_length follows Unicode's table of well-formed sequences") {
-  using patsel::text::detail::well_formed_length;
+  using patsel::detail::well_formed_length;
   std::size_t subpart = 0;
   CHECK(well_formed_length("a", 0, subpart) == 1);
   CHECK(well_formed_length("\xC3\xA9", 0, subpart) == 2);          // é

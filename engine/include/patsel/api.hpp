@@ -16,6 +16,10 @@
 
 #include "patsel/catalog.hpp"
 
+namespace patsel::detail {
+struct EngineState;
+}  // namespace patsel::detail
+
 namespace patsel::api {
 
 /// One method of Engine::call: its name, its params (`?` marks an optional
@@ -61,10 +65,6 @@ inline constexpr MethodInfo kMethods[] = {
     {"compare", "{patterns}", "{patterns, rows, relations}: two to five patterns side by side"},
 };
 
-namespace detail {
-struct EngineState;
-}
-
 class Engine {
  public:
   Engine();
@@ -94,7 +94,7 @@ class Engine {
   std::string call(std::string_view method, std::string_view params_json) const;
 
  private:
-  std::unique_ptr<detail::EngineState> state_;
+  std::unique_ptr<patsel::detail::EngineState> state_;
 };
 
 }  // namespace patsel::api

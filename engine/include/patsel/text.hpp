@@ -112,7 +112,10 @@ std::size_t code_points(std::string_view text);
 /// `text.substr(0, floor_boundary(text, n))` never splits a character.
 std::size_t floor_boundary(std::string_view text, std::size_t offset);
 
-namespace detail {
+}  // namespace patsel::text
+
+// The pieces text analysis is built from, for the engine's own use.
+namespace patsel::detail {
 
 /// The length of the well-formed UTF-8 sequence at `text[pos]` (1 to 4;
 /// Unicode's table 3-7), or 0 when it is ill-formed; `subpart` is then the
@@ -132,6 +135,4 @@ Decoded decode(std::string_view text, std::size_t pos);
 /// code points that are not part of words (punctuation, symbols, spaces).
 bool fold_code_point(std::uint32_t code_point, std::string& out);
 
-}  // namespace detail
-
-}  // namespace patsel::text
+}  // namespace patsel::detail

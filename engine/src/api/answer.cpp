@@ -1,6 +1,6 @@
 #include "answer.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
 std::string ok_envelope(const json& result) {
   // The bytes of {"ok":true,"result":...} dumped whole (keys sort that way),
@@ -73,4 +73,4 @@ json complexity_json(const ComplexityEstimate& estimate) {
           {"patterns", std::move(patterns)}, {"unknown", estimate.unknown}};
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

@@ -10,9 +10,8 @@
 #include "patsel/catalog.hpp"
 #include "patsel/complexity.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
-using json = nlohmann::json;
 
 /// `{"ok":true,"result":...}`, the answer of a call that worked.
 std::string ok_envelope(const json& result);
@@ -38,4 +37,4 @@ json pattern_refs(const Catalog& catalog, const std::vector<std::string>& ids);
 /// A complexity estimate as answers show it.
 json complexity_json(const ComplexityEstimate& estimate);
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

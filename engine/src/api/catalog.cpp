@@ -4,7 +4,7 @@
 #include "patsel/graph.hpp"
 #include "patsel/list.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
 Result<json> info(const EngineState& state, const json&) {
   const Catalog& catalog = state.catalog;
@@ -42,4 +42,4 @@ Result<json> pattern(const EngineState& state, const json& params) {
   return json{{"pattern", p->data}, {"refs", std::move(refs)}};
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

@@ -71,7 +71,7 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
   detail::json params = detail::json::object();
   if (!params_json.empty()) {
     if (auto error = detail::check_params_text(params_json, state_->limits)) return detail::error_envelope(*error);
-    auto parsed = patsel::detail::parse_json(params_json, "params");
+    auto parsed = detail::parse_json(params_json, "params");
     if (!parsed) return detail::error_envelope({"params.parse_error", parsed.error().message});
     if (!parsed.value().is_object()) return detail::error_envelope({"params.bad_shape", "$: expected an object"});
     params = std::move(parsed).value();

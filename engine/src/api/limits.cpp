@@ -3,15 +3,14 @@
 #include "json_depth.hpp"
 #include "json_util.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 namespace {
 
-using patsel::detail::json;
 
 // One integer option in [min, max]; absent leaves `target` as it is.
 template <class T>
 std::optional<Error> read_integer(const json& options, const char* key, long long min, long long max, T& target) {
-  const json* value = patsel::detail::member(options, key);
+  const json* value = member(options, key);
   if (!value) return std::nullopt;
   if (!value->is_number_integer() || value->get<long long>() < min || value->get<long long>() > max)
     return Error{"load.bad_option", std::string("$.") + key + ": expected an integer from " + std::to_string(min) +
@@ -25,7 +24,7 @@ std::optional<Error> read_integer(const json& options, const char* key, long lon
 Result<LoadOptions> read_load_options(std::string_view text) {
   LoadOptions options;
   if (text.empty()) return options;
-  auto parsed = patsel::detail::parse_json(text, "load options");
+  auto parsed = parse_json(text, "load options");
   if (!parsed) return Error{"load.bad_option", parsed.error().message};
   const json& doc = parsed.value();
   if (!doc.is_object()) return Error{"load.bad_option", "$: expected an object"};
@@ -45,10 +44,10 @@ std::optional<Error> check_params_text(std::string_view text, const LoadOptions&
   if (text.size() > options.max_params_bytes)
     return Error{"params.too_large", "params: " + std::to_string(text.size()) + " bytes, more than the limit of " +
                                          std::to_string(options.max_params_bytes) + " (load option max_params_bytes)"};
-  if (auto path = patsel::detail::too_deep(text, options.catalog.max_depth))
+  if (auto path = too_deep(text, options.catalog.max_depth))
     return Error{"params.too_deep", *path + ": nested deeper than " + std::to_string(options.catalog.max_depth) +
                                         " levels (load option max_depth)"};
   return std::nullopt;
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

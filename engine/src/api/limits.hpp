@@ -9,7 +9,7 @@
 #include "patsel/catalog.hpp"
 #include "patsel/result.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
 struct LoadOptions {
   CatalogLimits catalog;                             ///< max_catalog_bytes, max_depth
@@ -31,4 +31,4 @@ Result<LoadOptions> read_load_options(std::string_view text);
 /// limits, before anything parses it.
 std::optional<Error> check_params_text(std::string_view text, const LoadOptions& options);
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

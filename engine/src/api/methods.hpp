@@ -9,7 +9,7 @@
 #include "params.hpp"
 #include "state.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
 /// An adapter: params in, a JSON result or an Error out.
 using Method = Result<json> (*)(const EngineState& state, const json& params);
@@ -49,4 +49,4 @@ Result<json> cards(const EngineState& state, const json& params);
 Result<json> stack_report(const EngineState& state, const json& params);
 Result<json> comparison(const EngineState& state, const json& params);
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
 Error bad_option(const std::string& path, const std::string& why) {
   return Error{"params.bad_option", path + ": " + why};
@@ -121,4 +121,4 @@ Result<std::vector<const Pattern*>> pattern_list_param(const Catalog& catalog, c
   return out;
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

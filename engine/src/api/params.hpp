@@ -14,11 +14,8 @@
 #include "name_list.hpp"
 #include "patsel/catalog.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
-using json = nlohmann::json;
-using patsel::detail::member;
-using patsel::detail::name_list;
 
 /// `params.bad_option` at `path`: `bad_option("$.limit", "expected an integer")`.
 Error bad_option(const std::string& path, const std::string& why);
@@ -64,4 +61,4 @@ Result<const Pattern*> optional_pattern_param(const Catalog& catalog, const json
 Result<std::vector<const Pattern*>> pattern_list_param(const Catalog& catalog, const json& params,
                                                        const std::string& key, std::size_t min, std::size_t max);
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

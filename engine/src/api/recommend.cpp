@@ -4,9 +4,7 @@
 #include "number_text.hpp"
 #include "patsel/recommend.hpp"
 
-namespace patsel::api::detail {
-
-using patsel::detail::number_json;
+namespace patsel::detail {
 
 namespace {
 
@@ -78,4 +76,4 @@ Result<json> recommendations(const EngineState& state, const json& params) {
               {"problems", errors_json(reasoning.rules.problems)}};
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

@@ -6,7 +6,7 @@
 #include "methods.hpp"
 #include "patsel/reference.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 namespace {
 
 json year_json(const std::optional<long long>& year) { return year ? json(*year) : json(nullptr); }
@@ -155,4 +155,4 @@ Result<json> cards(const EngineState& state, const json& params) {
   return json{{"cards", std::move(out)}};
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

@@ -4,7 +4,7 @@
 #include "methods.hpp"
 #include "patsel/migration.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 namespace {
 
 json move_json(const MigrationMove& move) {
@@ -92,4 +92,4 @@ Result<json> migration(const EngineState& state, const json& params) {
   return out;
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

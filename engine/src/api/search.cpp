@@ -7,7 +7,7 @@
 #include "methods.hpp"
 #include "patsel/search_page.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 namespace {
 
 constexpr long long kMaxLimit = 1000;
@@ -209,4 +209,4 @@ Result<json> search(const EngineState& state, const json& params) {
               {"query", query_json(request.query, page.parsed, page.results)}};
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

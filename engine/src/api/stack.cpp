@@ -4,7 +4,7 @@
 #include "patsel/compare.hpp"
 #include "patsel/stack.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 namespace {
 
 json conflicts_json(const std::vector<StackConflict>& conflicts) {
@@ -66,4 +66,4 @@ Result<json> comparison(const EngineState& state, const json& params) {
   return json{{"patterns", pattern_refs(table.patterns)}, {"rows", std::move(rows)}, {"relations", std::move(relations)}};
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

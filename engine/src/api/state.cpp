@@ -4,7 +4,7 @@
 
 #include "json_util.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
 const TreeEntry* ReasoningState::tree(const std::string& id) const {
   for (const TreeEntry& entry : trees)
@@ -18,7 +18,7 @@ ReasoningState build_reasoning(const Catalog& catalog) {
   const nlohmann::json& trees = catalog.section("trees");
   for (std::size_t i = 0; i < trees.size(); ++i) {
     // A broken tree keeps its id (when it has one), so asking for it names the problem.
-    std::string id = patsel::detail::string_or(trees[i], "id");
+    std::string id = string_or(trees[i], "id");
     state.trees.push_back({std::move(id), read_tree(trees[i], "$.trees[" + std::to_string(i) + "]")});
   }
   return state;
@@ -32,4 +32,4 @@ std::unique_ptr<EngineState> build_state(Catalog catalog) {
   return state;
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

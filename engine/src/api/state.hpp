@@ -15,7 +15,7 @@
 #include "patsel/search.hpp"
 #include "patsel/tree.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 
 /// A tree of the catalog, or why it cannot be used.
 struct TreeEntry {
@@ -57,4 +57,4 @@ struct EngineState {
 /// Builds the indexes of a freshly loaded catalog.
 std::unique_ptr<EngineState> build_state(Catalog catalog);
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

@@ -6,7 +6,7 @@
 
 #include "methods.hpp"
 
-namespace patsel::api::detail {
+namespace patsel::detail {
 namespace {
 
 std::string tree_ids(const ReasoningState& reasoning) {
@@ -177,4 +177,4 @@ Result<json> tree_step(const EngineState& state, const json& params) {
   return step_json(state.catalog, walk.value(), tiers.value());
 }
 
-}  // namespace patsel::api::detail
+}  // namespace patsel::detail

@@ -47,7 +47,9 @@ std::optional<SearchField> parse_search_field(std::string_view name) {
   return std::nullopt;
 }
 
-namespace detail {
+}  // namespace patsel
+
+namespace patsel::detail {
 
 void field_values(const Pattern& p, SearchField field, std::vector<std::string_view>& out) {
   out.clear();
@@ -92,5 +94,4 @@ double deterministic_log(double x) {
   return 2 * sum + exponent * 0.69314718055994530942;
 }
 
-}  // namespace detail
-}  // namespace patsel
+}  // namespace patsel::detail

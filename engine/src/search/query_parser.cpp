@@ -10,7 +10,7 @@
 namespace patsel {
 namespace {
 
-using text::detail::decode;
+using detail::decode;
 
 bool is_space(std::uint32_t cp) {
   return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||

@@ -9,8 +9,7 @@
 #include "index_data.hpp"
 #include "patsel/text.hpp"
 
-namespace patsel {
-namespace detail {
+namespace patsel::detail {
 
 std::pair<float, std::uint8_t> SearchIndexData::posting(std::uint32_t term, std::uint32_t doc) const {
   auto first = posting_doc.begin() + postings_begin[term];
@@ -46,8 +45,9 @@ std::pair<std::size_t, std::size_t> SearchIndexData::phrases_starting(std::strin
           static_cast<std::size_t>(last - phrases_by_words.begin())};
 }
 
-}  // namespace detail
+}  // namespace patsel::detail
 
+namespace patsel {
 namespace {
 
 using detail::SearchIndexData;

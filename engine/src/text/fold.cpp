@@ -5,7 +5,7 @@
 
 #include "patsel/text.hpp"
 
-namespace patsel::text {
+namespace patsel::detail {
 namespace {
 
 // U+00C0..U+00FF; "" marks the two symbols (x and division sign) that are
@@ -65,7 +65,6 @@ bool is_separator(std::uint32_t cp) {
 
 }  // namespace
 
-namespace detail {
 
 bool fold_code_point(std::uint32_t cp, std::string& out) {
   if (cp < 0x80) {
@@ -105,7 +104,9 @@ bool fold_code_point(std::uint32_t cp, std::string& out) {
   return true;
 }
 
-}  // namespace detail
+}  // namespace patsel::detail
+
+namespace patsel::text {
 
 std::string fold(std::string_view text) {
   std::string out;
@@ -118,7 +119,7 @@ std::string fold(std::string_view text) {
       // Separators are kept (ASCII ones as they are) so fold() of a sentence
       // is still a sentence; only their case would change, and they have none.
       if (d.code_point < 0x80) out += static_cast<char>(d.code_point);
-      else append_utf8(d.code_point, out);
+      else detail::append_utf8(d.code_point, out);
     }
   }
   return out;

@@ -6,8 +6,7 @@
 
 #include "patsel/text.hpp"
 
-namespace patsel::text {
-namespace detail {
+namespace patsel::detail {
 
 std::size_t well_formed_length(std::string_view text, std::size_t pos, std::size_t& subpart) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -44,7 +43,9 @@ Decoded decode(std::string_view text, std::size_t pos) {
   return {cp, length, true};
 }
 
-}  // namespace detail
+}  // namespace patsel::detail
+
+namespace patsel::text {
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
