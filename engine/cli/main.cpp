@@ -3,8 +3,11 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "commands.hpp"
+#include "patsel/api.hpp"
 
 namespace {
 
@@ -63,37 +66,112 @@ Options:
                   (docs/reliability.md)
   --json          print the engine's JSON answer, for scripts
   --strict        treat warnings as errors (build then writes nothing)
-  --help          this text;  --version  the version
+  --help          this text, or with a command its usage;  --version  the version
 )";
+
+struct Command {
+  const char* name;
+  int (*run)(int argc, char** argv);
+};
+
+constexpr Command kCommands[] = {
+    {"build", patsel::cli::run_build},
+    {"validate", patsel::cli::run_validate},
+    {"list", patsel::cli::run_list},
+    {"call", patsel::cli::run_call},
+    {"search", patsel::cli::run_search},
+    {"tree", patsel::cli::run_tree},
+    {"recommend", patsel::cli::run_recommend},
+    {"related", patsel::cli::run_related},
+    {"migrate", patsel::cli::run_migrate},
+    {"timeline", patsel::cli::run_timeline},
+    {"path", patsel::cli::run_path},
+    {"stack", patsel::cli::run_stack},
+    {"compare", patsel::cli::run_compare},
+    {"compositions", patsel::cli::run_compositions},
+    {"problems", patsel::cli::run_problems},
+    {"cards", patsel::cli::run_cards},
+};
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    lines.push_back(text.substr(0, end));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return lines;
+}
+
+bool names_command(std::string_view head, const std::string& command) {
+  const std::string word = "patsel " + command;
+  for (std::size_t at = head.find(word); at != std::string_view::npos; at = head.find(word, at + 1)) {
+    const std::size_t after = at + word.size();
+    if (after == head.size() || head[after] == ' ') return true;
+  }
+  return false;
+}
+
+// One command's part of kUsage: its lines "  patsel <command> ..." and the
+// indented lines under them, then the options every command shares. Empty
+// when kUsage does not describe the command.
+std::string command_usage(const std::string& command) {
+  const auto is_head = [](std::string_view line) { return line.rfind("  patsel ", 0) == 0; };
+  const std::vector<std::string_view> lines = lines_of(kUsage);
+  std::string block, options;
+  bool in_usage = false, in_options = false, matched = false, done = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    if (line == "Usage:") in_usage = true;
+    if (line == "Options:") in_usage = false, in_options = true;
+    if (in_options) options += std::string(line) + "\n";
+    if (!in_usage || done || line.empty() || line == "Usage:") continue;
+    // A block starts at a head line that does not follow another one.
+    if (is_head(line) && (i == 0 || !is_head(lines[i - 1]))) {
+      done = matched;
+      if (done) continue;
+      block.clear();
+    }
+    block += std::string(line) + "\n";
+    if (is_head(line) && names_command(line, command)) matched = true;
+  }
+  if (!matched) return {};
+  std::string usage = "Usage:\n" + block;
+  if (command == "call") {
+    usage += "\nMethods: name, params (? optional), answer (docs: engine/include/patsel/api.hpp)\n";
+    for (const patsel::api::MethodInfo& m : patsel::api::kMethods)
+      usage += "  " + std::string(m.name) + "  " + std::string(m.params) + "\n      " + std::string(m.answer) + "\n";
+  }
+  return usage + "\n" + options;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help")) {
     std::cout << kUsage;
     return argc < 2 ? 2 : 0;
   }
-  const std::string command = argv[1];
+  std::string command = argv[1];
   if (command == "--version") {
     std::cout << "patsel " << PATSEL_VERSION << "\n";
     return 0;
   }
-  if (command == "build") return patsel::cli::run_build(argc, argv);
-  if (command == "validate") return patsel::cli::run_validate(argc, argv);
-  if (command == "list") return patsel::cli::run_list(argc, argv);
-  if (command == "call") return patsel::cli::run_call(argc, argv);
-  if (command == "search") return patsel::cli::run_search(argc, argv);
-  if (command == "tree") return patsel::cli::run_tree(argc, argv);
-  if (command == "recommend") return patsel::cli::run_recommend(argc, argv);
-  if (command == "related") return patsel::cli::run_related(argc, argv);
-  if (command == "migrate") return patsel::cli::run_migrate(argc, argv);
-  if (command == "timeline") return patsel::cli::run_timeline(argc, argv);
-  if (command == "path") return patsel::cli::run_path(argc, argv);
-  if (command == "stack") return patsel::cli::run_stack(argc, argv);
-  if (command == "compare") return patsel::cli::run_compare(argc, argv);
-  if (command == "compositions") return patsel::cli::run_compositions(argc, argv);
-  if (command == "problems") return patsel::cli::run_problems(argc, argv);
-  if (command == "cards") return patsel::cli::run_cards(argc, argv);
+  // `patsel help [COMMAND]` and `patsel COMMAND ... --help`: that command's usage.
+  bool help = command == "help";
+  if (help && argc > 2) command = argv[2];
+  for (int i = 2; i < argc && !help; ++i) help = !std::strcmp(argv[i], "--help");
+  if (command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  for (const Command& c : kCommands) {
+    if (command != c.name) continue;
+    if (!help) return c.run(argc, argv);
+    const std::string usage = command_usage(command);
+    std::cout << (usage.empty() ? std::string(kUsage) : usage);
+    return 0;
+  }
   std::cerr << "patsel: unknown command '" << command << "'\n" << kUsage;
   return 2;
 }
