@@ -1,5 +1,5 @@
-// The targets of issue #9, each checked against a run's figures. Reported in
-// the README, never asserted in tests.
+// The performance targets the README reports under "Performance", each
+// checked against a run's figures; never asserted in tests.
 
 const largest = (scale) => scale.reduce((a, b) => (b.patterns > a.patterns ? b : a), scale[0]);
 

@@ -271,7 +271,7 @@ TEST_CASE("learning paths, compositions, the problem matrix and quick reference 
   }
 }
 
-TEST_CASE("the shipped catalog: migrations, compositions and orders that the issue names") {
+TEST_CASE("the shipped catalog: well-known migrations, compositions and orders") {
   auto engine = engine_at(shipped_path());
   SUBCASE("two-phase commit migrates to saga with steps") {
     json result = ok(engine, "migrate", {{"pattern", "two-phase-commit"}});

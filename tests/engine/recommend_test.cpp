@@ -151,7 +151,7 @@ TEST_CASE("profile.fields gives the declarations a form needs") {
   CHECK(result["problems"].size() == 3);
 }
 
-TEST_CASE("the issue's profile on the shipped catalog: 10k RPS, 99.99%, strong, 5 dependencies, 20x spikes") {
+TEST_CASE("a demanding profile on the shipped catalog: 10k RPS, 99.99%, strong, 5 dependencies, 20x spikes") {
   auto engine = engine_at(shipped_path());
   json result = ok(engine, "recommend", {{"profile", {{"peak_rps", 10000},
                                                       {"availability", 99.99},

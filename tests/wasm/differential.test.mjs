@@ -96,18 +96,18 @@ function reasoningCorpus() {
     { method: 'tree.get', params: { tree: 'no-such-tree' } },
   );
 
-  const issue = { peak_rps: 10000, availability: 99.99, consistency: 'strong', external_dependencies: 5, spike_ratio: 20 };
-  for (const tiers of subsets(['gold', 'silver', 'bronze'])) requests.push({ method: 'recommend', params: { profile: issue, tiers } });
+  const demanding = { peak_rps: 10000, availability: 99.99, consistency: 'strong', external_dependencies: 5, spike_ratio: 20 };
+  for (const tiers of subsets(['gold', 'silver', 'bronze'])) requests.push({ method: 'recommend', params: { profile: demanding, tiers } });
   requests.push(
-    { method: 'recommend', params: { profile: issue, limit: 5 } },
+    { method: 'recommend', params: { profile: demanding, limit: 5 } },
     { method: 'recommend', params: { profile: {} } },
-    { method: 'recommend', params: { profile: { ...issue, colour: 'red', team_size: 0 } } },
+    { method: 'recommend', params: { profile: { ...demanding, colour: 'red', team_size: 0 } } },
     { method: 'recommend', params: { profile: 'fast' } },
     { method: 'recommend', params: { profile: {}, limit: -1 } },
   );
   for (const field of catalog.profile)
     for (const value of profileSamples(field))
-      requests.push({ method: 'recommend', params: { profile: { ...issue, [field.id]: value }, tiers: ['gold', 'silver'] } });
+      requests.push({ method: 'recommend', params: { profile: { ...demanding, [field.id]: value }, tiers: ['gold', 'silver'] } });
 
   for (const id of ids) {
     requests.push({ method: 'related', params: { pattern: id } });
