@@ -18,11 +18,7 @@ std::string error_envelope(const Error& error) {
 
 json error_json(const Error& error) { return {{"code", error.code}, {"message", error.message}}; }
 
-json errors_json(const std::vector<Error>& errors) {
-  json out = json::array();
-  for (const Error& e : errors) out.push_back(error_json(e));
-  return out;
-}
+json errors_json(const std::vector<Error>& errors) { return array_of(errors, error_json); }
 
 json pattern_summary(const Pattern& p) {
   // Member by member: nlohmann's initializer lists copy every value twice.
@@ -43,10 +39,14 @@ json pattern_ref(const Pattern& p) {
   return {{"pattern", p.id}, {"title", p.title}, {"tier", to_string(p.tier)}};
 }
 
+json pattern_ref(const Pattern& p, json members) {
+  json ref = pattern_ref(p);
+  ref.update(std::move(members));
+  return ref;
+}
+
 json pattern_refs(const std::vector<const Pattern*>& patterns) {
-  json out = json::array();
-  for (const Pattern* p : patterns) out.push_back(pattern_ref(*p));
-  return out;
+  return array_of(patterns, [](const Pattern* p) { return pattern_ref(*p); });
 }
 
 json pattern_refs(const Catalog& catalog, const std::vector<std::string>& ids) {
@@ -58,14 +58,11 @@ json pattern_refs(const Catalog& catalog, const std::vector<std::string>& ids) {
 
 json complexity_json(const ComplexityEstimate& estimate) {
   json patterns = json::array();
-  for (const PatternEffort& e : estimate.patterns) {
-    json item = pattern_ref(*e.pattern);
-    item["complexity"] = e.complexity;
-    item["time_to_implement"] = e.time_to_implement;
-    item["maintenance"] = e.maintenance;
-    item["team_size"] = e.team_size;
-    patterns.push_back(std::move(item));
-  }
+  for (const PatternEffort& e : estimate.patterns)
+    patterns.push_back(pattern_ref(*e.pattern, {{"complexity", e.complexity},
+                                                {"time_to_implement", e.time_to_implement},
+                                                {"maintenance", e.maintenance},
+                                                {"team_size", e.team_size}}));
   json by_level = json::object();
   for (const auto& [level, count] : estimate.by_level) by_level[level] = count;
   return {{"overall", estimate.overall},     {"points", estimate.points},       {"by_level", by_level},

@@ -18,6 +18,18 @@ std::string ok_envelope(const json& result);
 /// `{"ok":false,"error":{"code":...,"message":...}}`.
 std::string error_envelope(const Error& error);
 
+/// A JSON array of `write(item)` for each of `items`.
+///
+/// ```
+/// array_of(report.missing, gap_json)
+/// ```
+template <class Items, class Write>
+json array_of(const Items& items, Write write) {
+  json out = json::array();
+  for (const auto& item : items) out.push_back(write(item));
+  return out;
+}
+
 /// `{"code": ..., "message": ...}`: how answers show an error (catalog
 /// warnings, broken trees, rule problems) and the envelope's error.
 json error_json(const Error& error);
@@ -29,6 +41,8 @@ json pattern_summary(const Pattern& pattern);
 
 /// `{"pattern": id, "title": ..., "tier": ...}`: how reasoning answers name a pattern.
 json pattern_ref(const Pattern& pattern);
+/// The reference with more `members`: `pattern_ref(p, {{"depth", 1}})`.
+json pattern_ref(const Pattern& pattern, json members);
 /// The references of `patterns`, in order.
 json pattern_refs(const std::vector<const Pattern*>& patterns);
 /// The references of the ids the catalog knows, in order; others are skipped.

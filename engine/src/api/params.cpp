@@ -58,10 +58,20 @@ Result<bool> bool_option(const json& params, const std::string& key, bool fallba
   return value->get<bool>();
 }
 
-Error not_a_tier(const std::string& path, const std::string& word, TierWords accepted) {
-  return bad_option(path, "'" + word + "' is not a tier (" +
-                              (accepted == TierWords::levels ? "gold, silver, bronze" : "gold, silver, bronze, unclassified") +
-                              ")");
+Result<std::vector<Tier>> tiers_at(const std::vector<std::string>& words, const std::string& path, TierWords accepted) {
+  const bool levels = accepted == TierWords::levels;
+  auto parsed = parse_words<Tier>(
+      words, path,
+      [&](const std::string& word) {
+        auto tier = parse_tier(word);
+        return levels && tier == Tier::unclassified ? std::nullopt : tier;
+      },
+      "a tier", levels ? "gold, silver, bronze" : "gold, silver, bronze, unclassified");
+  if (!parsed) return parsed.error();
+  std::vector<Tier> tiers;
+  for (Tier tier : parsed.value())
+    if (std::find(tiers.begin(), tiers.end(), tier) == tiers.end()) tiers.push_back(tier);
+  return tiers;
 }
 
 Result<std::vector<Tier>> tier_list(const json& params, const std::string& key, std::vector<Tier> fallback,
@@ -69,14 +79,7 @@ Result<std::vector<Tier>> tier_list(const json& params, const std::string& key, 
   if (!member(params, key)) return fallback;
   auto words = string_list(params, key);
   if (!words) return words.error();
-  std::vector<Tier> tiers;
-  for (std::size_t i = 0; i < words.value().size(); ++i) {
-    auto tier = parse_tier(words.value()[i]);
-    if (!tier || (accepted == TierWords::levels && *tier == Tier::unclassified))
-      return not_a_tier("$." + key + "[" + std::to_string(i) + "]", words.value()[i], accepted);
-    if (std::find(tiers.begin(), tiers.end(), *tier) == tiers.end()) tiers.push_back(*tier);
-  }
-  return tiers;
+  return tiers_at(words.value(), "$." + key, accepted);
 }
 
 namespace {
@@ -97,6 +100,11 @@ Result<const Pattern*> pattern_param(const Catalog& catalog, const json& params,
 Result<const Pattern*> optional_pattern_param(const Catalog& catalog, const json& params, const std::string& key) {
   if (!member(params, key)) return static_cast<const Pattern*>(nullptr);
   return pattern_param(catalog, params, key);
+}
+
+Result<const Pattern*> pattern_filter(const Catalog& catalog, const json& params) {
+  if (auto error = unknown_keys(params, {"pattern"})) return *error;
+  return optional_pattern_param(catalog, params, "pattern");
 }
 
 Result<std::vector<const Pattern*>> pattern_list_param(const Catalog& catalog, const json& params,

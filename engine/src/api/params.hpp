@@ -39,12 +39,32 @@ Result<long long> integer_option(const json& params, const std::string& key, lon
 /// `params[key]` as a boolean; absent gives `fallback`.
 Result<bool> bool_option(const json& params, const std::string& key, bool fallback);
 
+/// Each of `words`, read at `path`, as a T by `parse`; a word it does not
+/// know is `params.bad_option` at `path[i]`: "'x' is not <what> (<names>)".
+///
+/// ```
+/// parse_words<Relation>(words, "$.relations", parse_relation, "a relation", relation_names())
+/// ```
+template <class T, class Parse>
+Result<std::vector<T>> parse_words(const std::vector<std::string>& words, const std::string& path, Parse parse,
+                                   const std::string& what, const std::string& names) {
+  std::vector<T> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::optional<T> value = parse(words[i]);
+    if (!value)
+      return bad_option(path + "[" + std::to_string(i) + "]", "'" + words[i] + "' is not " + what + " (" + names + ")");
+    out.push_back(*value);
+  }
+  return out;
+}
+
 /// Which words a tier list accepts: every tier, or only the three levels a
 /// tree result has (no "unclassified").
 enum class TierWords { all, levels };
 
-/// The error for a word at `path` that is not a tier.
-Error not_a_tier(const std::string& path, const std::string& word, TierWords accepted = TierWords::all);
+/// `words`, read at `path`, as tiers, each once.
+Result<std::vector<Tier>> tiers_at(const std::vector<std::string>& words, const std::string& path,
+                                   TierWords accepted = TierWords::all);
 
 /// `params[key]` as a list of tiers, each once; absent gives `fallback`.
 Result<std::vector<Tier>> tier_list(const json& params, const std::string& key, std::vector<Tier> fallback,
@@ -56,6 +76,9 @@ Result<const Pattern*> pattern_param(const Catalog& catalog, const json& params,
 
 /// `params[key]` as a pattern of the catalog when present; absent gives nullptr.
 Result<const Pattern*> optional_pattern_param(const Catalog& catalog, const json& params, const std::string& key);
+
+/// Params that are `{pattern?}`, a filter: the pattern, or nullptr for none.
+Result<const Pattern*> pattern_filter(const Catalog& catalog, const json& params);
 
 /// `params[key]`, required, as `min`..`max` distinct patterns of the catalog.
 Result<std::vector<const Pattern*>> pattern_list_param(const Catalog& catalog, const json& params,

@@ -8,27 +8,34 @@ namespace patsel::detail {
 
 namespace {
 
-json reasons_json(const std::vector<Evidence>& reasons) {
-  json out = json::array();
-  for (const Evidence& e : reasons)
-    out.push_back({{"rule", e.rule}, {"weight", number_json(e.weight)}, {"reason", e.reason}});
-  return out;
+json evidence_json(const Evidence& e) {
+  return {{"rule", e.rule}, {"weight", number_json(e.weight)}, {"reason", e.reason}};
 }
 
 json scored_json(const PatternScore& s) {
-  json out = pattern_ref(*s.pattern);
-  out["score"] = number_json(s.score);
-  out["reasons"] = reasons_json(s.reasons);
-  return out;
+  return pattern_ref(*s.pattern, {{"score", number_json(s.score)}, {"reasons", array_of(s.reasons, evidence_json)}});
 }
+
+json excluded_json(const ExcludedPattern& e) {
+  return pattern_ref(*e.scored.pattern, {{"score", number_json(e.scored.score)},
+                                         {"reason", e.reason},
+                                         {"consider", pattern_refs(e.consider)},
+                                         {"reasons", array_of(e.scored.reasons, evidence_json)}});
+}
+
+json complement_json(const Complement& c) {
+  return pattern_ref(*c.pattern, {{"relationship", to_string(c.relationship)}, {"for", c.for_patterns}});
+}
+
+json field_problem_json(const FieldProblem& p) { return {{"field", p.field}, {"message", p.message}}; }
 
 }  // namespace
 
 Result<json> profile_fields(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {})) return *error;
-  json fields = json::array();
-  for (const ProfileField& f : state.reasoning().rules.fields) fields.push_back(f.data);
-  return json{{"fields", std::move(fields)}, {"problems", errors_json(state.reasoning().rules.problems)}};
+  const RuleBook& rules = state.reasoning().rules;
+  return json{{"fields", array_of(rules.fields, [](const ProfileField& f) { return f.data; })},
+              {"problems", errors_json(rules.problems)}};
 }
 
 Result<json> recommendations(const EngineState& state, const json& params) {
@@ -45,34 +52,15 @@ Result<json> recommendations(const EngineState& state, const json& params) {
   RecommendQuery query{tiers.value(), static_cast<std::size_t>(limit.value())};
   Recommendation rec = patsel::recommend(state.catalog, reasoning.rules, reasoning.graph, profile, query);
 
-  json ranked = json::array(), excluded = json::array(), discouraged = json::array(), complements = json::array();
-  for (const PatternScore& s : rec.ranked) ranked.push_back(scored_json(s));
-  for (const ExcludedPattern& e : rec.excluded) {
-    json item = pattern_ref(*e.scored.pattern);
-    item["score"] = number_json(e.scored.score);
-    item["reason"] = e.reason;
-    item["consider"] = pattern_refs(e.consider);
-    item["reasons"] = reasons_json(e.scored.reasons);
-    excluded.push_back(std::move(item));
-  }
-  for (const PatternScore& s : rec.discouraged) discouraged.push_back(scored_json(s));
-  for (const Complement& c : rec.complements) {
-    json item = pattern_ref(*c.pattern);
-    item["relationship"] = to_string(c.relationship);
-    item["for"] = c.for_patterns;
-    complements.push_back(std::move(item));
-  }
-  json invalid = json::array();
-  for (const FieldProblem& p : profile.invalid_fields) invalid.push_back({{"field", p.field}, {"message", p.message}});
-  return json{{"ranked", std::move(ranked)},
-              {"excluded", std::move(excluded)},
-              {"discouraged", std::move(discouraged)},
-              {"complements", std::move(complements)},
+  return json{{"ranked", array_of(rec.ranked, scored_json)},
+              {"excluded", array_of(rec.excluded, excluded_json)},
+              {"discouraged", array_of(rec.discouraged, scored_json)},
+              {"complements", array_of(rec.complements, complement_json)},
               {"complexity", complexity_json(rec.complexity)},
               {"fired_rules", rec.fired},
               {"undecided_fields", rec.undecided_fields},
               {"unknown_fields", profile.unknown_fields},
-              {"invalid_fields", std::move(invalid)},
+              {"invalid_fields", array_of(profile.invalid_fields, field_problem_json)},
               {"problems", errors_json(reasoning.rules.problems)}};
 }
 

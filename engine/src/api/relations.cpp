@@ -8,19 +8,27 @@ namespace patsel::detail {
 namespace {
 
 json move_json(const MigrationMove& move) {
-  json out = pattern_ref(*move.pattern);
-  out["reasons"] = move.reasons;
-  out["steps"] = move.steps;
-  out["guide"] = move.guide;
-  out["triggers"] = move.triggers;
-  out["families"] = move.families;
-  return out;
+  return pattern_ref(*move.pattern, {{"reasons", move.reasons},
+                                     {"steps", move.steps},
+                                     {"guide", move.guide},
+                                     {"triggers", move.triggers},
+                                     {"families", move.families}});
 }
 
-json moves_json(const std::vector<MigrationMove>& moves) {
-  json out = json::array();
-  for (const MigrationMove& move : moves) out.push_back(move_json(move));
-  return out;
+
+json edge_json(const Edge* e) {
+  return {{"relation", to_string(e->relation)}, {"notes", e->notes}, {"sources", e->sources}};
+}
+
+json neighbour_json(const Neighbour& n) {
+  return pattern_ref(*n.pattern, {{"depth", n.depth}, {"via", n.via}, {"relations", array_of(n.edges, edge_json)}});
+}
+
+json ordered_json(const Ordering::Item& item) {
+  return pattern_ref(*item.pattern, {{"stage", item.stage},
+                                     {"requires", item.requires_},
+                                     {"added", item.added},
+                                     {"in_cycle", item.in_cycle}});
 }
 
 }  // namespace
@@ -31,30 +39,14 @@ Result<json> related_patterns(const EngineState& state, const json& params) {
   if (!pattern) return pattern.error();
   auto words = string_list(params, "relations");
   if (!words) return words.error();
-  std::vector<Relation> relations;
-  for (std::size_t i = 0; i < words.value().size(); ++i) {
-    auto r = parse_relation(words.value()[i]);
-    if (!r)
-      return bad_option("$.relations[" + std::to_string(i) + "]",
-                        "'" + words.value()[i] + "' is not a relation (" + relation_names() + ")");
-    relations.push_back(*r);
-  }
+  auto relations = parse_words<Relation>(words.value(), "$.relations", parse_relation, "a relation", relation_names());
+  if (!relations) return relations.error();
   auto depth = integer_option(params, "depth", 1, 1, 4);
   if (!depth) return depth.error();
 
-  json neighbours = json::array();
-  for (const Neighbour& n :
-       state.reasoning().graph.neighbours(state.catalog, pattern.value()->id, relations, static_cast<int>(depth.value()))) {
-    json item = pattern_ref(*n.pattern);
-    item["depth"] = n.depth;
-    item["via"] = n.via;
-    json edges = json::array();
-    for (const Edge* e : n.edges)
-      edges.push_back({{"relation", to_string(e->relation)}, {"notes", e->notes}, {"sources", e->sources}});
-    item["relations"] = std::move(edges);
-    neighbours.push_back(std::move(item));
-  }
-  return json{{"pattern", pattern_ref(*pattern.value())}, {"neighbours", std::move(neighbours)}};
+  const std::vector<Neighbour> neighbours = state.reasoning().graph.neighbours(
+      state.catalog, pattern.value()->id, relations.value(), static_cast<int>(depth.value()));
+  return json{{"pattern", pattern_ref(*pattern.value())}, {"neighbours", array_of(neighbours, neighbour_json)}};
 }
 
 Result<json> pattern_order(const EngineState& state, const json& params) {
@@ -66,16 +58,7 @@ Result<json> pattern_order(const EngineState& state, const json& params) {
   std::vector<std::string> ids;
   for (const Pattern* p : patterns.value()) ids.push_back(p->id);
   Ordering ordering = state.reasoning().graph.order(state.catalog, ids, add.value());
-  json items = json::array();
-  for (const Ordering::Item& item : ordering.items) {
-    json out = pattern_ref(*item.pattern);
-    out["stage"] = item.stage;
-    out["requires"] = item.requires_;
-    out["added"] = item.added;
-    out["in_cycle"] = item.in_cycle;
-    items.push_back(std::move(out));
-  }
-  return json{{"order", std::move(items)}, {"cycles", ordering.cycles}};
+  return json{{"order", array_of(ordering.items, ordered_json)}, {"cycles", ordering.cycles}};
 }
 
 Result<json> migration(const EngineState& state, const json& params) {
@@ -83,13 +66,11 @@ Result<json> migration(const EngineState& state, const json& params) {
   auto found = pattern_param(state.catalog, params, "pattern");
   if (!found) return found.error();
   const Migration plan = plan_migration(state.catalog, state.reasoning().graph, *found.value());
-  json out = pattern_ref(*plan.pattern);
-  out["status"] = plan.pattern->status;
-  out["legacy"] = plan.legacy;
-  out["deprecation_reason"] = plan.deprecation_reason;
-  out["to"] = moves_json(plan.to);
-  out["from"] = moves_json(plan.from);
-  return out;
+  return pattern_ref(*plan.pattern, {{"status", plan.pattern->status},
+                                     {"legacy", plan.legacy},
+                                     {"deprecation_reason", plan.deprecation_reason},
+                                     {"to", array_of(plan.to, move_json)},
+                                     {"from", array_of(plan.from, move_json)}});
 }
 
 }  // namespace patsel::detail

@@ -48,8 +48,7 @@ std::optional<Error> read_filters(const json& params, FacetSelection& selection)
   return read_facet_lists(params, "filters", [&](Facet facet, std::vector<std::string> values, const std::string& path)
                                                   -> std::optional<Error> {
     if (facet == Facet::tier)
-      for (std::size_t i = 0; i < values.size(); ++i)
-        if (!parse_tier(values[i])) return not_a_tier(path + "[" + std::to_string(i) + "]", values[i]);
+      if (auto tiers = tiers_at(values, path); !tiers) return tiers.error();
     selection.values[static_cast<std::size_t>(facet)] = std::move(values);
     return std::nullopt;
   });
@@ -93,14 +92,7 @@ Result<std::vector<Facet>> read_facets(const json& params) {
   }
   auto names = strings_at(*facets, "$.facets");
   if (!names) return names.error();
-  for (std::size_t i = 0; i < names.value().size(); ++i) {
-    auto facet = parse_facet(names.value()[i]);
-    if (!facet)
-      return bad_option("$.facets[" + std::to_string(i) + "]",
-                        "'" + names.value()[i] + "' is not a facet (" + facet_names() + ")");
-    out.push_back(*facet);
-  }
-  return out;
+  return parse_words<Facet>(names.value(), "$.facets", parse_facet, "a facet", facet_names());
 }
 
 // Scores are rounded so that printing them cannot differ between targets.

@@ -7,23 +7,25 @@
 namespace patsel::detail {
 namespace {
 
-json conflicts_json(const std::vector<StackConflict>& conflicts) {
-  json out = json::array();
-  for (const StackConflict& c : conflicts)
-    out.push_back({{"patterns", pattern_refs(c.patterns)}, {"reasons", c.reasons}, {"instead", pattern_refs(c.instead)}});
-  return out;
+json conflict_json(const StackConflict& c) {
+  return {{"patterns", pattern_refs(c.patterns)}, {"reasons", c.reasons}, {"instead", pattern_refs(c.instead)}};
 }
 
-json gaps_json(const std::vector<StackGap>& gaps) {
-  json out = json::array();
-  for (const StackGap& g : gaps) {
-    json item = pattern_ref(*g.pattern);
-    item["relationship"] = to_string(g.relationship);
-    item["for"] = g.for_patterns;
-    item["notes"] = g.notes;
-    out.push_back(std::move(item));
-  }
-  return out;
+json gap_json(const StackGap& g) {
+  return pattern_ref(*g.pattern,
+                     {{"relationship", to_string(g.relationship)}, {"for", g.for_patterns}, {"notes", g.notes}});
+}
+
+json legacy_json(const LegacyPattern& l) {
+  return pattern_ref(*l.pattern, {{"status", l.pattern->status},
+                                  {"reason", l.reason},
+                                  {"alternatives", pattern_refs(l.alternatives)}});
+}
+
+json row_json(const CompareRow& row) { return {{"attribute", row.attribute}, {"label", row.label}, {"cells", row.cells}}; }
+
+json relation_json(const CompareRelation& r) {
+  return {{"from", r.from->id}, {"to", r.to->id}, {"relation", to_string(r.edge->relation)}, {"notes", r.edge->notes}};
 }
 
 }  // namespace
@@ -33,20 +35,12 @@ Result<json> stack_report(const EngineState& state, const json& params) {
   auto patterns = pattern_list_param(state.catalog, params, "patterns", 1, 100);
   if (!patterns) return patterns.error();
   StackReport report = analyse_stack(state.catalog, state.reasoning().graph, patterns.value());
-  json legacy = json::array();
-  for (const LegacyPattern& l : report.legacy) {
-    json item = pattern_ref(*l.pattern);
-    item["status"] = l.pattern->status;
-    item["reason"] = l.reason;
-    item["alternatives"] = pattern_refs(l.alternatives);
-    legacy.push_back(std::move(item));
-  }
   return json{{"patterns", pattern_refs(patterns.value())},
-              {"conflicts", conflicts_json(report.conflicts)},
-              {"cautions", conflicts_json(report.cautions)},
-              {"missing", gaps_json(report.missing)},
-              {"suggested", gaps_json(report.suggested)},
-              {"legacy", std::move(legacy)},
+              {"conflicts", array_of(report.conflicts, conflict_json)},
+              {"cautions", array_of(report.cautions, conflict_json)},
+              {"missing", array_of(report.missing, gap_json)},
+              {"suggested", array_of(report.suggested, gap_json)},
+              {"legacy", array_of(report.legacy, legacy_json)},
               {"complexity", complexity_json(report.complexity)}};
 }
 
@@ -55,15 +49,9 @@ Result<json> comparison(const EngineState& state, const json& params) {
   auto patterns = pattern_list_param(state.catalog, params, "patterns", 2, 5);
   if (!patterns) return patterns.error();
   Comparison table = compare_patterns(state.catalog, state.reasoning().rules, state.reasoning().graph, patterns.value());
-  json rows = json::array(), relations = json::array();
-  for (const CompareRow& row : table.rows)
-    rows.push_back({{"attribute", row.attribute}, {"label", row.label}, {"cells", row.cells}});
-  for (const CompareRelation& r : table.relations)
-    relations.push_back({{"from", r.from->id},
-                         {"to", r.to->id},
-                         {"relation", to_string(r.edge->relation)},
-                         {"notes", r.edge->notes}});
-  return json{{"patterns", pattern_refs(table.patterns)}, {"rows", std::move(rows)}, {"relations", std::move(relations)}};
+  return json{{"patterns", pattern_refs(table.patterns)},
+              {"rows", array_of(table.rows, row_json)},
+              {"relations", array_of(table.relations, relation_json)}};
 }
 
 }  // namespace patsel::detail

@@ -66,16 +66,17 @@ json outcome_json(const Catalog& catalog, const TreeResult& result, const std::v
   return out;
 }
 
+json answered_json(const TreeStep& step) {
+  return {{"question", step.question->id},
+          {"question_text", step.question->text},
+          {"answer", step.option->id},
+          {"answer_label", step.option->label}};
+}
+
 json step_json(const Catalog& catalog, const TreeWalk& walk, const std::vector<Tier>& allowed) {
-  json path = json::array();
-  for (const TreeStep& step : walk.path)
-    path.push_back({{"question", step.question->id},
-                    {"question_text", step.question->text},
-                    {"answer", step.option->id},
-                    {"answer_label", step.option->label}});
   return {{"tree", {{"id", walk.tree->id}, {"title", walk.tree->title}}},
           {"session", session_string(walk)},
-          {"path", std::move(path)},
+          {"path", array_of(walk.path, answered_json)},
           {"question", walk.question ? question_json(*walk.question, false) : json(nullptr)},
           {"result", walk.result ? outcome_json(catalog, *walk.result, allowed) : json(nullptr)}};
 }
