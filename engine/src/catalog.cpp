@@ -4,6 +4,7 @@
 
 #include "json_depth.hpp"
 #include "json_util.hpp"
+#include "name_list.hpp"
 
 namespace patsel {
 namespace {
@@ -30,8 +31,7 @@ Result<Pattern> read_pattern(json& record, std::size_t index) {
   auto tier = parse_tier(detail::string_or(record, "tier", "unclassified"));
   if (!tier)
     return Error{"catalog.bad_pattern",
-                 where + ".tier: '" + detail::string_or(record, "tier") +
-                     "' is not a tier (gold, silver, bronze, unclassified)"};
+                 where + ".tier: '" + detail::string_or(record, "tier") + "' is not a tier (" + tier_names() + ")"};
   p.tier = *tier;
   p.summary = detail::string_or(record, "summary");
   p.category = detail::string_or(record, "category");
@@ -62,6 +62,12 @@ std::optional<Tier> parse_tier(std::string_view word) {
   for (Tier tier : {Tier::gold, Tier::silver, Tier::bronze, Tier::unclassified})
     if (word == to_string(tier)) return tier;
   return std::nullopt;
+}
+
+std::string tier_names() {
+  std::vector<std::string_view> names;
+  for (Tier tier : {Tier::gold, Tier::silver, Tier::bronze, Tier::unclassified}) names.push_back(to_string(tier));
+  return detail::name_list(names);
 }
 
 Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& limits) {

@@ -25,6 +25,8 @@ enum class Tier { gold = 0, silver = 1, bronze = 2, unclassified = 3 };
 std::string_view to_string(Tier tier);
 /// `parse_tier("silver") == Tier::silver`; unknown words give nullopt.
 std::optional<Tier> parse_tier(std::string_view word);
+/// "gold, silver, bronze, unclassified", for messages about a wrong tier.
+std::string tier_names();
 
 struct Pattern {
   std::string id;

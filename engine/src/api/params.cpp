@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "patsel/tree.hpp"
+
 namespace patsel::detail {
 
 Error bad_option(const std::string& path, const std::string& why) {
@@ -66,7 +68,7 @@ Result<std::vector<Tier>> tiers_at(const std::vector<std::string>& words, const 
         auto tier = parse_tier(word);
         return levels && tier == Tier::unclassified ? std::nullopt : tier;
       },
-      "a tier", levels ? "gold, silver, bronze" : "gold, silver, bronze, unclassified");
+      "a tier", levels ? name_list(kTreeLevels) : tier_names());
   if (!parsed) return parsed.error();
   std::vector<Tier> tiers;
   for (Tier tier : parsed.value())
