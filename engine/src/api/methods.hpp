@@ -3,7 +3,9 @@
 // file that defines them. An adapter reads its params (params.hpp), calls
 // the typed engine function and writes its answer (answer.hpp); nothing
 // else. To add a method: a line in kMethods (patsel/api.hpp), its adapter
-// here and in its group's file, and its entry in engine.cpp's table.
+// here and in its group's file, its entry in engine.cpp's table, and its
+// function in the JS API (wasm/engine.js, wasm/index.d.ts), which
+// tests/wasm/methods.test.mjs checks against kMethods.
 
 #include "answer.hpp"
 #include "params.hpp"
