@@ -100,8 +100,8 @@ TEST_CASE("the relationship graph is dense, and every bronze pattern leads to a 
   }
 }
 
-TEST_CASE("the Phase 2 blocks cover seed 000's tiers 1 to 5") {
-  // Seed 000's priority list, tiers 1-5, as ids of this catalog
+TEST_CASE("the detailed blocks cover the library's priority tiers 1 to 5") {
+  // The library's priority list of patterns, tiers 1-5, as ids of this catalog
   // (caching-strategies, event-driven, wal ... are ids here too).
   const std::vector<std::string> tiers_1_to_5 = {
       "circuit-breaker", "load-balancing", "caching-strategies", "retry-backoff", "timeout", "rate-limiting",

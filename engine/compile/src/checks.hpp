@@ -25,12 +25,14 @@ struct CompiledPage {
 /// warnings (with a suggestion) and are removed, so nothing dangles.
 void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& resolver, Report& report);
 
-/// Gold, silver and bronze completeness rules (seed 001): reported, the
+/// What a gold, silver or bronze page must carry (a bronze page its
+/// migration path, a gold page its production examples ...): reported, the
 /// page is kept.
 void check_tiers(const std::vector<CompiledPage>& pages, Report& report);
 
-/// Shapes and vocabularies of the nested blocks (trade_offs, Phase 2 blocks
-/// ...): reported as warnings, the page is kept.
+/// Shapes and vocabularies of the nested blocks (trade_offs, the migration,
+/// health and implementation blocks ...): reported as warnings, the page is
+/// kept.
 void check_blocks(const std::vector<CompiledPage>& pages, Report& report);
 
 /// Loads `laws.yaml`, `rules.yaml`, ..., `trees/*.yaml` under `root` into
