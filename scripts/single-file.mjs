@@ -1,6 +1,6 @@
 // Builds the offline single-file demo: dist/pattern-selector-offline.html,
-// one HTML file with the elements, the JS API, the wasm module and the
-// catalog inlined, which a user can open by double-click (file://, no network).
+// one HTML file with the demo's own modules, the elements, the JS API, the
+// wasm module and the catalog inlined, which a user can open by double-click (file://, no network).
 // Run by assemble.mjs after dist/ is assembled; the package tests run it on
 // the files of the packed tarball, with the demo page from web/demo.
 
@@ -16,10 +16,24 @@ export async function buildSingleFile(dist, { demo = path.join(dist, 'demo') } =
     import { configure } from ${JSON.stringify(path.join(dist, 'index.js'))};
     const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
     configure({ wasm: bytes, catalog: ${JSON.stringify(catalog)} });
-    await import(${JSON.stringify(path.join(dist, 'elements', 'index.js'))});
+    await import(${JSON.stringify(path.join(demo, 'demo.js'))});
   `;
+  // The demo's modules import the package as ./patsel/ (a copy of dist/ next
+  // to them in dist/demo/): here that is `dist` itself.
+  const packageFiles = {
+    name: 'demo-package',
+    setup(b) {
+      b.onResolve({ filter: /patsel\// }, (args) => {
+        const wanted = path.resolve(args.resolveDir, args.path);
+        const inside = path.relative(path.join(demo, 'patsel'), wanted);
+        if (inside.startsWith('..') || path.isAbsolute(inside)) return undefined;
+        return { path: path.join(dist, inside) };
+      });
+    },
+  };
   const bundle = await build({
     stdin: { contents: entry, resolveDir: dist, loader: 'js' },
+    plugins: [packageFiles],
     bundle: true,
     format: 'esm',
     minify: true,
@@ -37,7 +51,7 @@ export async function buildSingleFile(dist, { demo = path.join(dist, 'demo') } =
   };
   replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${icon}" type="image/svg+xml">`);
   replace(/<link rel="stylesheet" href="\.\/demo\.css">/, `<style>\n${css}</style>`);
-  replace(/<script type="module" src="\.\/patsel\/elements\/index\.js"><\/script>/, `<script type="module">${script}</script>`);
+  replace(/<script type="module" src="\.\/demo\.js"><\/script>/, `<script type="module">${script}</script>`);
   const out = path.join(dist, 'pattern-selector-offline.html');
   await writeFile(out, html);
   return out;

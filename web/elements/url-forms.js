@@ -150,3 +150,46 @@ export const explorerForm = {
     };
   },
 };
+
+/**
+ * One id the reader chose, under `key`: <patsel-learning-path> (`path.intermediate`),
+ * <patsel-quick-reference> (`card.scalability`), <patsel-compositions>
+ * (`pattern.sidecar`). The bare key (`card`) is the choice of none ("all goals").
+ */
+function pickForm(key) {
+  return {
+    /** null (no parameter) for the element's own choice; '' for none. */
+    write(id) {
+      return id == null ? null : encodeState({ [key]: id === '' ? [] : [id] });
+    },
+    /** The id ('' for none), or null without the entry. */
+    read(value) {
+      const entries = decodeState(value);
+      return Object.hasOwn(entries, key) ? (entries[key][0] ?? '') : null;
+    },
+  };
+}
+export const learningPathForm = pickForm('path');
+export const quickReferenceForm = pickForm('card');
+export const compositionsForm = pickForm('pattern');
+
+/**
+ * <patsel-problem-matrix>: the area and the tiers shown,
+ * `area.availability_tier.gold.silver`; a bare `area` is every area. Either
+ * is left out when it is the element's attribute's.
+ */
+export const problemMatrixForm = {
+  /** `area`: undefined for the attribute's, '' for every area; `tiers`: undefined for the attribute's. */
+  write({ area, tiers }) {
+    return encodeState({ area: area == null ? undefined : area === '' ? [] : [area], tier: tiers });
+  },
+  /** {area, tiers}, each undefined when not in the URL; null without a value. */
+  read(value) {
+    if (!value) return null;
+    const entries = decodeState(value);
+    return {
+      area: Object.hasOwn(entries, 'area') ? (entries.area[0] ?? '') : undefined,
+      tiers: entries.tier && tiersOf(entries.tier),
+    };
+  },
+};

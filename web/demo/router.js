@@ -1,0 +1,88 @@
+// The demo's hash routes: "#/pattern/saga/" is the view of a pattern, the
+// query holds the elements' own state (?explorer=q.retry#/search), so a view
+// can be shared and reloaded, from a server or from a file:// copy.
+//
+// Links inside the demo (in the page and inside the elements' shadow roots)
+// that stay on this document are followed here with history.pushState,
+// without reloading the page; Back and Forward redraw the view of the entry
+// and put its scroll position back. Moving within one view (an explorer's
+// page, a tree's answer) is the element's own business: the view is redrawn
+// only when the route changes.
+
+const scrolls = new Map();   // href -> scrollY when the reader left it
+
+/** `#/tree/caching-strategy/` as ['tree', 'caching-strategy']. */
+export function routeOf(hash) {
+  return String(hash).replace(/^#/, '').split('/').filter(Boolean).map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+}
+
+/** True when `url` (a URL) is this document: same scheme, host and path. */
+function sameDocument(url) {
+  return url.protocol === location.protocol && url.host === location.host && url.pathname === location.pathname;
+}
+
+/**
+ * Starts the router: `render(route, {restored})` draws the view of a route
+ * into the page and resolves once it is there. Returns `navigate(href)`.
+ */
+export function startRouter(render) {
+  history.scrollRestoration = 'manual';
+  let shown = null;        // the hash whose view is shown
+  let request = 0;
+
+  async function show({ force = false, restore = false } = {}) {
+    const hash = location.hash || '#/';
+    if (!force && hash === shown) return;
+    shown = hash;
+    const mine = ++request;
+    const target = restore ? scrolls.get(location.href) ?? 0 : 0;
+    await render(routeOf(hash), { restored: restore });
+    if (mine === request) settleScroll(target, () => mine === request);
+  }
+
+  function navigate(href) {
+    const url = new URL(href, location.href);
+    if (!sameDocument(url)) {
+      location.assign(url.href);
+      return;
+    }
+    if (url.href !== location.href) history.pushState(null, '', url.href);
+    show({ force: true });
+  }
+
+  document.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.composedPath().find((node) => node instanceof Element && node.localName === 'a' && node.hasAttribute('href'));
+    if (!link || (link.getAttribute('target') ?? '_self') !== '_self' || link.hasAttribute('download')) return;
+    const url = new URL(link.getAttribute('href'), location.href);
+    if (!sameDocument(url)) return;
+    event.preventDefault();
+    navigate(url.href);
+  });
+
+  // The scroll position of every address the reader has been at, for Back.
+  window.addEventListener('scroll', () => scrolls.set(location.href, scrollY), { passive: true });
+  window.addEventListener('popstate', () => show({ restore: true }));
+  window.addEventListener('hashchange', () => show({ restore: true }));
+
+  show();
+  return navigate;
+}
+
+// The view's elements draw after the engine answers: try for a moment
+// until the page is tall enough to scroll back to where the reader was.
+function settleScroll(target, current) {
+  const started = performance.now();
+  const step = () => {
+    if (!current()) return;
+    window.scrollTo(0, target);
+    if (Math.abs(scrollY - target) > 1 && performance.now() - started < 1500) requestAnimationFrame(step);
+  };
+  step();
+}

@@ -1,0 +1,4 @@
+// Registers <patsel-compositions> alone.
+import { PatselCompositionsElement } from '../patsel-compositions.js';
+
+PatselCompositionsElement.define();

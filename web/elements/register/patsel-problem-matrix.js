@@ -1,0 +1,4 @@
+// Registers <patsel-problem-matrix> alone.
+import { PatselProblemMatrixElement } from '../patsel-problem-matrix.js';
+
+PatselProblemMatrixElement.define();
