@@ -20,7 +20,7 @@ function links(items, className = 'links') {
 }
 
 function searchForm(navigate) {
-  const input = el('input', { type: 'search', id: 'home-search', name: 'q', autocomplete: 'off', placeholder: 'circuit breaker, exactly once, 2pc …' });
+  const input = el('input', { type: 'search', id: 'home-search', name: 'q', autocomplete: 'off', placeholder: 'circuit breaker, exactly once, outbox …' });
   const form = el('form', { role: 'search', class: 'search', 'aria-label': 'Search the catalog' },
     el('label', { for: 'home-search' }, 'Search the catalog'),
     el('div', { class: 'row' }, input, el('button', { type: 'submit' }, 'Search')));

@@ -11,7 +11,7 @@ import { patternView } from './pattern-view.js';
 const WAYS = {
   search: () => ({
     title: 'Search the catalog',
-    lead: 'Search as you type (aliases count: try “2pc”), narrow by tier and facets, and sort. Gold patterns are today’s best practice, silver ones good choices with trade-offs, bronze ones legacy.',
+    lead: 'Search as you type (the other names of a pattern count too: try “fuse”), narrow by tier and facets, and sort. Gold patterns are today’s best practice, silver ones good choices with trade-offs, bronze ones legacy.',
     body: element('patsel-explorer'),
   }),
   trees: async ({ engine }) => {
