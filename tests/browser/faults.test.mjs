@@ -31,6 +31,10 @@ const ELEMENTS = [
   ['patsel-timeline', { family: 'distributed-transactions' }, '[part~=step]'],
   ['patsel-compare', { patterns: 'saga,two-phase-commit' }, 'table'],
   ['patsel-stack', { patterns: 'saga,microservices' }, '[part~=report]'],
+  ['patsel-learning-path', {}, '[part~=item]'],
+  ['patsel-problem-matrix', {}, '[part~=problem]'],
+  ['patsel-quick-reference', {}, '[part~=card]'],
+  ['patsel-compositions', {}, '[part~=composition]'],
 ];
 
 const json = (body) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body });

@@ -14,6 +14,7 @@ const host = hostedElements();
 
 const catalog = '/browser-fixtures/hostile-everywhere.json';
 const base = { catalog, 'base-url': '/p/' };
+const framework = { catalog: '/browser-fixtures/hostile-framework.json', 'base-url': '/p/' };
 
 /**
  * Each case: the element and its attributes, what it shows once loaded, what
@@ -72,6 +73,22 @@ const CASES = [
       await element.getByRole('combobox').press('ArrowDown');
       await element.getByRole('option').first().waitFor();
     } },
+  // The organization elements, over a catalog with hostile paths, problems, cards and compositions.
+  { tag: 'patsel-learning-path', attributes: { ...framework, path: 'evil-path' }, ready: '[part~=item]',
+    shows: /<img src=x onerror="window\.pwned=110;alert\(110\)">Path.*Second " onfocus="alert\(114\)/s,
+    use: async (element) => {
+      await element.locator('[part~=tick] input').first().check();
+      await element.getByLabel(/Second/).check();
+      await element.locator('[part~=title]', { hasText: 'Second' }).waitFor();
+    } },
+  { tag: 'patsel-problem-matrix', attributes: { ...framework, 'tree-url': '/p/trees/', 'recommender-url': 'javascript:alert(123)' }, ready: '[part~=problem]',
+    shows: /<img src=x onerror="window\.pwned=120;alert\(120\)">Problem/,
+    use: (element) => element.getByLabel('Area').selectOption({ index: 1 }) },
+  { tag: 'patsel-quick-reference', attributes: framework, ready: '[part~=card]',
+    shows: /<img src=x onerror="window\.pwned=130;alert\(130\)">Card/,
+    use: (element) => element.getByLabel('Goal').selectOption({ index: 2 }) },
+  { tag: 'patsel-compositions', attributes: framework, ready: '[part~=composition]',
+    shows: /<img src=x onerror="window\.pwned=140;alert\(140\)">Whole.*<img src=v onerror="window\.pwned=80;alert\(80\)">reason/s },
 ];
 
 // Tags the elements never make themselves: one in the shadow tree came from catalog text.

@@ -23,6 +23,7 @@ import { el, patternHref, safeHref } from './dom.js';
 import { legacyNote, patternWithTier, replacementsOf } from './pattern-refs.js';
 import { count, humanize, joinWords } from './text.js';
 import { TIER_IDS, checkedTiers, parseTiers, sameTiers, showTiers, tierCheckboxes } from './tiers.js';
+import { treesForProblems } from './problem-trees.js';
 import { problemMatrixForm } from './url-forms.js';
 
 const css = `
@@ -54,27 +55,6 @@ fieldset { border: 1px solid var(--patsel-border-color); border-radius: 6px; mar
 `;
 
 const ALL_TIERS = TIER_IDS.join(' ');
-
-/**
- * For each problem, the decision tree that fits it best: the one whose
- * results name most of its patterns (a primary pattern counts twice), at
- * least one primary pattern; among equals the tree with fewer picks, the more
- * specific one. `trees`: [{id, title, picks: Set}]. Returns a Map problem id -> tree.
- */
-export function treesForProblems(problems, trees) {
-  const out = new Map();
-  for (const problem of problems) {
-    let best = null;
-    for (const tree of trees) {
-      const primary = problem.primary.filter((p) => tree.picks.has(p.pattern)).length;
-      if (!primary) continue;
-      const score = 2 * primary + problem.supporting.filter((p) => tree.picks.has(p.pattern)).length;
-      if (!best || score > best.score || (score === best.score && tree.picks.size < best.tree.picks.size)) best = { score, tree };
-    }
-    if (best) out.set(problem.id, best.tree);
-  }
-  return out;
-}
 
 // Every decision tree with the patterns its results pick, once per engine.
 const treePicks = new WeakMap();
