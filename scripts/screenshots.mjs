@@ -1,5 +1,6 @@
-// Screenshots of every element of the demo page, at desktop (1280 px) and
-// phone (360 px) widths, in light and dark, for a person to look at.
+// Screenshots of every element, as the demo shows it, and of the demo's home
+// and a pattern view, at desktop (1280 px) and phone (360 px) widths, in
+// light and dark, for a person to look at.
 // Headless Chromium (Debian's) via playwright-core; the demo is served locally.
 // Usage: node scripts/screenshots.mjs [--dist dist] [--out build/screenshots] [--only card-gold,stack]
 // Writes <out>/<element>-<width>-<scheme>.png (build/ is not committed).
@@ -17,18 +18,25 @@ const dist = path.resolve(option('--dist', process.env.PATSEL_DIST ?? path.join(
 const out = path.resolve(option('--out', path.join(root, 'build', 'screenshots')));
 const only = option('--only', '')?.split(',').filter(Boolean);
 
-// Each element: where it is on the demo page, and what shows it is ready.
+// Each shot: the demo route it is on, what to capture there, and what shows
+// it is ready. `body` captures the whole page.
 const SHOTS = [
-  ['card-gold', 'patsel-card[pattern=circuit-breaker]', '[part~=banner][data-tier]'],
-  ['card-silver', 'patsel-card[pattern=cqrs]', '[part~=banner][data-tier]'],
-  ['card-bronze', 'patsel-card[pattern=two-phase-commit]', '[part~=banner][data-tier]'],
-  ['explorer', 'patsel-explorer', '[part=card]'],
-  ['tree', 'patsel-tree', '[part~=question], [part~=result], [part~=picker]'],
-  ['recommender', 'patsel-recommender', 'form, fieldset'],
-  ['related', 'patsel-related', '[part~=graph], [part~=list]'],
-  ['timeline', 'patsel-timeline', 'li[part~=step]'],
-  ['compare', 'patsel-compare', 'table'],
-  ['stack', 'patsel-stack', '[part~=report] section'],
+  ['card-gold', '#/pattern/circuit-breaker/', 'patsel-card', '[part~=banner][data-tier]'],
+  ['card-silver', '#/pattern/cqrs/', 'patsel-card', '[part~=banner][data-tier]'],
+  ['card-bronze', '#/pattern/two-phase-commit/', 'patsel-card', '[part~=banner][data-tier]'],
+  ['explorer', '#/search', 'patsel-explorer', '[part=card]'],
+  ['tree', '#/tree/distributed-transactions/', 'patsel-tree', '[part~=question], [part~=result], [part~=picker]'],
+  ['recommender', '#/recommend', 'patsel-recommender', 'form, fieldset'],
+  ['related', '#/pattern/saga/', 'patsel-related', '[part~=graph], [part~=list]'],
+  ['timeline', '#/timeline/distributed-transactions/', 'patsel-timeline', 'li[part~=step]'],
+  ['compare', '#/compare', 'patsel-compare', 'table'],
+  ['stack', '#/stack', 'patsel-stack', '[part~=report] section'],
+  ['learning-path', '#/paths', 'patsel-learning-path', '[part~=item]'],
+  ['problem-matrix', '#/problems', 'patsel-problem-matrix', '[part~=problem]'],
+  ['quick-reference', '#/cards', 'patsel-quick-reference', '[part~=card]'],
+  ['compositions', '#/compositions', 'patsel-compositions', '[part~=conflict]'],
+  ['demo-home', '#/', 'body', '.tile[data-way=trees] li a'],
+  ['demo-pattern', '#/pattern/circuit-breaker/', 'body', 'patsel-timeline li[part~=step]'],
 ];
 const WIDTHS = [1280, 360];
 const SCHEMES = ['light', 'dark'];
@@ -49,11 +57,12 @@ try {
       const problems = [];
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       page.on('pageerror', (e) => problems.push(e.message));
-      await page.goto(server.url);
-      for (const [name, selector, ready] of SHOTS) {
+      for (const [name, route, selector, ready] of SHOTS) {
         if (only.length && !only.includes(name)) continue;
         const file = path.join(out, `${name}-${width}-${scheme}.png`);
         try {
+          await page.goto('about:blank');  // a fresh page: no element of the previous shot lingers
+          await page.goto(`${server.url}${route}`);
           const element = page.locator(selector).first();
           await element.locator(ready).first().waitFor({ state: 'attached', timeout: 15000 });
           await element.scrollIntoViewIfNeeded();

@@ -68,7 +68,7 @@ function whereItFits(engine, id, title) {
   for (const c of safe(() => engine.compositions({ pattern: id }).compositions)) {
     const formula = [c.pattern ? el('a', { href: patternRoute(c.pattern) }, c.pattern === id ? title : c.title) : c.title, ' = ',
       joinNodes(c.parts.map((b) => (b.pattern === id ? el('strong', {}, b.title) : el('a', { href: patternRoute(b.pattern) }, b.title))), ' + ')];
-    items.push(el('li', { 'data-fit': 'composition' }, ...formula.flat()));
+    items.push(el('li', { 'data-fit': 'composition' }, 'Part of ', ...formula.flat()));
   }
   return items;
 }
@@ -134,7 +134,7 @@ export async function patternView({ engine: load }, id) {
   } catch { /* no timeline then */ }
   if (families.length) {
     const [first, ...others] = families;
-    parts.push(section('timeline', `How it evolved: ${first.title}`, element('patsel-timeline', { family: first.id }),
+    parts.push(section('timeline', 'How it evolved', element('patsel-timeline', { family: first.id }),
       others.length ? el('p', {}, 'Also in ', joinNodes(others.map((f) => el('a', { href: `#/timeline/${encodeURIComponent(f.id)}/` }, f.title)), ', ', ' and '), '.') : null));
   }
 

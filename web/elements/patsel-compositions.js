@@ -36,7 +36,7 @@ h4 { margin: 0 0 .3rem; font-size: 1.02em; }
 [part~=formula] { margin: 0 0 .35rem; line-height: 1.7; }
 .op { font-weight: 700; padding: 0 .2rem; }
 [part~=summary], [part~=reason] { margin: 0 0 .35rem; }
-[part~=more-reasons] { margin: 0 0 .35rem; font-size: .95em; }
+[part~=more-reasons] { margin: .35rem 0 0; font-size: .95em; }
 [part~=more-reasons] summary { cursor: pointer; }
 [part~=more-reasons] ul { margin: .25rem 0 0; padding-left: 1.1rem; }
 [part~=instead] { margin: 0; }
@@ -213,9 +213,9 @@ export class PatselCompositionsElement extends PatselElement {
     return el('li', { class: 'entry', part: 'conflict', 'data-patterns': a.patterns.map((p) => p.pattern).join(' ') },
       el('h4', { part: 'conflict-title' }, joinNodes(a.patterns.map((p) => el('span', {}, patternWithTier(this.baseUrl, p))), ' + ')),
       first ? el('p', { part: 'reason' }, first) : null,
-      more.length ? el('details', { part: 'more-reasons' }, el('summary', {}, `What the pattern pages add (${more.length})`),
-        el('ul', {}, more.map((r) => el('li', {}, r)))) : null,
       a.instead.length ? el('p', { part: 'instead' }, el('span', { class: 'label' }, 'Use instead: '),
-        joinNodes(a.instead.map((p) => patternLink(this.baseUrl, p)), ', ', ' or ')) : null);
+        joinNodes(a.instead.map((p) => patternLink(this.baseUrl, p)), ', ', ' or ')) : null,
+      more.length ? el('details', { part: 'more-reasons' }, el('summary', {}, `What the pattern pages add (${more.length})`),
+        el('ul', {}, more.map((r) => el('li', {}, r)))) : null);
   }
 }

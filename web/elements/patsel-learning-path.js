@@ -26,7 +26,7 @@ const css = `
 fieldset { border: 1px solid var(--patsel-border-color); border-radius: 6px; margin: 0 0 1rem; padding: .4rem .75rem .6rem; }
 legend { font-weight: 600; padding: 0 .25rem; }
 [part~=chooser] .options { display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; }
-[part~=chooser] label { display: inline-flex; gap: .4rem; align-items: center; cursor: pointer; }
+[part~=chooser] label { display: inline-flex; gap: .4rem; align-items: baseline; cursor: pointer; }
 .level { font-size: .85em; opacity: .8; }
 [part~=title] { margin: 0 0 .25rem; font-size: 1.15em; }
 [part~=summary] { margin: 0 0 .75rem; }
@@ -208,7 +208,7 @@ export class PatselLearningPathElement extends PatselElement {
       const chooser = el('fieldset', { part: 'chooser' }, el('legend', {}, 'Learning path'),
         el('div', { class: 'options' }, this.#paths.map((p) => el('label', {},
           el('input', { type: 'radio', name: 'path', value: p.id, checked: p.id === this.#current }),
-          el('span', {}, p.title), el('span', { class: 'level' }, `(${humanize(p.level)})`)))));
+          el('span', {}, p.title, ' ', el('span', { class: 'level' }, `(${humanize(p.level)})`))))));
       chooser.addEventListener('change', (event) => this.#choose(event.target.value));
       parts.push(chooser);
     }

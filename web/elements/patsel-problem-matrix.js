@@ -227,12 +227,12 @@ export class PatselProblemMatrixElement extends PatselElement {
     const tree = this.#trees.get(p.id);
     const treeHref = tree && this.treeUrl ? patternHref(this.treeUrl, tree.id) : null;
     if (treeHref)
-      return el('p', { part: 'handover' }, 'Find yours: ',
-        this.#handover(el('a', { href: treeHref, part: 'tree-link', 'data-tree': tree.id }, `decision tree “${tree.title}”`), p, 'tree', tree.id));
+      return el('p', { part: 'handover' }, 'Next step: ',
+        this.#handover(el('a', { href: treeHref, part: 'tree-link', 'data-tree': tree.id }, `the decision tree “${tree.title}”`), p, 'tree', tree.id));
     const recommender = safeHref(this.recommenderUrl);
     if (recommender)
-      return el('p', { part: 'handover' }, 'Find yours: ',
-        this.#handover(el('a', { href: recommender, part: 'recommender-link' }, 'the recommender'), p, 'recommender', null));
+      return el('p', { part: 'handover' }, 'Next step: ',
+        this.#handover(el('a', { href: recommender, part: 'recommender-link' }, 'describe your system to the recommender'), p, 'recommender', null));
     return null;
   }
 
