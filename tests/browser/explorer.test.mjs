@@ -42,7 +42,8 @@ async function state(page) {
 
 test('tier checkboxes show the right patterns and count', async () => {
   assert.ok(countOf('gold') > 0 && countOf('silver') > 0 && countOf('bronze') > 0, 'the catalog has every tier');
-  const { page, problems } = await openPage(browser, server.url);
+  // The demo's search view.
+  const { page, problems } = await openPage(browser, `${server.url}#/search`);
   const explorer = page.locator('patsel-explorer');
   const count = explorer.locator('[part=count]');
   const box = (tier) => explorer.locator(`input[value=${tier}]`);
