@@ -27,6 +27,10 @@ const TOOL_PAGES = [
   ['Timeline', 'timeline.md'],
   ['Compare', 'compare.md'],
   ['Stack check', 'stack.md'],
+  ['Problems', 'problems.md'],
+  ['Learning paths', 'learning-paths.md'],
+  ['Quick reference', 'quick-reference.md'],
+  ['Compositions', 'compositions.md'],
 ];
 const TIERS = [
   ['gold', 'Gold: modern best practice'],

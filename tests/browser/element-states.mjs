@@ -3,8 +3,10 @@
 // the explorer searching "retry" in every tier (highlights, every badge),
 // the tree walked to a result with every tier allowed, the recommender with
 // a profile (reasons, complements, exclusions, a value it cannot use), every
-// <details> open. Card, related, timeline, compare and stack show theirs as
-// loaded (stack and compare from their `patterns` attribute).
+// <details> open, a pattern of a learning path ticked. Card, related,
+// timeline, compare, stack, problem matrix, quick reference and
+// compositions show theirs as loaded (stack and compare from their
+// `patterns` attribute).
 
 /** Waits until every element on the page has drawn something other than its loading state. */
 export async function waitForElements(page) {
@@ -17,6 +19,10 @@ export async function waitForElements(page) {
     'patsel-timeline': 'li[part~=step], [part~=error]',
     'patsel-compare': 'table, [part~=status]:not(:empty), [part~=error]',
     'patsel-stack': '[part~=status]:not(:empty), [part~=error]',
+    'patsel-learning-path': '[part~=item], [part~=frame][role=status], [part~=error]',
+    'patsel-problem-matrix': '[part~=problem], [part~=error]',
+    'patsel-quick-reference': '[part~=card], [role=status], [part~=error]',
+    'patsel-compositions': '[part~=composition], [part~=conflict], [part~=empty], [part~=error]',
   };
   for (const [tag, selector] of Object.entries(ready)) {
     const count = await page.locator(tag).count();
@@ -50,6 +56,10 @@ export async function showEverything(page) {
     });
     await recommender.locator('[part~=ranked-item]').first().waitFor();
   }
+  for (const path of await page.locator('patsel-learning-path').all()) {
+    const first = path.locator('[part~=tick] input').first();
+    if (await first.count()) await first.check();  // a learned pattern and the "next" box
+  }
   await page.evaluate(() => {
     const open = (root) => {
       for (const d of root.querySelectorAll('details')) d.open = true;
@@ -59,4 +69,5 @@ export async function showEverything(page) {
   });
 }
 
-export const ELEMENT_TAGS = ['patsel-card', 'patsel-related', 'patsel-explorer', 'patsel-tree', 'patsel-recommender', 'patsel-timeline', 'patsel-compare', 'patsel-stack'];
+export const ELEMENT_TAGS = ['patsel-card', 'patsel-related', 'patsel-explorer', 'patsel-tree', 'patsel-recommender', 'patsel-timeline', 'patsel-compare', 'patsel-stack',
+  'patsel-learning-path', 'patsel-problem-matrix', 'patsel-quick-reference', 'patsel-compositions'];

@@ -38,6 +38,10 @@ const PAGES = [
   ['timeline/', ['patsel-timeline']],
   ['compare/', ['patsel-compare']],
   ['stack/?stack=patterns.two-phase-commit.microservices.circuit-breaker', ['patsel-stack']],
+  ['problems/', ['patsel-problem-matrix']],
+  ['learning-paths/', ['patsel-learning-path']],
+  ['quick-reference/', ['patsel-quick-reference']],
+  ['compositions/', ['patsel-compositions']],
 ];
 const ALL = ELEMENT_TAGS.join(', ');
 

@@ -127,6 +127,10 @@ test('the tool pages render, and the widgets have no serious accessibility viola
     ['compare/', 'patsel-compare table'],
     ['stack/', 'patsel-stack [part~=status]:not(:empty)'],
     ['recommender/', 'patsel-recommender form, patsel-recommender fieldset'],
+    ['problems/', 'patsel-problem-matrix [part~=problem]'],
+    ['learning-paths/', 'patsel-learning-path [part~=item]'],
+    ['quick-reference/', 'patsel-quick-reference [part~=card]'],
+    ['compositions/', 'patsel-compositions [part~=conflict]'],
   ];
   for (const [pathname, ...ready] of pages) {
     const { page, problems } = await openPage(browser, absolute(pathname));

@@ -2,9 +2,9 @@
 // query holds the elements' own state (?explorer=q.retry#/search), so a view
 // can be shared and reloaded, from a server or from a file:// copy.
 //
-// Links inside the demo (in the page and inside the elements' shadow roots)
-// that stay on this document are followed here with history.pushState,
-// without reloading the page; Back and Forward redraw the view of the entry
+// Links that stay on this document, the page's own and those inside the
+// elements (which announce them with `patsel-navigate`), are followed here
+// with history.pushState, without reloading the page; Back and Forward redraw the view of the entry
 // and put its scroll position back. Moving within one view (an explorer's
 // page, a tree's answer) is the element's own business: the view is redrawn
 // only when the route changes.
@@ -56,11 +56,19 @@ export function startRouter(render) {
     show({ force: true });
   }
 
+  // A link of the page itself.
   document.addEventListener('click', (event) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.composedPath().find((node) => node instanceof Element && node.localName === 'a' && node.hasAttribute('href'));
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!link || (link.getAttribute('target') ?? '_self') !== '_self' || link.hasAttribute('download')) return;
     const url = new URL(link.getAttribute('href'), location.href);
+    if (!sameDocument(url)) return;
+    event.preventDefault();
+    navigate(url.href);
+  });
+  // A link inside an element: the element asks first (patsel-navigate).
+  document.addEventListener('patsel-navigate', (event) => {
+    const url = new URL(event.detail.href, location.href);
     if (!sameDocument(url)) return;
     event.preventDefault();
     navigate(url.href);

@@ -23,21 +23,18 @@ const css = `
 [part~=frame] { min-height: 12rem; }
 [part~=chooser] { display: flex; flex-wrap: wrap; gap: .35rem .75rem; align-items: center; margin: 0 0 .75rem; }
 [part~=chooser] label { font-weight: 600; }
-select { font: inherit; max-width: 100%; min-width: 0; padding: .25rem .35rem; border-radius: 4px;
-  border: 1px solid var(--patsel-border-color); background: var(--patsel-input-background, Canvas); color: inherit; }
+select { max-width: 100%; min-width: 0; }
 [part~=compositions], [part~=avoid] { margin: 0 0 1.25rem; }
-h3 { margin: 0 0 .5rem; font-size: 1.15em; }
+h3 { margin: 0 0 .5rem; }
 ul.entries { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); }
-li.entry { border: 1px solid var(--patsel-border-color); border-radius: 6px; padding: .6rem .8rem; }
-[part~=conflict] { border-left: 4px solid var(--patsel-conflict-color, #b91c1c); }
-@media (prefers-color-scheme: dark) { [part~=conflict] { border-left-color: var(--patsel-conflict-color, #fca5a5); } }
-h4 { margin: 0 0 .3rem; font-size: 1.02em; }
+li.entry { padding: .6rem .8rem; }
+[part~=conflict] { border-left: 4px solid var(--patsel-danger); }
+h4 { margin: 0 0 .3rem; }
 [part~=formula] { margin: 0 0 .35rem; line-height: 1.7; }
 .op { font-weight: 700; padding: 0 .2rem; }
 [part~=summary], [part~=reason] { margin: 0 0 .35rem; }
 [part~=more-reasons] { margin: .35rem 0 0; font-size: .95em; }
-[part~=more-reasons] summary { cursor: pointer; }
 [part~=more-reasons] ul { margin: .25rem 0 0; padding-left: 1.1rem; }
 [part~=instead] { margin: 0; }
 .label { font-weight: 600; }
@@ -191,17 +188,17 @@ export class PatselCompositionsElement extends PatselElement {
       this.show === 'avoid' ? null : el('section', { part: 'compositions', 'aria-labelledby': 'compositions-title' },
         el('h3', { id: 'compositions-title' }, `Patterns made of patterns (${compositions.length})`),
         compositions.length ? el('ul', { class: 'entries' }, compositions.map((c) => this.#composition(c)))
-          : el('p', { part: 'empty' }, 'No composition has this pattern.')),
+          : el('p', { part: 'empty', class: 'muted' }, 'No composition has this pattern.')),
       this.show === 'compositions' ? null : el('section', { part: 'avoid', 'aria-labelledby': 'avoid-title' },
         el('h3', { id: 'avoid-title' }, `Combinations to avoid (${avoid.length})`),
         avoid.length ? el('ul', { class: 'entries' }, avoid.map((a) => this.#conflict(a)))
-          : el('p', { part: 'empty' }, 'No combination to avoid has this pattern.'))].filter(Boolean));
+          : el('p', { part: 'empty', class: 'muted' }, 'No combination to avoid has this pattern.'))].filter(Boolean));
   }
 
   #composition(c) {
     const whole = c.pattern ? patternLink(this.baseUrl, { pattern: c.pattern, title: this.#choices.find((x) => x.id === c.pattern)?.title ?? c.title })
       : el('span', {}, c.title);
-    return el('li', { class: 'entry', part: 'composition', 'data-composition': c.id },
+    return el('li', { class: 'entry panel', part: 'composition', 'data-composition': c.id },
       el('h4', { part: 'composition-title' }, c.title),
       el('p', { part: 'formula' }, whole, el('span', { class: 'op' }, ' = '),
         c.parts.flatMap((p, i) => [i ? el('span', { class: 'op' }, ' + ') : null, patternLink(this.baseUrl, p)])),
@@ -210,7 +207,7 @@ export class PatselCompositionsElement extends PatselElement {
 
   #conflict(a) {
     const [first, ...more] = a.reasons;
-    return el('li', { class: 'entry', part: 'conflict', 'data-patterns': a.patterns.map((p) => p.pattern).join(' ') },
+    return el('li', { class: 'entry panel', part: 'conflict', 'data-patterns': a.patterns.map((p) => p.pattern).join(' ') },
       el('h4', { part: 'conflict-title' }, joinNodes(a.patterns.map((p) => el('span', {}, patternWithTier(this.baseUrl, p))), ' + ')),
       first ? el('p', { part: 'reason' }, first) : null,
       a.instead.length ? el('p', { part: 'instead' }, el('span', { class: 'label' }, 'Use instead: '),

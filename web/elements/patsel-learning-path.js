@@ -23,37 +23,30 @@ import { learningPathForm } from './url-forms.js';
 
 const css = `
 [part~=frame] { min-height: 14rem; }
-fieldset { border: 1px solid var(--patsel-border-color); border-radius: 6px; margin: 0 0 1rem; padding: .4rem .75rem .6rem; }
-legend { font-weight: 600; padding: 0 .25rem; }
+fieldset { margin: 0 0 1rem; padding: .4rem .75rem .6rem; }
 [part~=chooser] .options { display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; }
 [part~=chooser] label { display: inline-flex; gap: .4rem; align-items: baseline; cursor: pointer; }
-.level { font-size: .85em; opacity: .8; }
-[part~=title] { margin: 0 0 .25rem; font-size: 1.15em; }
+.level { font-size: .85em; }
+[part~=title] { margin: 0 0 .25rem; }
 [part~=summary] { margin: 0 0 .75rem; }
 [part~=progress] { display: flex; flex-wrap: wrap; gap: .4rem .9rem; align-items: center; margin: 0 0 .75rem; }
-[part~=meter] { flex: 1 1 10rem; max-width: 20rem; height: .9rem; accent-color: var(--patsel-progress-color, var(--patsel-focus-color)); }
-button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid var(--patsel-border-color);
-  background: var(--patsel-button-background, transparent); color: inherit; padding: .25rem .7rem; }
-button:disabled { cursor: default; opacity: .55; }
-[part~=next] { border-left: 4px solid var(--patsel-focus, var(--patsel-focus-color)); border-radius: 4px;
-  background: var(--patsel-next-background, transparent); padding: .5rem .8rem; margin: 0 0 1rem; }
+[part~=meter] { flex: 1 1 10rem; max-width: 20rem; height: .9rem; accent-color: var(--patsel-primary); }
+[part~=next] { border-left: 4px solid var(--patsel-primary); margin: 0 0 1rem; }
 [part~=next] p { margin: 0; }
 [part~=next] p + p, [part~=next] p + button { margin-top: .35rem; }
 [part~=note] { margin: 0 0 .75rem; font-style: italic; }
-ol[part~=stages] { list-style: none; margin: 0; padding: 0; counter-reset: stage; }
+ol[part~=stages] { list-style: none; margin: 0; padding: 0; }
 [part~=stage] { margin: 0 0 1rem; }
-[part~=stage-title] { margin: 0 0 .4rem; font-size: 1.02em; }
+[part~=stage-title] { margin: 0 0 .4rem; }
 [part~=stage] > ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; }
-[part~=item] { border: 1px solid var(--patsel-border-color); border-radius: 6px; padding: .5rem .75rem; }
-[part~=item][data-learned] { border-left: 4px solid var(--patsel-learned-color, #15803d); }
+[part~=item] { padding: .5rem .75rem; }
+[part~=item][data-learned] { border-left: 4px solid var(--patsel-primary); }
 .head { display: flex; flex-wrap: wrap; gap: .25rem .6rem; align-items: center; }
 .head .name { display: inline-flex; flex-wrap: wrap; gap: .1rem .4rem; align-items: baseline; margin-right: auto; font-weight: 600; }
 [part~=tick] { display: inline-flex; gap: .35rem; align-items: center; cursor: pointer; font-size: .92em; }
 [part~=tick] input { width: 1.05rem; height: 1.05rem; margin: 0; }
 [part~=tagline] { margin: .2rem 0 0; }
-[part~=needs] { margin: .2rem 0 0; font-size: .9em; opacity: .9; }
-.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-@media (prefers-color-scheme: dark) { [part~=item][data-learned] { border-left-color: var(--patsel-learned-color, #4ade80); } }
+[part~=needs] { margin: .2rem 0 0; font-size: .9em; }
 `;
 
 // Progress when localStorage cannot be used (blocked by the browser): for this page only.
@@ -208,7 +201,7 @@ export class PatselLearningPathElement extends PatselElement {
       const chooser = el('fieldset', { part: 'chooser' }, el('legend', {}, 'Learning path'),
         el('div', { class: 'options' }, this.#paths.map((p) => el('label', {},
           el('input', { type: 'radio', name: 'path', value: p.id, checked: p.id === this.#current }),
-          el('span', {}, p.title, ' ', el('span', { class: 'level' }, `(${humanize(p.level)})`))))));
+          el('span', {}, p.title, ' ', el('span', { class: 'level muted' }, `(${humanize(p.level)})`))))));
       chooser.addEventListener('change', (event) => this.#choose(event.target.value));
       parts.push(chooser);
     }
@@ -220,7 +213,7 @@ export class PatselLearningPathElement extends PatselElement {
   #renderBody() {
     const body = this.shadowRoot.querySelector('[part~=body]');
     const d = this.#data;
-    const clear = el('button', { type: 'button', part: 'clear' }, 'Clear progress');
+    const clear = el('button', { type: 'button', part: 'clear', class: 'quiet' }, 'Clear progress');
     clear.addEventListener('click', () => this.clearProgress());
     const stages = el('ol', { part: 'stages' }, d.stages.map((stage, i) => el('li', { part: 'stage' },
       el('h4', { part: 'stage-title' }, `Stage ${i + 1}: ${stage.title}`),
@@ -231,8 +224,8 @@ export class PatselLearningPathElement extends PatselElement {
       el('div', { part: 'progress' },
         el('span', { id: 'progress-label', part: 'progress-label' }),
         el('progress', { part: 'meter', 'aria-labelledby': 'progress-label' }), clear),
-      this.#saved ? null : el('p', { part: 'note' }, 'This browser does not let the page keep your progress; it lasts until you leave the page.'),
-      el('div', { part: 'next' }),
+      this.#saved ? null : el('p', { part: 'note', class: 'muted' }, 'This browser does not let the page keep your progress; it lasts until you leave the page.'),
+      el('div', { part: 'next', class: 'panel' }),
       stages].filter(Boolean));
     this.#showProgress();
   }
@@ -241,10 +234,10 @@ export class PatselLearningPathElement extends PatselElement {
     const box = el('input', { type: 'checkbox', value: p.pattern, checked: this.#learned.has(p.pattern) });
     box.addEventListener('change', () => this.markLearned(p.pattern, box.checked));
     const tagline = this.#tagline(p.pattern);
-    return el('li', { part: 'item', 'data-pattern': p.pattern, 'data-learned': this.#learned.has(p.pattern) },
+    return el('li', { part: 'item', class: 'panel', 'data-pattern': p.pattern, 'data-learned': this.#learned.has(p.pattern) },
       el('div', { class: 'head' },
         el('span', { class: 'name' }, patternWithTier(this.baseUrl, p)),
-        el('label', { part: 'tick' }, box, el('span', {}, 'Learned'), el('span', { class: 'sr-only' }, `: ${p.title}`))),
+        el('label', { part: 'tick' }, box, el('span', {}, 'Learned'), el('span', { class: 'visually-hidden' }, `: ${p.title}`))),
       tagline ? el('p', { part: 'tagline' }, tagline) : null,
       this.#needs(p));
   }
@@ -255,7 +248,7 @@ export class PatselLearningPathElement extends PatselElement {
     const links = (ids) => joinNodes(ids.map((id) => patternLink(this.baseUrl, brief(id))), ', ', ' and ');
     const covered = p.requires.filter((id) => !p.uncovered.includes(id));
     if (!covered.length && !p.uncovered.length) return null;
-    return el('p', { part: 'needs' },
+    return el('p', { part: 'needs', class: 'muted' },
       ...(covered.length ? ['Builds on ', ...links(covered), ' (in this path).'] : []),
       covered.length && p.uncovered.length ? ' ' : null,
       ...(p.uncovered.length ? ['Needs ', ...links(p.uncovered), ', which this path does not cover.'] : []));
@@ -299,7 +292,7 @@ export class PatselLearningPathElement extends PatselElement {
       return;
     }
     const after = this.#paths[this.#paths.findIndex((p) => p.id === this.#current) + 1];
-    const go = after ? el('button', { type: 'button', part: 'next-path' }, `Go on to: ${after.title}`) : null;
+    const go = after ? el('button', { type: 'button', part: 'next-path', class: 'primary' }, `Go on to: ${after.title}`) : null;
     go?.addEventListener('click', () => {
       this.#choose(after.id);
       this.shadowRoot.querySelector('[part~=chooser] input:checked')?.focus();

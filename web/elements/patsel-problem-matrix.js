@@ -19,7 +19,7 @@
 // Parts:      see docs/elements/patsel-problem-matrix.md.
 
 import { PatselElement, attr, loadingBox } from './base.js';
-import { el, patternHref, safeHref } from './dom.js';
+import { el, safeHref } from './dom.js';
 import { legacyNote, patternWithTier, replacementsOf } from './pattern-refs.js';
 import { count, humanize, joinWords } from './text.js';
 import { TIER_IDS, checkedTiers, parseTiers, sameTiers, showTiers, tierCheckboxes } from './tiers.js';
@@ -31,30 +31,34 @@ const css = `
 [part~=controls] { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: flex-start; margin: 0 0 .75rem; }
 [part~=area-picker] { display: flex; flex-direction: column; gap: .2rem; }
 [part~=area-picker] label { font-weight: 600; }
-select { font: inherit; max-width: 100%; padding: .25rem .35rem; border-radius: 4px;
-  border: 1px solid var(--patsel-border-color); background: var(--patsel-input-background, Canvas); color: inherit; }
-fieldset { border: 1px solid var(--patsel-border-color); border-radius: 6px; margin: 0; padding: .3rem .75rem .5rem; }
+select { max-width: 100%; }
+fieldset { margin: 0; padding: .3rem .75rem .5rem; }
 [part~=tiers] { display: flex; flex-wrap: wrap; gap: .3rem 1.1rem; }
-[part~=tiers] legend { font-weight: 600; padding: 0 .25rem; }
+[part~=tiers] legend { padding: 0 .25rem; }
 [part~=tiers] label { display: inline-flex; gap: .35rem; align-items: center; cursor: pointer; }
-.hint { opacity: .8; font-size: .85em; }
+.hint { font-size: .85em; }
 [part~=intro] { margin: 0 0 .75rem; }
 [part~=area] { margin: 0 0 1.25rem; }
-[part~=area-title] { margin: 0 0 .5rem; font-size: 1.15em; }
+[part~=area-title] { margin: 0 0 .5rem; }
 [part~=problems] { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
-[part~=problem] { border: 1px solid var(--patsel-border-color); border-radius: 6px; padding: .6rem .8rem;
-  display: flex; flex-direction: column; gap: .35rem; }
-[part~=problem-title] { margin: 0; font-size: 1.02em; }
+[part~=problem] { padding: .6rem .8rem; display: flex; flex-direction: column; gap: .35rem; }
+[part~=problem-title] { margin: 0; }
 [part~=description] { margin: 0; }
 .group-title { margin: .15rem 0 0; font-weight: 600; font-size: .9em; }
 [part~=primary], [part~=supporting] { margin: 0; padding-left: 1.1rem; display: grid; gap: .2rem; }
 [part~=legacy] { display: block; font-size: .9em; }
 [part~=hidden-count], [part~=empty] { margin: 0; font-size: .9em; font-style: italic; }
-[part~=handover] { margin: auto 0 0; padding-top: .35rem; border-top: 1px dashed var(--patsel-border-color); font-size: .95em; }
+[part~=handover] { margin: auto 0 0; padding-top: .35rem; border-top: 1px dashed var(--patsel-border); font-size: .95em; }
 `;
 
 const ALL_TIERS = TIER_IDS.join(' ');
+
+/** `tree-url` + id + "/", the id one escaped path segment; null for an unsafe URL. */
+function treeHrefOf(treeUrl, id) {
+  if (!id || id === '.' || id === '..') return null;
+  return safeHref(`${treeUrl}${encodeURIComponent(id)}/`);
+}
 
 // Every decision tree with the patterns its results pick, once per engine.
 const treePicks = new WeakMap();
@@ -201,13 +205,13 @@ export class PatselProblemMatrixElement extends PatselElement {
     const primary = shown(p.primary);
     const supporting = shown(p.supporting);
     const hidden = p.primary.length + p.supporting.length - primary.length - supporting.length;
-    return el('li', { part: 'problem', 'data-problem': p.id },
+    return el('li', { part: 'problem', class: 'panel', 'data-problem': p.id },
       el('h4', { part: 'problem-title' }, p.title),
       p.description ? el('p', { part: 'description' }, p.description) : null,
       primary.length ? [el('p', { class: 'group-title' }, 'Solved by'), el('ul', { part: 'primary' }, primary.map((b) => this.#item(b)))] : null,
       supporting.length ? [el('p', { class: 'group-title' }, 'Helped by'), el('ul', { part: 'supporting' }, supporting.map((b) => this.#item(b)))] : null,
-      !primary.length && !supporting.length ? el('p', { part: 'empty' }, 'No pattern in the tiers you chose.') : null,
-      hidden ? el('p', { part: 'hidden-count' }, `${count(hidden, 'more pattern')} in ${joinWords(this.#hiddenTiers(p), 'and')}.`) : null,
+      !primary.length && !supporting.length ? el('p', { part: 'empty', class: 'muted' }, 'No pattern in the tiers you chose.') : null,
+      hidden ? el('p', { part: 'hidden-count', class: 'muted' }, `${count(hidden, 'more pattern')} in ${joinWords(this.#hiddenTiers(p), 'and')}.`) : null,
       this.#nextStep(p));
   }
 
@@ -225,7 +229,7 @@ export class PatselProblemMatrixElement extends PatselElement {
   // The hand-over: the tree that fits, else the recommender.
   #nextStep(p) {
     const tree = this.#trees.get(p.id);
-    const treeHref = tree && this.treeUrl ? patternHref(this.treeUrl, tree.id) : null;
+    const treeHref = tree && this.treeUrl ? treeHrefOf(this.treeUrl, tree.id) : null;
     if (treeHref)
       return el('p', { part: 'handover' }, 'Next step: ',
         this.#handover(el('a', { href: treeHref, part: 'tree-link', 'data-tree': tree.id }, `the decision tree “${tree.title}”`), p, 'tree', tree.id));

@@ -28,24 +28,18 @@ const css = `
 [part~=frame] { min-height: 12rem; }
 [part~=chooser] { display: flex; flex-wrap: wrap; gap: .35rem .75rem; align-items: center; margin: 0 0 .75rem; }
 [part~=chooser] label { font-weight: 600; }
-select { font: inherit; max-width: 100%; padding: .25rem .35rem; border-radius: 4px;
-  border: 1px solid var(--patsel-border-color); background: var(--patsel-input-background, Canvas); color: inherit; }
+select { max-width: 100%; }
 [part~=cards] { list-style: none; margin: 0; padding: 0; display: grid; gap: .85rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); }
-[part~=card] { border: 1px solid var(--patsel-border-color); border-radius: 8px; padding: .65rem .85rem; }
-[part~=card-title] { margin: 0 0 .45rem; font-size: 1.08em; }
+[part~=card] { padding: .65rem .85rem; }
+[part~=card-title] { margin: 0 0 .45rem; }
 [part~=level] { margin: 0 0 .5rem; padding-left: .6rem; border-left: 3px solid var(--level); }
 [part~=level]:last-child { margin-bottom: 0; }
-[part~=level-essential] { --level: var(--patsel-essential-color, #2563eb); }
-[part~=level-important] { --level: var(--patsel-important-color, #0d9488); }
-[part~=level-advanced] { --level: var(--patsel-advanced-color, #7c3aed); }
-@media (prefers-color-scheme: dark) {
-  [part~=level-essential] { --level: var(--patsel-essential-color, #93c5fd); }
-  [part~=level-important] { --level: var(--patsel-important-color, #5eead4); }
-  [part~=level-advanced] { --level: var(--patsel-advanced-color, #c4b5fd); }
-}
+[part~=level-essential] { --level: var(--patsel-primary); }
+[part~=level-important] { --level: var(--patsel-link); }
+[part~=level-advanced] { --level: var(--patsel-text-muted); }
 [part~=level-title] { margin: 0 0 .2rem; font-size: .95em; }
-[part~=level-title] .hint { font-weight: 400; opacity: .8; }
+[part~=level-title] .hint { font-weight: 400; }
 [part~=level] ul { margin: 0; padding-left: 1.1rem; display: grid; gap: .2rem; }
 [part~=legacy] { display: block; font-size: .9em; }
 `;
@@ -134,7 +128,7 @@ export class PatselQuickReferenceElement extends PatselElement {
       body.replaceChildren(el('p', { role: 'status' }, 'This catalog has no quick reference cards.'));
       return;
     }
-    body.replaceChildren(el('ul', { part: 'cards' }, shown.map((card, i) => el('li', { part: 'card', 'data-card': card.id },
+    body.replaceChildren(el('ul', { part: 'cards' }, shown.map((card, i) => el('li', { part: 'card', class: 'panel', 'data-card': card.id },
       el('section', { 'aria-labelledby': `card-${i}` },
         el('h3', { part: 'card-title', id: `card-${i}` }, card.title),
         LEVELS.filter(([level]) => card[level]?.length).map(([level, label, hint]) =>
