@@ -71,7 +71,10 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
     node: { load, queries, peers }, scale, boundary, compiler: [],
   };
   results.targets = targets(results);
-  assert.deepEqual(results.targets.map((t) => t.met), [true, false, true, true, results.targets[4].met, results.targets[5].met]);
+  // The first three rest on the made-up figures above; the rest on this run's
+  // own (timed on a busy machine), so only their shape is checked.
+  assert.deepEqual(results.targets.slice(0, 3).map((t) => t.met), [true, false, true]);
+  for (const t of results.targets.slice(3)) assert.ok(typeof t.met === 'boolean' && t.figure.length > 0, t.target);
   const text2 = markdown(results);
   for (const heading of ['Targets', 'Sizes', 'Cold start', 'Catalog load', 'Queries', 'Peers', 'Scale', 'wasm boundary', 'patsel build'])
     assert.match(text2, new RegExp(`\\*\\*[^*]*${heading}`), heading);
