@@ -3,10 +3,10 @@
 // the explorer searching "retry" in every tier (highlights, every badge),
 // the tree walked to a result with every tier allowed, the recommender with
 // a profile (reasons, complements, exclusions, a value it cannot use), every
-// <details> open, a pattern of a learning path ticked. Card, related,
-// timeline, compare, stack, problem matrix, quick reference and
-// compositions show theirs as loaded (stack and compare from their
-// `patterns` attribute).
+// <details> and every disclosure button (the card's panels) open, a pattern
+// of a learning path ticked. Card, related, timeline, compare, stack,
+// problem matrix, quick reference and compositions show theirs as loaded
+// (stack and compare from their `patterns` attribute).
 
 /** Waits until every element on the page has drawn something other than its loading state. */
 export async function waitForElements(page) {
@@ -63,6 +63,7 @@ export async function showEverything(page) {
   await page.evaluate(() => {
     const open = (root) => {
       for (const d of root.querySelectorAll('details')) d.open = true;
+      for (const b of root.querySelectorAll('button[aria-controls][aria-expanded=false]')) b.click();
       for (const e of root.querySelectorAll('*')) if (e.shadowRoot) open(e.shadowRoot);
     };
     for (const e of document.querySelectorAll('*')) if (e.localName.startsWith('patsel-') && e.shadowRoot) open(e.shadowRoot);

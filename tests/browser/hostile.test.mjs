@@ -50,7 +50,7 @@ const CASES = [
     shows: /<b onmouseover="window\.pwned=5;alert\(5\)">bold<\/b>/ },
   { tag: 'patsel-card', attributes: { ...base, pattern: 'good' }, ready: '[part~=banner][data-tier]',
     shows: /<svg onload="alert\(22\)">/,
-    use: (element) => element.locator('[part~=checklist] summary').click() },
+    use: (element) => element.locator('[part~=toggle][data-section=checklist]').click() },
   { tag: 'patsel-card', attributes: { ...base, pattern: 'javascript:alert(7)' }, ready: '[part~=banner][data-tier]',
     shows: /<img src=x onerror="alert\(27\)">/ },
   { tag: 'patsel-card', attributes: { ...base, pattern: '"><img src=x onerror="window.pwned=90;alert(90)">' }, ready: '[part=error]',
@@ -191,6 +191,7 @@ test('a base-url that is a javascript: URL gives no links at all, in every eleme
     // A node without a link is a button; Enter on it moves nowhere.
     await page.locator('patsel-related [part~=node]').nth(1).focus();
     await page.keyboard.press('Enter');
+    await page.locator('patsel-card [part~=toggle][data-section=legacy]').click();
     await page.locator('patsel-card [part~=alternatives] li').first().click();
     for (const tag of ['patsel-related', ...placed.map(([name]) => name)]) {
       const { links, handlers } = await shadowFacts(page, tag);

@@ -62,6 +62,7 @@ test('a link in the banner swaps in the next pattern page without a reload, and 
   const { page, problems } = await openPage(browser, absolute('patterns/two-phase-commit/'));
   await banner(page).waitFor();
   await page.evaluate(() => { window.patselMarker = 'still here'; });
+  await page.locator('patsel-card [part~=toggle][data-section=legacy]').click();
   await page.locator('patsel-card a[part~=link][href="../saga/"]').first().click();
   await page.waitForURL(absolute('patterns/saga/'));
   await page.locator('patsel-card[pattern=saga] [part~=banner][data-tier]').waitFor();

@@ -5,14 +5,14 @@
 
 import { mappedPage } from './links.js';
 
-/** `el('p', {part: 'summary'}, 'text', child)`: an element with attributes and children. */
+/** `el('p', {part: 'summary'}, 'text', child)`: an element with attributes and children (arrays of them at any depth). */
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
     node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

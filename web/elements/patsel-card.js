@@ -1,40 +1,63 @@
 // <patsel-card pattern="circuit-breaker">: the tier banner for the top of a
-// pattern page. Gold: who uses it, at what scale, and the production
-// checklist. Silver: what it is best for, its trade-offs and what to
-// consider instead. Bronze: why it is legacy, the modern alternatives and
-// the migration path.
+// pattern page, compact so that the article comes first. In view: the
+// tier (colour, icon and word), the pattern's title and status, one line of
+// why, and the two or three facts a reader needs (gold: who uses it; silver:
+// what it is best for and what to consider instead; bronze: what to use
+// instead). One click away, each behind its own toggle: the examples and
+// their scale, the production checklist, strengths and limitations, the
+// alternatives and when, why the pattern is legacy, the migration path
+// (closed like the rest), the whole reason for the tier.
 //
 // Attributes: pattern (id), base-url (prefix of links to pattern pages),
-//             catalog (URL of a catalog.json; default: the shipped one).
+//             catalog (URL of a catalog.json; default: the shipped one),
+//             theme (light, dark or auto).
 // Events:     patsel-card-load {detail: {pattern}} when the banner is shown.
-// Parts:      banner, tier, lead, facts, checklist, alternatives, migration,
-//             link, error, retry.
+// Parts:      banner, head, badge, title, tier, status, lead, facts, more,
+//             toggle, panel, examples, checklist, trade-offs, alternatives,
+//             legacy, migration, rationale, link, error, retry.
 
 import { getPattern } from '../index.js';
 import { PatselElement, attr, loadingBox } from './base.js';
 import { el, patternHref } from './dom.js';
-import { lowerFirst } from './text.js';
+import { firstSentence, humanize, joinNodes, lowerFirst } from './text.js';
+import { tierBadge, tierOf } from './tiers.js';
 
 const css = `
-[part~=banner] { border-left: 4px solid var(--accent); background: var(--tint); border-radius: 6px;
-  padding: .75rem 1rem; min-height: 4.5rem; }
-[part~=tier] { margin: 0 0 .25rem; font-weight: 700; color: var(--accent); }
-[part~=lead] { margin: 0 0 .5rem; }
-dl { margin: 0; display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .25rem .75rem; }
+:host { container-type: inline-size; }
+[part~=banner] { border: 1px solid var(--accent); border-left-width: 4px; background: var(--tint);
+  border-radius: var(--patsel-radius); padding: .55rem .85rem .6rem; min-height: 4.5rem; }
+[part~=head] { display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem .6rem; margin: 0 0 .3rem; }
+[part~=head] [part~=badge] { align-self: center; }
+[part~=title] { font-weight: 700; }
+[part~=tier] { color: var(--accent); font-weight: 600; }
+[part~=status] { color: var(--patsel-text-muted); font-size: .9em; }
+[part~=lead] { margin: 0 0 .35rem; }
+[part~=facts] { margin: 0 0 .45rem; }
+[part~=facts] > div + div { margin-top: .1rem; }
+dt, dd { display: inline; margin: 0; }
 dt { font-weight: 600; }
-dd { margin: 0; }
+dt::after { content: ":"; }
+[part~=more] { display: flex; flex-wrap: wrap; gap: .35rem .5rem; }
+[part~=toggle] { font-size: .85em; padding: .15rem .55rem; min-height: 0; }
+[part~=toggle]::before { content: "▸"; display: inline-block; width: 1em; }
+[part~=toggle][aria-expanded=true]::before { content: "▾"; }
+[part~=panel] { margin: .6rem 0 0; padding: .5rem 0 0; border-top: 1px solid var(--accent); }
+[part~=panel] h4 { font-size: .95em; margin: 0 0 .3rem; }
+[part~=panel] p { margin: 0 0 .4rem; }
 ul, ol { margin: 0; padding-left: 1.25rem; }
-details { margin-top: .5rem; }
-summary { cursor: pointer; font-weight: 600; }
-@media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .35rem; } }
+li + li { margin-top: .15rem; }
+[part~=panel] > * + h4 { margin-top: .6rem; }
 `;
 
+// What each tier means, said after the title.
 const TIER_TEXT = {
-  gold: ['Gold standard pattern', 'Modern best practice, used in production by leading engineering teams.'],
-  silver: ['Silver pattern', 'A solid choice with trade-offs: right for some situations, not all.'],
-  bronze: ['Bronze pattern: legacy', 'Kept for context and existing systems; new designs should use a modern alternative.'],
-  unclassified: ['Unclassified pattern', 'This pattern has not been given a tier yet.'],
+  gold: ['Gold pattern', 'modern best practice'],
+  silver: ['Silver pattern', 'good, with trade-offs'],
+  bronze: ['Bronze pattern', 'legacy'],
+  unclassified: ['Unclassified pattern', 'no tier yet'],
 };
+const MAX_COMPANIES = 4;
+const MAX_ALTERNATIVES = 3;
 
 export class PatselCardElement extends PatselElement {
   static tag = 'patsel-card';
@@ -66,51 +89,92 @@ export class PatselCardElement extends PatselElement {
     const ref = this.#details.refs[id];
     const href = patternHref(this.baseUrl, id);
     const label = ref ? `${ref.title} (${ref.tier})` : id;
-    return href ? el('a', { href, part: 'link' }, label) : label;
+    return href ? el('a', { href, part: 'link', 'data-pattern': id }, label) : label;
   }
 
   #render() {
     const { pattern: p } = this.#details;
-    const tier = TIER_TEXT[p.tier] ? p.tier : 'unclassified';
-    const [label, lead] = TIER_TEXT[tier];
+    const tier = tierOf(p.tier);
+    const [label, meaning] = TIER_TEXT[tier];
     const facts = el('dl', { part: 'facts' });
-    const fact = (term, ...value) => facts.append(el('dt', {}, term), el('dd', {}, ...value));
-    const extra = [];
+    const fact = (term, ...value) => facts.append(el('div', {}, el('dt', {}, term), ' ', el('dd', {}, ...value)));
+    const sections = [];  // [part, toggle label, contents]
+    const section = (part, title, ...contents) => sections.push([part, title, contents]);
+    let why = p.rationale;
 
     if (tier === 'gold') {
-      const examples = p.modern_examples ?? [];
-      if (examples.length) fact('Who uses it', list(examples.map((e) => `${e.company}${e.implementation ? `: ${e.implementation}` : ''}`)));
-      const scales = examples.filter((e) => e.scale).map((e) => `${e.company}: ${e.scale}`);
-      if (scales.length) fact('Scale proven', list(scales));
-      if (p.production_checklist?.length)
-        extra.push(el('details', { part: 'checklist' }, el('summary', {}, `Production checklist (${p.production_checklist.length})`),
-          list(p.production_checklist)));
-    } else if (tier === 'silver') {
-      if (p.best_for?.length) fact('Best for', list(p.best_for));
-      if (p.trade_offs?.pros?.length) fact('Strengths', list(p.trade_offs.pros));
-      if (p.trade_offs?.cons?.length) fact('Limitations', list(p.trade_offs.cons));
-      if (p.alternatives?.length)
-        fact('Consider instead', el('ul', { part: 'alternatives' },
-          p.alternatives.map((a) => el('li', {}, this.#link(a.pattern), a.when ? ` when ${lowerFirst(a.when)}` : ''))));
-    } else if (tier === 'bronze') {
-      if (p.deprecation_reason) fact('Why it is legacy', p.deprecation_reason);
-      const modern = (p.modern_alternatives ?? []).map((a) =>
-        el('li', {}, a.pattern ? this.#link(a.pattern) : a.text, a.pattern && a.reason ? `: ${a.reason}` : ''));
-      if (modern.length) fact('Modern alternatives', el('ul', { part: 'alternatives' }, modern));
-      const path = p.migration_paths?.to?.[0];
-      if (path) {
-        const target = this.#details.refs[path.pattern]?.title ?? path.pattern;
-        // The link goes in the body: a <summary> must not hold another control.
-        extra.push(el('details', { part: 'migration', open: true }, el('summary', {}, `Migration path to ${target}`),
-          el('p', {}, 'Migrate to ', this.#link(path.pattern), path.steps?.length ? ':' : ''),
-          path.steps?.length ? el('ol', {}, path.steps.map((s) => el('li', {}, s))) : null));
+      const examples = (p.modern_examples ?? []).filter((e) => e?.company);
+      if (examples.length) {
+        const names = examples.slice(0, MAX_COMPANIES).map((e) => e.company);
+        fact('Used by', names.join(', '), examples.length > MAX_COMPANIES ? ` and ${examples.length - MAX_COMPANIES} more` : '');
+        section('examples', 'Examples and scale', list(examples.map((e) => [
+          el('strong', {}, e.company), e.implementation ? `: ${e.implementation}` : '', e.scale ? ` Scale: ${e.scale}` : ''])));
       }
+      if (p.production_checklist?.length)
+        section('checklist', `Production checklist (${p.production_checklist.length})`, el('ol', {}, p.production_checklist.map((item) => el('li', {}, item))));
+    } else if (tier === 'silver') {
+      if (p.best_for?.length) fact('Best for', p.best_for[0]);
+      const alternatives = (p.alternatives ?? []).filter((a) => a?.pattern);
+      if (alternatives.length) {
+        fact('Consider instead', joinNodes(alternatives.slice(0, MAX_ALTERNATIVES).map((a) => this.#link(a.pattern)), ', '),
+          alternatives.length > MAX_ALTERNATIVES ? ` and ${alternatives.length - MAX_ALTERNATIVES} more` : '');
+        section('alternatives', 'Alternatives, and when', el('ul', {},
+          alternatives.map((a) => el('li', {}, this.#link(a.pattern), a.when ? `: when ${lowerFirst(a.when)}` : ''))));
+      }
+      const pros = p.trade_offs?.pros ?? [], cons = p.trade_offs?.cons ?? [];
+      if (p.best_for?.length || pros.length || cons.length) {
+        section('trade-offs', 'Strengths and limits',
+          p.best_for?.length ? [el('h4', {}, 'Best for'), list(p.best_for)] : null,
+          pros.length ? [el('h4', {}, 'Strengths'), list(pros)] : null,
+          cons.length ? [el('h4', {}, 'Limitations'), list(cons)] : null);
+      }
+    } else if (tier === 'bronze') {
+      const modern = (p.modern_alternatives ?? []).filter((a) => a && (a.pattern || a.text));
+      if (modern.length) fact('Use instead', joinNodes(modern.slice(0, MAX_ALTERNATIVES).map((a) => (a.pattern ? this.#link(a.pattern) : a.text)), ', '),
+        modern.length > MAX_ALTERNATIVES ? ` and ${modern.length - MAX_ALTERNATIVES} more` : '');
+      if (p.deprecation_reason || modern.length || p.rationale) {
+        section('legacy', 'Why it is legacy',
+          p.deprecation_reason ? el('p', {}, p.deprecation_reason) : null,
+          modern.length ? [el('h4', {}, 'Modern alternatives'), el('ul', { part: 'alternatives' }, modern.map((a) =>
+            el('li', {}, a.pattern ? this.#link(a.pattern) : a.text, a.pattern && a.reason ? `: ${a.reason}` : '')))] : null,
+          p.rationale ? [el('h4', {}, 'Why bronze'), el('p', { part: 'rationale' }, p.rationale)] : null);
+      }
+      const paths = (p.migration_paths?.to ?? []).filter((path) => path?.pattern);
+      if (paths.length) {
+        const target = (path) => this.#details.refs[path.pattern]?.title ?? path.pattern;
+        const steps = paths[0].steps?.length ?? 0;
+        section('migration', paths.length === 1
+          ? `Migration to ${target(paths[0])}${steps ? ` (${steps} steps)` : ''}`
+          : `Migration paths (${paths.length})`,
+        // The link goes in the panel: a toggle must not hold another control.
+        paths.map((path) => [el('h4', {}, 'Migrate to ', this.#link(path.pattern)),
+          path.steps?.length ? el('ol', {}, path.steps.map((s) => el('li', {}, s))) : null]));
+      }
+      why = p.deprecation_reason || p.rationale;
     }
-    if (p.rationale) fact('Why this tier', p.rationale);
+    if (p.rationale && tier !== 'bronze') section('rationale', `Why ${tier === 'unclassified' ? 'no tier' : tier}`, el('p', {}, p.rationale));
 
+    const head = el('p', { part: 'head' }, tierBadge(tier), el('span', { part: 'title' }, p.title ?? p.id),
+      el('span', { part: 'tier' }, meaning),
+      p.status ? el('span', { part: 'status' }, `status: ${lowerFirst(humanize(p.status))}`) : null);
+    const panels = sections.map(([part, title, contents], i) =>
+      el('div', { part: `panel ${part}`, id: `panel-${i}`, role: 'region', 'aria-label': title, hidden: true }, contents));
+    const toggles = sections.map(([part, title], i) => {
+      const button = el('button', { type: 'button', part: 'toggle', 'data-section': part, 'aria-expanded': 'false', 'aria-controls': `panel-${i}` }, title);
+      button.addEventListener('click', () => {
+        const open = button.getAttribute('aria-expanded') !== 'true';
+        button.setAttribute('aria-expanded', String(open));
+        panels[i].hidden = !open;
+      });
+      return button;
+    });
     this.shadowRoot.replaceChildren(
-      el('section', { part: 'banner', 'data-tier': tier, 'aria-label': `${label}: ${p.title}` },
-        el('p', { part: 'tier' }, label), el('p', { part: 'lead' }, lead), facts, extra));
+      el('section', { part: 'banner', 'data-tier': tier, 'aria-label': `${label}: ${p.title ?? p.id}` },
+        head,
+        why ? el('p', { part: 'lead' }, firstSentence(why, 160)) : null,
+        facts.children.length ? facts : null,
+        toggles.length ? el('div', { part: 'more' }, toggles) : null,
+        panels));
   }
 }
 
