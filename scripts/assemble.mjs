@@ -46,6 +46,8 @@ async function copyPackageFiles(target) {
 
 await rm(dist, { recursive: true, force: true });
 await copyPackageFiles(dist);
+// The MkDocs hook, its loader and stylesheet (docs/mkdocs.md).
+await cp(path.join(root, 'web', 'mkdocs'), path.join(dist, 'mkdocs'), { recursive: true, filter: (file) => !file.includes('__pycache__') });
 // The demo is self-contained, so any static server (or a copy of the
 // folder) can host it.
 await cp(path.join(root, 'web', 'demo'), path.join(dist, 'demo'), { recursive: true });

@@ -52,7 +52,9 @@ test('npm pack holds exactly what a consumer needs', () => {
   assert.ok(elements.includes('dist/elements/index.js') && elements.includes('dist/elements/patsel-explorer.js'));
   const shards = files.filter((f) => f.startsWith('dist/patterns/'));
   assert.equal(shards.length, catalog.patterns.length, 'one shard per pattern');
-  assert.deepEqual(files.filter((f) => !f.startsWith('dist/elements/') && !f.startsWith('dist/patterns/')), [
+  assert.deepEqual(files.filter((f) => f.startsWith('dist/mkdocs/')), ['dist/mkdocs/loader.js', 'dist/mkdocs/patsel.css', 'dist/mkdocs/patsel_hook.py'],
+    'the MkDocs hook, its loader and stylesheet');
+  assert.deepEqual(files.filter((f) => !f.startsWith('dist/elements/') && !f.startsWith('dist/patterns/') && !f.startsWith('dist/mkdocs/')), [
     'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/index.d.ts', 'dist/index.js',
     'dist/index.node.js', 'dist/selector.mjs', 'dist/selector.wasm', 'package.json',
   ]);
@@ -133,4 +135,47 @@ test('Vite: a built page works in Chromium', async () => {
   });
   sh(bin('vite'), ['build', '--logLevel', 'error'], dir);
   await pageWorks(path.join(dir, 'dist'), 'index.html');
+});
+
+test('MkDocs: two lines in mkdocs.yml and the installed package; no page edited', async () => {
+  const source = await readFile(path.join(root, 'data', 'patterns', 'two-phase-commit.md'), 'utf8');
+  const dir = await consumer('mkdocs-consumer', {
+    'mkdocs.yml': [
+      'site_name: A team handbook',
+      'site_url: https://handbook.example/',
+      // font: false only because the test has no network (Material fetches Google Fonts otherwise).
+      'theme: { name: material, features: [navigation.instant], font: false }',
+      'hooks: [node_modules/@dstudio/pattern-selector/dist/mkdocs/patsel_hook.py]',
+      'extra: { patsel: {} }',
+      '',
+    ].join('\n'),
+    'docs/index.md': '# Handbook\n\nHow we build services.\n\n<!-- patsel compare patterns="saga,two-phase-commit" -->\n',
+    'docs/design/2pc.md': source,
+    'docs/design/saga.md': '---\ntitle: Sagas\n---\n\n# Sagas\n\nWhat we do instead of distributed transactions.\n',
+  });
+  sh(process.env.MKDOCS ?? 'mkdocs', ['build', '--quiet'], dir);
+  const site = path.join(dir, 'site');
+  const map = JSON.parse(await readFile(path.join(site, 'patsel', 'site.json'), 'utf8'));
+  assert.deepEqual(map.pages, { saga: 'design/saga/', 'two-phase-commit': 'design/2pc/' }, 'an alias (2pc) and an id (saga) found; nothing else');
+  const html = await readFile(path.join(site, 'design', '2pc', 'index.html'), 'utf8');
+  assert.match(html, /<patsel-card pattern="two-phase-commit"><\/patsel-card>/);
+  assert.match(html, /<patsel-related pattern="two-phase-commit"><\/patsel-related>/);
+  assert.match(await readFile(path.join(site, 'index.html'), 'utf8'), /<patsel-compare patterns="saga,two-phase-commit"><\/patsel-compare>/);
+  assert.equal(await readFile(path.join(dir, 'docs', 'design', '2pc.md'), 'utf8'), source, 'the page is as it was');
+
+  const server = await serve(site);
+  try {
+    const { page, problems } = await openPage(browser, new URL('design/2pc/', server.url).href);
+    await page.locator('patsel-card [part~=banner][data-tier=bronze]').waitFor();
+    // Saga has a page on this site; outbox and consensus do not, so they are text.
+    assert.deepEqual(await page.locator('patsel-card [part~=facts] a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      [new URL('design/saga/', server.url).href]);
+    await page.locator('patsel-card [part~=facts] a').click();
+    await page.waitForURL(new URL('design/saga/', server.url).href);
+    await page.locator('patsel-card[pattern=saga] [part~=banner][data-tier]').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await server.close();
+  }
 });
