@@ -1,12 +1,14 @@
-// Builds the example MkDocs Material site (web/mkdocs-example/) whose pattern
-// pages are the catalog's own data/patterns/*.md, each with a tier banner
-// (<patsel-card>) and the related-patterns graph (<patsel-related>) after its
-// front matter, plus pages for the explorer, the decision trees, the
-// recommender, the timeline, compare and stack. The package (dist/) is copied
-// to the site's patsel/ and loaded by a classic script (MkDocs 1.4 cannot add
-// type="module"). With --catalog, the site is built over another catalog
-// (a pattern page per record, made from its title and summary), e.g. a
-// hostile one for the tests. See docs/mkdocs.md.
+// Builds the example MkDocs Material site (web/mkdocs-example/) with the
+// package's MkDocs hook (dist/mkdocs/patsel_hook.py): the pattern pages are
+// the catalog's own data/patterns/*.md as they are, the tool pages hold
+// markers (<!-- patsel explorer -->), and mkdocs.yml has the two lines of
+// the set-up. Nothing of the package is copied into docs/: the hook serves
+// it from the built site and puts the banner and related patterns on every
+// pattern page. With --catalog, the site is built over another catalog (a
+// pattern page per record, made from its title and summary; the catalog and
+// its per-pattern files, written by the package's engine in Node, given to
+// the hook as the site's own), e.g. a hostile one for the tests. See
+// docs/mkdocs.md.
 //
 // Usage: node scripts/mkdocs-example.mjs [--dist dist] [--out build/mkdocs-example] [--catalog FILE] [--no-build]
 // As a module: buildMkdocsExample({dist, out, catalog, build}) -> {docs, site, patterns}.
@@ -32,14 +34,17 @@ const TOOL_PAGES = [
   ['Quick reference', 'quick-reference.md'],
   ['Compositions', 'compositions.md'],
 ];
+// Pages about a pattern that are not its page: one opts out of the widgets
+// (`patsel: false`), one is found by an alias and asks for the banner only.
+const GUIDES = [
+  ['Tuning a circuit breaker', 'guides/circuit-breaker.md'],
+  ['Why we stopped using 2PC', 'guides/2pc.md'],
+];
 const TIERS = [
   ['gold', 'Gold: modern best practice'],
   ['silver', 'Silver: good, with trade-offs'],
   ['bronze', 'Bronze: legacy, with a migration path'],
 ];
-
-/** Text for an HTML attribute value or element content. */
-const html = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Text for Markdown: HTML and Markdown punctuation as numeric entities, which
@@ -58,22 +63,6 @@ const navTitle = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&q
 
 /** Ids that can name a page file and a URL path segment as they are. */
 const PAGE_ID = /^[a-z0-9][a-z0-9-]*$/;
-
-/** The elements a pattern page gets, right after its front matter. */
-export function patternWidgets(id) {
-  return `<div class="patsel-widget">
-<patsel-card pattern="${html(id)}" base-url="../"></patsel-card>
-<patsel-related pattern="${html(id)}" base-url="../"></patsel-related>
-</div>
-`;
-}
-
-/** A catalog page with the widgets inserted after its front matter. */
-export function withWidgets(text, id) {
-  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(text);
-  const end = match ? match[0].length : 0;
-  return `${text.slice(0, end)}\n${patternWidgets(id)}\n${text.slice(end)}`;
-}
 
 const yamlString = (text) => JSON.stringify(text);  // a JSON string is a YAML string
 
@@ -94,43 +83,33 @@ export async function buildMkdocsExample({ dist = path.join(root, 'dist'), out =
   await rm(out, { recursive: true, force: true });
   await mkdir(path.join(docs, 'patterns'), { recursive: true });
 
-  // The tool pages and the loader script, as they are.
+  // The tool pages, as they are (their markers are the hook's to expand).
   await cp(path.join(source, 'pages'), docs, { recursive: true });
-  await cp(path.join(source, 'javascripts'), path.join(docs, 'javascripts'), { recursive: true });
 
-  // The package, without the demo: elements, JS API, wasm, catalog, shards.
-  await cp(dist, path.join(docs, 'patsel'), {
-    recursive: true,
-    filter: (file) => !['demo', 'pattern-selector-offline.html'].includes(path.relative(dist, file).split(path.sep)[0]),
-  });
-
-  // Another catalog replaces the package's, with shards of its own.
   const catalogText = await readFile(catalogFile ?? path.join(dist, 'catalog.json'), 'utf8');
   const catalog = JSON.parse(catalogText);
   const byId = new Map(catalog.patterns.map((p) => [p.id, p]));
-  if (catalogFile) {
-    await writeFile(path.join(docs, 'patsel', 'catalog.json'), catalogText);
-    await rm(path.join(docs, 'patsel', 'patterns'), { recursive: true, force: true });
-  }
 
-  // The pattern pages: the catalog's own Markdown with the widgets, or, for
-  // another catalog, a page made from each record whose id can name a file.
+  // The pattern pages: the catalog's own Markdown, untouched, or, for another
+  // catalog, a page made from each record whose id can name a file; that
+  // catalog and its per-pattern files become the site's own (`selector/`).
   let ids;
+  let patselOptions = '{}';
   if (catalogFile) {
     ids = catalog.patterns.map((p) => p.id).filter((id) => typeof id === 'string' && PAGE_ID.test(id));
     for (const id of ids) {
       const p = byId.get(id);
-      await writeFile(path.join(docs, 'patterns', `${id}.md`),
-        `# ${markdownText(p.title ?? id)}\n\n${patternWidgets(id)}\n${markdownText(p.summary ?? '')}\n`);
+      await writeFile(path.join(docs, 'patterns', `${id}.md`), `# ${markdownText(p.title ?? id)}\n\n${markdownText(p.summary ?? '')}\n`);
     }
-    await writeShards(dist, catalogText, ids, path.join(docs, 'patsel', 'patterns'));
+    const selector = path.join(out, 'selector');
+    await mkdir(selector, { recursive: true });
+    await writeFile(path.join(selector, 'catalog.json'), catalogText);
+    await writeShards(dist, catalogText, ids, path.join(selector, 'patterns'));
+    patselOptions = '{ catalog: selector/catalog.json }';
   } else {
     const patternsDir = path.join(root, 'data', 'patterns');
     const pages = (await readdir(patternsDir)).filter((name) => name.endsWith('.md')).sort();
-    for (const name of pages) {
-      const id = name.slice(0, -3);
-      await writeFile(path.join(docs, 'patterns', name), withWidgets(await readFile(path.join(patternsDir, name), 'utf8'), id));
-    }
+    for (const name of pages) await cp(path.join(patternsDir, name), path.join(docs, 'patterns', name));
     ids = pages.map((name) => name.slice(0, -3));
   }
   const titled = ids.map((id) => ({ id, title: String(byId.get(id)?.title ?? id), tier: byId.get(id)?.tier }))
@@ -147,10 +126,16 @@ export async function buildMkdocsExample({ dist = path.join(root, 'dist'), out =
   if (other.length) index.push('## Unclassified', '', ...other.map((p) => `- [${markdownText(p.title)}](${p.id}.md)`), '');
   await writeFile(path.join(docs, 'patterns', 'index.md'), index.join('\n'));
 
-  // mkdocs.yml with the generated navigation.
+  // mkdocs.yml: the two lines of the set-up, with the hook of `dist`, and the generated navigation.
+  const hook = path.join(dist, 'mkdocs', 'patsel_hook.py');
+  const config = (await readFile(path.join(source, 'mkdocs.yml'), 'utf8'))
+    .replace('hooks: [node_modules/@dstudio/pattern-selector/dist/mkdocs/patsel_hook.py]', `hooks: [${yamlString(hook)}]`)
+    .replace('extra: { patsel: {} }', `extra: { patsel: ${patselOptions} }`);
+  if (!config.includes(hook) || !config.includes(`patsel: ${patselOptions}`))
+    throw new Error('mkdocs-example: web/mkdocs-example/mkdocs.yml no longer holds the two lines of the set-up');
   const nav = ['nav:', '  - Home: index.md', ...TOOL_PAGES.map(([title, file]) => `  - ${yamlString(title)}: ${file}`),
+    '  - Guides:', ...GUIDES.map(([title, file]) => `    - ${yamlString(title)}: ${file}`),
     '  - Patterns:', '    - patterns/index.md', ...titled.map((p) => `    - ${yamlString(navTitle(p.title))}: patterns/${p.id}.md`)];
-  const config = await readFile(path.join(source, 'mkdocs.yml'), 'utf8');
   await writeFile(path.join(out, 'mkdocs.yml'), `${config.trimEnd()}\n\n# Generated by scripts/mkdocs-example.mjs\n${nav.join('\n')}\n`);
 
   const site = path.join(out, 'site');

@@ -70,7 +70,7 @@ async function assertInert(page, problems, dialogs, where) {
   assert.deepEqual(problems, [], where);
 }
 
-test('the site is built over the other catalog: its records as pages, its catalog and shards in patsel/', async () => {
+test('the site is built over the other catalog (the hook\'s `catalog` option): its records as pages, its catalog and shards in patsel/', async () => {
   assert.deepEqual(built.patterns, ['evil', 'good'], 'pages for the ids that can name a file');
   const served = JSON.parse(await readFile(path.join(built.site, 'patsel', 'catalog.json'), 'utf8'));
   assert.equal(served.content_hash, 'hostile-everywhere');
@@ -78,7 +78,11 @@ test('the site is built over the other catalog: its records as pages, its catalo
   assert.equal(shard.pattern.id, 'evil');
   assert.deepEqual(Object.keys(shard.refs).sort(), ['" onmouseover="alert(12)', '..', '//evil.example/x', 'good', 'javascript:alert(7)'].sort());
   const html = await readFile(path.join(built.site, 'patterns', 'evil', 'index.html'), 'utf8');
-  assert.match(html, /<patsel-card pattern="evil" base-url="\.\.\/"><\/patsel-card>/);
+  assert.match(html, /<patsel-card pattern="evil"><\/patsel-card>/);
+  // Only the records with a page are linked; the others' ids are text in every widget.
+  const pages = JSON.parse(await readFile(path.join(built.site, 'patsel', 'site.json'), 'utf8'));
+  assert.deepEqual(pages.pages, { evil: 'patterns/evil/', good: 'patterns/good/' });
+  assert.equal(pages.catalog, undefined, 'the shards are served, so the card reads them');
   assert.doesNotMatch(html, /<img src=x onerror/, 'no markup from a title in the page source');
   assert.doesNotMatch(html, /<title>[^<]*<\/title>[\s\S]*<title>/, 'one <title>');
 });

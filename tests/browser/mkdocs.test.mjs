@@ -1,14 +1,16 @@
-// The example MkDocs Material site (web/mkdocs-example/, built by
-// scripts/mkdocs-example.mjs with Debian's mkdocs and mkdocs-material): the
-// catalog's own pattern pages with their tier banner and related graph, and
-// the tool pages, clicked through with Material's instant navigation on.
+// The example MkDocs Material site (web/mkdocs-example/), built by
+// scripts/mkdocs-example.mjs with Debian's mkdocs and mkdocs-material and the
+// package's hook (dist/mkdocs/patsel_hook.py): the catalog's own pattern
+// pages, untouched, given their tier banner and related patterns by the hook;
+// the tool pages with their markers; a page that opts out, a page found by
+// an alias; clicked through with Material's instant navigation on.
 // Nothing is skipped: without mkdocs the build, and so every test, fails.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { dist, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
 
@@ -31,14 +33,72 @@ after(async () => {
 const banner = (page) => page.locator('patsel-card [part~=banner]:not([part~=loading])');
 const absolute = (pathname) => new URL(pathname, server.url).href;
 
-test('the site was built from the catalog pages, with the widgets after each front matter', async () => {
-  const html = await readFile(path.join(out, 'site', 'patterns', 'saga', 'index.html'), 'utf8');
-  assert.match(html, /<patsel-card pattern="saga" base-url="\.\.\/"><\/patsel-card>/);
-  assert.match(html, /<patsel-related pattern="saga" base-url="\.\.\/"><\/patsel-related>/);
-  assert.doesNotMatch(html, /excellence_tier/, 'the front matter is not shown');
+test('set-up: two lines in mkdocs.yml, no page edited, nothing of the package in docs/', async () => {
   const config = await readFile(path.join(out, 'mkdocs.yml'), 'utf8');
-  assert.match(config, /- navigation\.instant/);
-  assert.match(html, /javascripts\/patsel-loader\.js/);
+  assert.match(config, new RegExp(`^hooks: \\[${JSON.stringify(path.join(dist, 'mkdocs', 'patsel_hook.py')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]$`, 'm'));
+  assert.match(config, /^extra: \{ patsel: \{\} \}$/m);
+  assert.doesNotMatch(config, /extra_javascript/);
+  for (const name of await readdir(path.join(root, 'data', 'patterns')))
+    assert.equal(await readFile(path.join(out, 'docs', 'patterns', name), 'utf8'), await readFile(path.join(root, 'data', 'patterns', name), 'utf8'), name);
+  assert.deepEqual((await readdir(path.join(out, 'docs'))).sort(),
+    ['compare.md', 'explorer.md', 'guides', 'index.md', 'patterns', 'recommender.md', 'stack.md', 'timeline.md', 'trees.md']);
+  assert.equal((await readFile(path.join(out, 'docs', 'explorer.md'), 'utf8')).match(/<!-- patsel explorer -->/g).length, 1, 'a marker');
+});
+
+test('the hook: banner after the title, related patterns after the article, the loader in every head, the package and the page map served', async () => {
+  const site = path.join(out, 'site');
+  const html = await readFile(path.join(site, 'patterns', 'saga', 'index.html'), 'utf8');
+  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+  const order = ['<h1>Saga</h1>', '<patsel-card pattern="saga"></patsel-card>', '<h2 id="problem">', '<h2 id="related-patterns">Related patterns',
+    '<patsel-related pattern="saga"></patsel-related>'].map((piece) => article.indexOf(piece));
+  assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), `in order: ${order}`);
+  assert.doesNotMatch(html, /excellence_tier/, 'the front matter is not shown');
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.match(head, /<link rel="stylesheet" href="\.\.\/\.\.\/patsel\/mkdocs\/patsel\.css"><script src="\.\.\/\.\.\/patsel\/mkdocs\/loader\.js" defer><\/script>/);
+  const home = await readFile(path.join(site, 'index.html'), 'utf8');
+  assert.match(home, /<script src="patsel\/mkdocs\/loader\.js" defer>/, 'every page, at its depth');
+  assert.doesNotMatch(home, /<patsel-/, 'no widget on a page that is not a pattern');
+  const explorer = await readFile(path.join(site, 'explorer', 'index.html'), 'utf8');
+  assert.match(explorer, /<div class="patsel-widget patsel-explorer-widget">\n<patsel-explorer><\/patsel-explorer>\n<\/div>/, 'the marker, expanded');
+  const pages = JSON.parse(await readFile(path.join(site, 'patsel', 'site.json'), 'utf8'));
+  assert.equal(pages.root, '../');
+  assert.deepEqual(Object.keys(pages.pages).sort(), catalog.patterns.map((p) => p.id).sort(), 'every pattern has its page');
+  assert.equal(pages.pages['two-phase-commit'], 'patterns/two-phase-commit/', 'the pattern page, not the guide found by an alias');
+  assert.equal(pages.pages['circuit-breaker'], 'patterns/circuit-breaker/', 'not the guide that opted out');
+  for (const file of ['elements/index.js', 'index.js', 'selector.wasm', 'catalog.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css'])
+    assert.ok((await readFile(path.join(site, 'patsel', file))).length > 0, file);
+  await assert.rejects(readFile(path.join(site, 'patsel', 'mkdocs', 'patsel_hook.py')), 'the hook itself is not served');
+  await assert.rejects(readFile(path.join(site, 'patsel', 'demo', 'index.html')), 'nor the demo');
+});
+
+test('a page that opts out gets no widget; a page found by an alias gets the banner it asked for', async () => {
+  const { page: optedOut, problems } = await openPage(browser, absolute('guides/circuit-breaker/'));
+  await optedOut.locator('article h1').waitFor();
+  assert.equal(await optedOut.locator('article [class*=patsel], article patsel-card, article patsel-related').count(), 0);
+  assert.equal(await optedOut.locator('article a[href="../../patterns/circuit-breaker/"]').count(), 1);
+  const alias = await browser.newPage();
+  await alias.goto(absolute('guides/2pc/'));
+  await alias.locator('patsel-card[pattern=two-phase-commit] [part~=banner][data-tier=bronze]').waitFor();
+  assert.equal(await alias.locator('patsel-related').count(), 0, 'patsel: [card]');
+  assert.deepEqual(problems, []);
+  await optedOut.close();
+  await alias.close();
+});
+
+test('a page that is not a pattern loads no element', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  const loaded = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  await page.goto(server.url);
+  await page.locator('article h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.ok(loaded.includes('/patsel/mkdocs/loader.js'), loaded.join(' '));
+  assert.deepEqual(loaded.filter((p) => p.startsWith('/patsel/') && !p.startsWith('/patsel/mkdocs/')), [], 'no elements, engine or catalog');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('*').length > 0 && [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('patsel-'))), false);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('a pattern page shows its tier banner and its related patterns', async () => {
@@ -63,13 +123,13 @@ test('a link in the banner swaps in the next pattern page without a reload, and 
   await banner(page).waitFor();
   await page.evaluate(() => { window.patselMarker = 'still here'; });
   await page.locator('patsel-card [part~=toggle][data-section=legacy]').click();
-  await page.locator('patsel-card a[part~=link][href="../saga/"]').first().click();
+  await page.locator(`patsel-card a[part~=link][href="${absolute('patterns/saga/')}"]`).first().click();
   await page.waitForURL(absolute('patterns/saga/'));
   await page.locator('patsel-card[pattern=saga] [part~=banner][data-tier]').waitFor();
   assert.equal(await banner(page).getAttribute('data-tier'), byId.saga.tier);
   assert.equal(await page.locator('article h1').first().textContent(), byId.saga.title);
   assert.equal(await page.evaluate(() => window.patselMarker), 'still here', 'instant navigation: no reload');
-  await page.locator('patsel-related[pattern=saga] a[part~=link][href="../two-phase-commit/"]').first().waitFor({ state: 'attached' });
+  await page.locator(`patsel-related[pattern=saga] a[part~=link][href="${absolute('patterns/two-phase-commit/')}"]`).first().waitFor({ state: 'attached' });
   await page.goBack();
   await page.locator('patsel-card[pattern=two-phase-commit] [part~=banner][data-tier=bronze]').waitFor();
   assert.equal(await page.evaluate(() => window.patselMarker), 'still here');
@@ -137,6 +197,7 @@ test('the tool pages render, and the widgets have no serious accessibility viola
     const { page, problems } = await openPage(browser, absolute(pathname));
     for (const selector of ready) await page.locator(selector).first().waitFor();
     // Every widget on the page, inside the Material theme.
+    for (const toggle of await page.locator('patsel-card [part~=toggle]').all()) await toggle.click();
     assert.deepEqual(await seriousViolations(page, { include: [['.patsel-widget']] }), [], pathname);
     assert.deepEqual(problems, [], pathname);
     await page.close();

@@ -1,0 +1,140 @@
+// Every pattern page of the example MkDocs Material site built with the
+// hook: the article comes first (its first heading within 450 px of the
+// article's top at 1280 x 900 and within 900 px at 360 x 740, for every gold,
+// silver and bronze page), every link inside every widget (every panel of
+// the banner opened, the related graph and its list) lands on an existing
+// page of the site, and widget links navigate instantly with Material's
+// instant navigation on, as plain links without it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { dist, launchBrowser, serve, openPage } from './support.mjs';
+import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
+
+const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
+const tierOf = Object.fromEntries(catalog.patterns.map((p) => [p.id, p.tier]));
+
+let browser, server, out, site, pages;
+before(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'patsel-mkdocs-pages-'));
+  ({ site } = await buildMkdocsExample({ dist, out }));
+  pages = JSON.parse(await readFile(path.join(site, 'patsel', 'site.json'), 'utf8')).pages;
+  browser = await launchBrowser();
+  server = await serve(site);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+const absolute = (pathname) => new URL(pathname, server.url).href;
+const ready = (page) => Promise.all([
+  page.locator('patsel-card [part~=banner][data-tier]').waitFor(),
+  page.locator('patsel-related [part~=graph], patsel-related [part~=list]').first().waitFor({ state: 'attached' }),
+]);
+
+// The top of the article's first heading (outside the widgets) below the article's top.
+const headingOffset = (page) => page.evaluate(() => {
+  const article = document.querySelector('article');
+  const heading = [...article.querySelectorAll('h2, h3, h4')].find((h) => !h.closest('.patsel-widget'));
+  return heading.getBoundingClientRect().top - article.getBoundingClientRect().top;
+});
+
+// Every link inside the banner (every panel opened) and the related patterns of the page shown.
+async function widgetLinks(page) {
+  for (const toggle of await page.locator('patsel-card [part~=toggle]').all()) await toggle.click();
+  return page.evaluate(() => [...document.querySelectorAll('patsel-card, patsel-related')]
+    .flatMap((element) => [...element.shadowRoot.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href'), a.baseURI).href)));
+}
+
+for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 900, false]]) {
+  const title = `every pattern page at ${width} x ${height}: the article's first heading within ${limit} px of its top (gold, silver, bronze)`
+    + (crawl ? '; every link inside every widget lands on an existing page of the site' : '');
+  test(title, async (t) => {
+    const { page, problems } = await openPage(browser, 'about:blank');
+    await page.setViewportSize({ width, height });
+    const worst = {};
+    const checked = new Map();  // URL -> HTTP status
+    let links = 0;
+    for (const [id, url] of Object.entries(pages)) {
+      await page.goto(absolute(url));
+      await ready(page);
+      const offset = await headingOffset(page);
+      assert.ok(offset <= limit, `${id} (${tierOf[id]}): ${offset} px`);
+      if (!(worst[tierOf[id]]?.offset >= offset)) worst[tierOf[id]] = { id, offset: Math.round(offset) };
+      if (!crawl) continue;
+      const found = await widgetLinks(page);
+      assert.ok(found.length > 0, `${url}: links in its widgets`);
+      links += found.length;
+      for (const href of found) {
+        const target = new URL(href);
+        assert.equal(target.origin, new URL(server.url).origin, `${url}: ${href} is a page of the site`);
+        assert.ok(Object.values(pages).includes(target.pathname.slice(1)), `${url}: ${href} is a pattern page`);
+        if (!checked.has(href)) checked.set(href, (await fetch(href)).status);
+        assert.equal(checked.get(href), 200, `${url}: ${href}`);
+      }
+    }
+    assert.deepEqual(Object.keys(worst).sort(), ['bronze', 'gold', 'silver']);
+    t.diagnostic(`largest offsets at ${width} x ${height}: ${JSON.stringify(worst)}`);
+    if (crawl) t.diagnostic(`${Object.keys(pages).length} pattern pages, ${links} links in their widgets, ${checked.size} distinct targets, all 200`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('with instant navigation, links inside the widgets swap pages in without a reload', async () => {
+  const { page, problems } = await openPage(browser, absolute('patterns/two-phase-commit/'));
+  await ready(page);
+  await page.evaluate(() => {
+    window.patselMarker = 'no reload';
+    window.heard = [];
+    document.addEventListener('patsel-navigate', (event) => window.heard.push(event.detail.href));
+  });
+  const same = async () => assert.equal(await page.evaluate(() => window.patselMarker), 'no reload');
+
+  // The banner's "Use instead".
+  await page.locator('patsel-card [part~=facts] a[data-pattern=saga]').click();
+  await page.waitForURL(absolute('patterns/saga/'));
+  await page.locator('patsel-card[pattern=saga] [part~=banner][data-tier]').waitFor();
+  await same();
+  // A node of the related graph.
+  await page.locator('patsel-related[pattern=saga] [part~=node][data-pattern=outbox] circle.dot').click();
+  await page.waitForURL(absolute('patterns/outbox/'));
+  await page.locator('patsel-card[pattern=outbox] [part~=banner][data-tier]').waitFor();
+  await same();
+  // The related list.
+  await page.locator('patsel-related[pattern=outbox] [part~=toggle]').click();
+  const listLink = page.locator('patsel-related[pattern=outbox] [part~=list] a').first();
+  const target = await listLink.getAttribute('data-pattern');
+  await listLink.click();
+  await page.waitForURL(absolute(pages[target]));
+  await page.locator(`patsel-card[pattern=${target}] [part~=banner][data-tier]`).waitFor();
+  await same();
+  assert.deepEqual(await page.evaluate(() => window.heard), ['patterns/saga/', 'patterns/outbox/', pages[target]].map(absolute));
+  await page.goBack();
+  await page.locator('patsel-card[pattern=outbox] [part~=banner][data-tier]').waitFor();
+  await same();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('without instant navigation, the same links are plain links', async () => {
+  const page = await browser.newPage();
+  // The site as it would be without `navigation.instant` among Material's features.
+  await page.route('**/patterns/**', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/"navigation\.instant",?/g, '');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(absolute('patterns/two-phase-commit/'));
+  await ready(page);
+  await page.evaluate(() => { window.patselMarker = 'first load'; });
+  await page.locator('patsel-card [part~=facts] a[data-pattern=saga]').click();
+  await page.waitForURL(absolute('patterns/saga/'));
+  await page.locator('patsel-card[pattern=saga] [part~=banner][data-tier]').waitFor();
+  assert.equal(await page.evaluate(() => window.patselMarker), undefined, 'a full page load');
+  await page.close();
+});
