@@ -45,6 +45,7 @@ dt::after { content: ":"; }
 [part~=panel] h4 { font-size: .95em; margin: 0 0 .3rem; }
 [part~=panel] p { margin: 0 0 .4rem; }
 ul, ol { margin: 0; padding-left: 1.25rem; }
+.scale { display: block; }
 li + li { margin-top: .15rem; }
 [part~=panel] > * + h4 { margin-top: .6rem; }
 `;
@@ -108,7 +109,8 @@ export class PatselCardElement extends PatselElement {
         const names = examples.slice(0, MAX_COMPANIES).map((e) => e.company);
         fact('Used by', names.join(', '), examples.length > MAX_COMPANIES ? ` and ${examples.length - MAX_COMPANIES} more` : '');
         section('examples', 'Examples and scale', list(examples.map((e) => [
-          el('strong', {}, e.company), e.implementation ? `: ${e.implementation}` : '', e.scale ? ` Scale: ${e.scale}` : ''])));
+          el('strong', {}, e.company), e.implementation ? `: ${e.implementation}` : '',
+          e.scale ? el('span', { class: 'scale' }, el('span', { class: 'muted' }, 'Scale: '), e.scale) : null])));
       }
       if (p.production_checklist?.length)
         section('checklist', `Production checklist (${p.production_checklist.length})`, el('ol', {}, p.production_checklist.map((item) => el('li', {}, item))));
