@@ -1,15 +1,21 @@
 // Screenshots of every element, as the demo shows it, and of the demo's home
 // and a pattern view, at desktop (1280 px) and phone (360 px) widths, in
-// light and dark, for a person to look at.
-// Headless Chromium (Debian's) via playwright-core; the demo is served locally.
-// Usage: node scripts/screenshots.mjs [--dist dist] [--out build/screenshots] [--only card-gold,stack]
-// Writes <out>/<element>-<width>-<scheme>.png (build/ is not committed).
+// light and dark, for a person to look at; and pattern pages of the example
+// MkDocs Material site (built with the hook, scripts/mkdocs-example.mjs) at
+// 1280 x 900 and 360 x 740 in Material's light and dark schemes: the top of
+// the page, the banner with every panel open, and the related patterns after
+// the article.
+// Headless Chromium (Debian's) via playwright-core; the sites are served locally.
+// Usage: node scripts/screenshots.mjs [--dist dist] [--out build/screenshots] [--only card-gold,stack,mkdocs-bronze]
+// Writes <out>/<element>-<width>-<scheme>.png and
+// <out>/mkdocs-<tier>[-banner|-related]-<width>-<scheme>.png (build/ is not committed).
 
 import { mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { buildMkdocsExample } from './mkdocs-example.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -40,6 +46,9 @@ const SHOTS = [
 ];
 const WIDTHS = [1280, 360];
 const SCHEMES = ['light', 'dark'];
+// Pattern pages of the example MkDocs site, and the viewport of each width.
+const MKDOCS_SHOTS = [['mkdocs-gold', 'patterns/circuit-breaker/'], ['mkdocs-silver', 'patterns/cqrs/'], ['mkdocs-bronze', 'patterns/two-phase-commit/']];
+const MKDOCS_VIEWPORTS = [[1280, 900], [360, 740]];
 
 const server = await startServer({ root: path.join(dist, 'demo') });
 const browser = await chromium.launch({
@@ -51,7 +60,8 @@ await mkdir(out, { recursive: true });
 const failures = [];
 let written = 0;
 try {
-  for (const width of WIDTHS) {
+  const demoShots = SHOTS.filter(([name]) => !only.length || only.includes(name));
+  for (const width of demoShots.length ? WIDTHS : []) {
     for (const scheme of SCHEMES) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
       const problems = [];
@@ -75,6 +85,43 @@ try {
       }
       if (problems.length) failures.push(`console at ${width} px ${scheme}: ${problems.join(' | ')}`);
       await page.close();
+    }
+  }
+  const wanted = MKDOCS_SHOTS.filter(([name]) => !only.length || only.includes(name));
+  if (wanted.length) {
+    const { site } = await buildMkdocsExample({ dist, out: path.join(root, 'build', 'mkdocs-example') });
+    const mkdocs = await startServer({ root: site });
+    try {
+      for (const [width, height] of MKDOCS_VIEWPORTS) {
+        for (const scheme of SCHEMES) {
+          for (const [name, pathname] of wanted) {
+            // A fresh page: Material picks its scheme from the system's at first.
+            const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
+            const problems = [];
+            page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+            page.on('pageerror', (e) => problems.push(e.message));
+            try {
+              await page.goto(new URL(pathname, mkdocs.url).href);
+              await page.locator('patsel-card [part~=banner][data-tier]').waitFor({ timeout: 15000 });
+              await page.locator('patsel-related [part~=graph], patsel-related [part~=list]').first().waitFor({ state: 'attached', timeout: 15000 });
+              await page.waitForTimeout(300);
+              await page.screenshot({ path: path.join(out, `${name}-${width}-${scheme}.png`), animations: 'disabled' });
+              for (const toggle of await page.locator('patsel-card [part~=toggle]').all()) await toggle.click();
+              await page.locator('patsel-card').screenshot({ path: path.join(out, `${name}-banner-${width}-${scheme}.png`), animations: 'disabled' });
+              const related = page.locator('patsel-related');
+              await related.scrollIntoViewIfNeeded();
+              await related.screenshot({ path: path.join(out, `${name}-related-${width}-${scheme}.png`), animations: 'disabled' });
+              written += 3;
+            } catch (error) {
+              failures.push(`${name} at ${width} px ${scheme}: ${error.message.split('\n')[0]}`);
+            }
+            if (problems.length) failures.push(`console on ${name} at ${width} px ${scheme}: ${problems.join(' | ')}`);
+            await page.close();
+          }
+        }
+      }
+    } finally {
+      await mkdocs.close();
     }
   }
 } finally {
