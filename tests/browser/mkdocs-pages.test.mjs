@@ -3,14 +3,16 @@
 // article's top at 1280 x 900 and within 900 px at 360 x 740, for every gold,
 // silver and bronze page), every link inside every widget (every panel of
 // the banner opened, the related graph and its list) lands on an existing
-// page of the site, and widget links navigate instantly with Material's
-// instant navigation on, as plain links without it.
+// page of the site (and so does every link inside the tool pages' widgets),
+// and widget links navigate instantly with Material's instant navigation
+// on, as plain links without it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { dist, launchBrowser, serve, openPage } from './support.mjs';
+import { showEverything } from './element-states.mjs';
 import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
@@ -84,6 +86,24 @@ for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 
     await page.close();
   });
 }
+
+test('on the tool pages too, every pattern link inside the widgets goes to a pattern page of the site', async (t) => {
+  const { page, problems } = await openPage(browser, 'about:blank');
+  const targets = new Set(Object.values(pages).map(absolute));
+  let links = 0;
+  for (const pathname of ['explorer/', 'trees/', 'recommender/', 'timeline/', 'compare/', 'stack/?stack=patterns.two-phase-commit.microservices.circuit-breaker']) {
+    await page.goto(absolute(pathname));
+    await showEverything(page);
+    const found = await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('patsel-'))
+      .flatMap((element) => [...element.shadowRoot.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href'), a.baseURI).href)));
+    assert.ok(found.length > 0, `${pathname}: links in its widget`);
+    for (const href of found) assert.ok(targets.has(href), `${pathname}: ${href} is a pattern page of the site`);
+    links += found.length;
+  }
+  t.diagnostic(`${links} links on the tool pages, all to pattern pages`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
 
 test('with instant navigation, links inside the widgets swap pages in without a reload', async () => {
   const { page, problems } = await openPage(browser, absolute('patterns/two-phase-commit/'));
