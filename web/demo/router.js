@@ -83,14 +83,38 @@ export function startRouter(render) {
   return navigate;
 }
 
-// The view's elements draw after the engine answers: try for a moment
-// until the page is tall enough to scroll back to where the reader was.
+// The view's elements draw after the engine answers, and each one grows the
+// page as it does. Until the page has kept its height for a moment, keep the
+// reader at the position they left (the browser's scroll anchoring would
+// otherwise shift them by what grew above), unless they move first.
+const SETTLE_MS = 1500;
+const STILL_MS = 250;
+
 function settleScroll(target, current) {
   const started = performance.now();
+  const root = document.documentElement;
+  let height = -1;
+  let stillSince = started;
+  let readerMoved = false;
+  const moved = () => { readerMoved = true; };
+  const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+  for (const type of inputs) window.addEventListener(type, moved, { passive: true, once: true });
+  root.style.overflowAnchor = 'none';
+  const done = () => {
+    root.style.overflowAnchor = '';
+    for (const type of inputs) window.removeEventListener(type, moved);
+  };
   const step = () => {
-    if (!current()) return;
-    window.scrollTo(0, target);
-    if (Math.abs(scrollY - target) > 1 && performance.now() - started < 1500) requestAnimationFrame(step);
+    if (!current() || readerMoved) return done();
+    const now = performance.now();
+    if (root.scrollHeight !== height) {
+      height = root.scrollHeight;
+      stillSince = now;
+    }
+    if (Math.abs(scrollY - target) > 1) window.scrollTo(0, target);
+    const settled = Math.abs(scrollY - target) <= 1 && now - stillSince >= STILL_MS;
+    if (settled || now - started >= SETTLE_MS) return done();
+    requestAnimationFrame(step);
   };
   step();
 }
