@@ -2,6 +2,7 @@
 // phone (360 px) widths, in light and dark, for a person to look at.
 // Headless Chromium (Debian's) via playwright-core; the demo is served locally.
 // Usage: node scripts/screenshots.mjs [--dist dist] [--out build/screenshots] [--only card-gold,stack]
+//        [--query '?stack=patterns.two-phase-commit.microservices'] (the elements' URL state: a scenario filled in)
 // Writes <out>/<element>-<width>-<scheme>.png (build/ is not committed).
 
 import { mkdir, rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const dist = path.resolve(option('--dist', process.env.PATSEL_DIST ?? path.join(root, 'dist')));
 const out = path.resolve(option('--out', path.join(root, 'build', 'screenshots')));
 const only = option('--only', '')?.split(',').filter(Boolean);
+const query = option('--query', '');
 
 // Each element: where it is on the demo page, and what shows it is ready.
 const SHOTS = [
@@ -49,7 +51,7 @@ try {
       const problems = [];
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       page.on('pageerror', (e) => problems.push(e.message));
-      await page.goto(server.url);
+      await page.goto(`${server.url}${query}`);
       for (const [name, selector, ready] of SHOTS) {
         if (only.length && !only.includes(name)) continue;
         const file = path.join(out, `${name}-${width}-${scheme}.png`);
