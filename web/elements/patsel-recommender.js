@@ -101,7 +101,7 @@ ol, ul { margin: 0; padding-left: 1.3rem; }
 [part~=jump-count] { font-weight: 600; }
 [part~=jump-button] { white-space: nowrap; flex: none; }
 .updated { animation: updated 1.2s ease-out; }
-@keyframes updated { from { background: var(--patsel-mark-background); color: var(--patsel-mark-color); } }
+@keyframes updated { from { box-shadow: 0 0 0 3px var(--patsel-focus); } to { box-shadow: 0 0 0 3px transparent; } }
 @media (prefers-reduced-motion: reduce) { .updated { animation: none; } }
 
 @container (min-width: 44rem) {
@@ -424,10 +424,10 @@ export class PatselRecommenderElement extends PatselElement {
       const against = e.weight < 0;
       const attributes = { part: 'reason', class: against ? 'against' : undefined, 'data-weight': e.weight };
       if (this.#detail) {
-        return el('li', { ...attributes, 'data-rule': e.rule }, el('span', { part: 'weight' }, formatWeight(e.weight)),
+        return el('li', { ...attributes, 'data-rule': e.rule }, el('span', { part: 'weight' }, formatWeight(e.weight)), ' ',
           el('span', {}, e.reason, ' ', el('span', { part: 'rule' }, `(rule ${e.rule})`)));
       }
-      return el('li', attributes, el('span', { part: 'reason-mark', 'aria-hidden': 'true' }, against ? '−' : '+'),
+      return el('li', attributes, el('span', { part: 'reason-mark', 'aria-hidden': 'true' }, against ? '−' : '+'), ' ',
         el('span', {}, against ? el('span', { class: 'against-word' }, 'Against: ') : null, e.reason));
     }));
   }
