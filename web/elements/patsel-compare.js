@@ -118,9 +118,10 @@ export class PatselCompareElement extends PatternPickerElement {
       this.renderChoice();
     } else {
       this.#profile = undefined;
+      const before = this.getAttribute('profile');
       if (value == null || value === '') this.removeAttribute('profile');
       else this.setAttribute('profile', String(value));
-      this.renderChoice();
+      if (this.getAttribute('profile') === before) this.renderChoice();  // else attributeChanged draws
     }
   }
 
@@ -179,7 +180,6 @@ export class PatselCompareElement extends PatternPickerElement {
       select.focus();
     });
     this.shadowRoot.replaceChildren(picker, el('p', { part: 'status', role: 'status' }), el('div', { part: 'body' }));
-    this.#layout = this.#wantedLayout();
     this.renderChoice();
   }
 
@@ -212,6 +212,7 @@ export class PatselCompareElement extends PatternPickerElement {
       return;
     }
     const profile = this.profile;
+    this.#layout = this.#wantedLayout();
     try {
       this.#result = this.engine.compare(chosen, Object.keys(profile).length ? { profile } : undefined);
     } catch (error) {
