@@ -152,10 +152,11 @@ Comparison compare_patterns(const Catalog& catalog, const RuleBook& book, const 
   std::vector<PatternEffort> efforts;
   for (const Pattern* p : patterns) efforts.push_back(effort_of(catalog, *p));
 
-  auto row = [&](const std::string& attribute, const std::string& label, const std::string& group, auto cell_of) {
+  auto row = [&](const std::string& attribute, const std::string& label, const std::string& group, auto cell_of,
+                 bool even_empty = false) {
     CompareRow r{attribute, label, group, {}};
     for (std::size_t i = 0; i < patterns.size(); ++i) r.cells.push_back(cell_of(*patterns[i], efforts[i]));
-    if (std::any_of(r.cells.begin(), r.cells.end(), [](const CompareCell& c) { return !c.empty(); }))
+    if (even_empty || std::any_of(r.cells.begin(), r.cells.end(), [](const CompareCell& c) { return !c.empty(); }))
       out.rows.push_back(std::move(r));
   };
   auto text = [](const char* key) {
@@ -174,11 +175,12 @@ Comparison compare_patterns(const Catalog& catalog, const RuleBook& book, const 
   if (profile) {
     std::map<const Pattern*, std::vector<Evidence>> reasons;
     for (PatternScore& s : score_patterns(catalog, book, *profile)) reasons[s.pattern] = std::move(s.reasons);
+    // Kept when the rules say nothing about any of them: that is an answer too.
     row("fit", "Your requirements", "", [&](const Pattern& p, const PatternEffort&) {
       CompareCell cell;
       for (const Evidence& e : reasons[&p]) cell.push_back({e.reason, fit_of(e.weight)});
       return cell;
-    });
+    }, true);
   }
   row("atomicity", "Atomicity", "Guarantees", guarantee("atomicity"));
   row("isolation", "Isolation", "Guarantees", guarantee("isolation"));

@@ -117,6 +117,11 @@ TEST_CASE("compare: with a profile, how each pattern fits it comes right after t
                                                         {}});
   for (const auto& row : table.rows) CHECK(row.attribute.rfind("rules:", 0) == std::string::npos);
   CHECK(table.relations.size() == 1);  // two-phase commit conflicts with microservices; timeout relates to neither
+  // A profile the rules say nothing about for these patterns still gets its row, empty.
+  const json quiet = {{"budget", "high"}};
+  const auto none = f.compare({"saga", "timeout"}, &quiet);
+  CHECK(none.rows[1].attribute == "fit");
+  CHECK(none.rows[1].cells == std::vector<CompareCell>{{}, {}});
   CHECK(table.relations[0].relation == Relation::conflicts_with);
   CHECK(table.relations[0].note == "couples every service");
 }

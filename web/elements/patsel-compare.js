@@ -293,7 +293,7 @@ export class PatselCompareElement extends PatternPickerElement {
   }
 
   #cell(attribute, lines) {
-    if (!lines.length) return el('span', { class: 'none' }, 'not stated');
+    if (!lines.length) return el('span', { class: 'none' }, emptyCell(attribute));
     if (attribute === 'maturity') {
       const [tier, ...rest] = lines;
       return [tierBadge(tier.text), rest.length ? el('ul', { class: 'marked' }, rest.map((line) => this.#line(line, 'li'))) : ''];
@@ -342,6 +342,13 @@ export class PatselCompareElement extends PatternPickerElement {
     }
     return profile;
   }
+}
+
+// What an empty cell says: the catalog is silent, or the rules say nothing either way.
+function emptyCell(attribute) {
+  if (attribute === 'fit') return 'nothing for or against';
+  if (attribute.startsWith('rules:')) return 'no rule';
+  return 'not stated';
 }
 
 /**

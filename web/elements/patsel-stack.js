@@ -221,7 +221,7 @@ export class PatselStackElement extends PatternPickerElement {
       r.cautions.length ? this.#section('cautions', 'Use with care', r.cautions, (c) => this.#conflict(c, replaced)) : '',
       legacy.length || !r.replacements.length
         ? this.#section('legacy', 'Legacy patterns', legacy, (l) => this.#legacy(l), 'No legacy pattern in this stack.') : '',
-      this.#advice(r),
+      ...this.#advice(r),
       this.#complexity(r));
     this.emit('patsel-stack-load', {
       patterns: chosen, conflicts: r.conflicts.length, missing: r.missing.map((g) => g.pattern),
@@ -246,7 +246,7 @@ export class PatselStackElement extends PatternPickerElement {
       this.shadowRoot.getElementById('search').focus();
     });
     return el('div', { part: 'replacement', 'data-pattern': x.pattern },
-      el('p', { class: 'action' }, 'Replace ', this.#ref(x), ' with ', joinNodes(x.with.map((w) => this.#ref(w)), ', ', ' and '), '.'),
+      el('p', { class: 'action' }, 'Replace ', this.#link(x), ' with ', joinNodes(x.with.map((w) => this.#link(w)), ', ', ' and '), '.'),
       x.reason ? el('p', {}, x.reason) : '', apply);
   }
 
@@ -270,11 +270,11 @@ export class PatselStackElement extends PatternPickerElement {
       r.suggested.length ? this.#section('suggested', 'Worth considering', r.suggested, (g) => this.#gap(g, false), '', tag) : '',
     ];
     if (!after) return sections;
-    return el('section', { part: 'after', 'aria-labelledby': 'after-heading' },
+    return [el('section', { part: 'after', 'aria-labelledby': 'after-heading' },
       el('h3', { id: 'after-heading' }, 'After these changes'),
       el('p', {}, 'For the stack with ', joinWords(r.replacements.flatMap((x) => x.with.map((w) => w.title)).filter((t, i, all) => all.indexOf(t) === i)),
         ` in place of ${joinWords(r.replacements.map((x) => x.title))}:`),
-      sections);
+      sections)];
   }
 
   #gap(g, offerAdd) {
@@ -326,6 +326,12 @@ export class PatselStackElement extends PatternPickerElement {
           el('td', {}, p.team_size || '–')))))) : '';
     const unknown = c.unknown.length ? el('p', { class: 'none' }, `No estimate for ${joinWords(c.unknown.map(titleOf))}.`) : '';
     return [heading ? el('h4', {}, heading) : '', facts, table, unknown];
+  }
+
+  // A pattern named inside a sentence: the link alone.
+  #link(brief) {
+    const href = patternHref(this.baseUrl, brief.pattern);
+    return href ? el('a', { href, part: 'link' }, brief.title) : brief.title;
   }
 
   #ref(brief) {

@@ -50,7 +50,7 @@ struct CompareRelation {
 
 struct Comparison {
   std::vector<const Pattern*> patterns;
-  std::vector<CompareRow> rows;  ///< rows where every cell is empty are left out
+  std::vector<CompareRow> rows;  ///< rows where every cell is empty are left out, but for `fit`
   std::vector<CompareRelation> relations;  ///< one per related pair, in the order of the pairs
 };
 
@@ -59,7 +59,7 @@ struct Comparison {
 /// | attribute | from the catalog |
 /// |---|---|
 /// | maturity | the tier (first line), status and relevance, the year introduced |
-/// | fit | with a profile only: the reasons of the rules it fires for the pattern, for first |
+/// | fit | with a profile only (and then always): the reasons of the rules it fires for the pattern, for first |
 /// | atomicity, isolation, consistency | the page's `guarantees` (group "Guarantees") |
 /// | under_failure, latency_cost | the page's fields of those names |
 /// | complexity | effort to build (complexity matrix, else the page), difficulty |
