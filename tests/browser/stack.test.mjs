@@ -60,7 +60,7 @@ for (const width of [1280, 360]) {
       assert.ok(overflow <= 0, `no horizontal scroll (${overflow})`);
     }
     // Apply makes the change in the stack.
-    await stack.getByRole('button', { name: `Replace ${title('two-phase-commit')} with ${title('saga')} and ${title('outbox')} in the stack` }).click();
+    await stack.getByRole('button', { name: `Apply: replace ${title('two-phase-commit')} with ${title('saga')} and ${title('outbox')} in the stack` }).click();
     assert.deepEqual(await chips(stack), ['saga', 'outbox', 'microservices', 'shared-database'].map(title));
     assert.equal(param(page), 'patterns.saga.outbox.microservices.shared-database');
     assert.deepEqual(problems, []);

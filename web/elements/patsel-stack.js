@@ -237,7 +237,8 @@ export class PatselStackElement extends PatternPickerElement {
 
   // "Replace Two-Phase Commit with Saga and Transactional Outbox", why, and a button that does it.
   #replacement(x) {
-    const apply = el('button', { type: 'button', part: 'apply', 'aria-label': `Replace ${x.title} with ${joinWords(x.with.map((w) => w.title))} in the stack` }, 'Apply');
+    // The name starts with the visible word, then says what it does.
+    const apply = el('button', { type: 'button', part: 'apply', 'aria-label': `Apply: replace ${x.title} with ${joinWords(x.with.map((w) => w.title))} in the stack` }, 'Apply');
     apply.addEventListener('click', () => {
       const chosen = this.selection;
       const at = chosen.indexOf(x.pattern);
