@@ -29,7 +29,7 @@ const SHOTS = [
   ['recommender', 'patsel-recommender', 'form, fieldset'],
   ['related', 'patsel-related', '[part~=graph], [part~=list]'],
   ['timeline', 'patsel-timeline', 'li[part~=step]'],
-  ['compare', 'patsel-compare', 'table'],
+  ['compare', 'patsel-compare', 'table, [part~=row-block]'],
   ['stack', 'patsel-stack', '[part~=report] section'],
 ];
 const WIDTHS = [1280, 360];

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, addToHost, hostedElements } from './support.mjs';
+import { dist, addToHost, hostedElements, textPastRightEdge } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -203,24 +203,6 @@ test('keyboard only: add with the picker, remove with the buttons, focus stays i
   assert.equal(await focused(), `button:Remove ${byId['two-phase-commit'].title} from the comparison`);
   await page.close();
 });
-
-// The right edge of every piece of text in the element's shadow root.
-async function textPastRightEdge(compare, width) {
-  return compare.evaluate((el, right) => {
-    const past = [];
-    const walk = (root) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!node.textContent.trim()) continue;
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        for (const rect of range.getClientRects()) if (rect.width > 0 && rect.right > right + 0.5) past.push(node.textContent.trim().slice(0, 40));
-      }
-    };
-    walk(el.shadowRoot);
-    return [...new Set(past)];
-  }, width);
-}
 
 for (const width of [360, 1280]) {
   test(`saga, two-phase commit and outbox at ${width} px: no text past the right edge, every value shown`, async () => {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, addToHost, hostedElements } from './support.mjs';
+import { dist, addToHost, hostedElements, textPastRightEdge } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -58,6 +58,10 @@ for (const width of [1280, 360]) {
     if (width === 360) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `no horizontal scroll (${overflow})`);
+      // The complexity of each pattern is a line of its own, nothing in a box to scroll sideways.
+      assert.deepEqual(await textPastRightEdge(stack, width), []);
+      assert.deepEqual(await stack.locator('[part~=complexity] tbody tr').first().locator('td').allInnerTexts(),
+        ['Complexity: high', 'Time: weeks', 'Maintenance: high', 'Team: 3-5']);
     }
     // Apply makes the change in the stack.
     await stack.getByRole('button', { name: `Apply: replace ${title('two-phase-commit')} with ${title('saga')} and ${title('outbox')} in the stack` }).click();

@@ -79,7 +79,7 @@ ul.marked { list-style: none; padding-left: 0; }
 [part~=chosen] li { margin: 0; }
 [part~=rows] { display: grid; gap: .6rem; }
 [part~=row-block] { border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); padding: .5rem .65rem; min-width: 0; }
-[part~=row-block] h4 { margin: 0 0 .35rem; font-size: 1em; }
+[part~=row-block] h4 { margin: 0 0 .4rem; padding-bottom: .25rem; font-size: 1.05em; border-bottom: 1px solid var(--patsel-border); }
 [part~=row-block] dl { margin: 0; display: grid; gap: .45rem; }
 [part~=row-block] dt { font-weight: 600; display: flex; flex-wrap: wrap; align-items: center; gap: .3rem; }
 [part~=row-block] dd { margin: .1rem 0 0; min-width: 0; }

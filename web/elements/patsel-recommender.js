@@ -91,7 +91,7 @@ ol, ul { margin: 0; padding-left: 1.3rem; }
 [part~=complexity] dd { margin: 0; }
 [part~=next] { list-style: none; padding: 0; }
 [part~=next-field] { margin: 0 0 .45rem; }
-[part~=answer] { padding: .1rem .35rem; margin-left: -.35rem; font-weight: 600; }
+[part~=answer] { padding: .1rem .15rem; margin: 0 -.05rem 0 -.15rem; font-weight: 600; }
 
 /* The bar that leads from the form to the results on a narrow screen. */
 [part~=jump] { position: sticky; bottom: 0; z-index: 2; display: flex; align-items: center; justify-content: space-between; gap: .5rem;

@@ -31,6 +31,7 @@ const LEVEL_TEXT = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'v
 const level = (value, none = 'not stated') => LEVEL_TEXT[value] ?? (value || none);
 
 const css = `
+:host { container-type: inline-size; }
 [part~=body] { min-height: 14rem; }
 label { font-weight: 600; display: block; margin: 0 0 .25rem; }
 .combo { position: relative; max-width: 36rem; }
@@ -64,12 +65,21 @@ h3 { margin: 0 0 .35rem; font-size: 1.05em; }
 ul ul { margin: .15rem 0; padding-left: 1.2rem; }
 .none { color: var(--patsel-text-muted); margin: 0; }
 dl { margin: 0 0 .5rem; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .75rem; }
-h4 { margin: .6rem 0 .3rem; font-size: 1em; }
+h4 { margin: .9rem 0 .3rem; font-size: 1em; }
+[part~=complexity] h4 { padding-bottom: .15rem; border-bottom: 1px solid var(--patsel-border); }
 dt { font-weight: 600; } dd { margin: 0; }
 .table-box { overflow-x: auto; }
 table { border-collapse: collapse; min-width: 100%; }
 th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--patsel-border); }
-@media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
+td .label { display: none; }
+/* Narrow: each pattern's row a line of "Complexity: high · Time: weeks ...", so no column is out of sight. */
+@container (max-width: 34rem) {
+  table, tbody, tr, th, td { display: block; } thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  tr { border-top: 1px solid var(--patsel-border); padding: .3rem 0; }
+  th, td { border: 0; padding: 0; } td { display: inline; } td + td::before { content: " · "; color: var(--patsel-text-muted); }
+  td .label { display: inline; color: var(--patsel-text-muted); }
+}
+@container (max-width: 20rem) { dl { grid-template-columns: 1fr; gap: 0; } dd { margin-bottom: .3rem; } }
 `;
 
 export class PatselStackElement extends PatternPickerElement {
@@ -246,9 +256,14 @@ export class PatselStackElement extends PatternPickerElement {
       this.setChoice([...chosen.slice(0, at), ...incoming, ...chosen.slice(at + 1)]);
       this.shadowRoot.getElementById('search').focus();
     });
+    // Why: the deprecation reason; for a conflict, whom it conflicts with (its reason is under Conflicts).
+    const partners = (this.#report?.conflicts ?? []).filter((c) => c.patterns.some((p) => p.pattern === x.pattern))
+      .flatMap((c) => c.patterns.filter((p) => p.pattern !== x.pattern)).map((p) => p.title)
+      .filter((t, i, all) => all.indexOf(t) === i);
+    const why = x.because === 'conflict' && partners.length ? `It conflicts with ${joinWords(partners)}.` : x.reason;
     return el('div', { part: 'replacement', 'data-pattern': x.pattern },
       el('p', { class: 'action' }, 'Replace ', this.#link(x), ' with ', joinNodes(x.with.map((w) => this.#link(w)), ', ', ' and '), '.'),
-      x.reason ? el('p', {}, x.reason) : '', apply);
+      why ? el('p', { class: 'why' }, why) : '', apply);
   }
 
   #conflict(c, replaced) {
@@ -312,6 +327,8 @@ export class PatselStackElement extends PatternPickerElement {
   // The estimate's facts: the level and what sets it, how many patterns it rests on, the longest build, maintenance, team.
   #estimate(c, heading) {
     const titleOf = (id) => this.patternById(id)?.title ?? id;
+    // A cell with its column's name, shown only when the rows are lines (narrow).
+    const cell = (label, value) => el('td', {}, el('span', { class: 'label', 'aria-hidden': 'true' }, `${label}: `), value);
     const known = c.patterns.length, total = known + c.unknown.length;
     const setBy = c.patterns.filter((p) => p.complexity && p.complexity === c.overall).map((p) => p.title);
     const facts = el('dl', {},
@@ -323,8 +340,8 @@ export class PatselStackElement extends PatternPickerElement {
     const table = c.patterns.length ? el('div', { class: 'table-box', role: 'region', 'aria-label': `Complexity by pattern${heading ? `, ${heading.toLowerCase()}` : ''}`, tabindex: '0' },
       el('table', {}, el('thead', {}, el('tr', {}, ['Pattern', 'Complexity', 'Time', 'Maintenance', 'Team'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, c.patterns.map((p) => el('tr', {}, el('th', { scope: 'row' }, this.#ref(p)),
-          el('td', {}, level(p.complexity, '–')), el('td', {}, p.time_to_implement || '–'), el('td', {}, level(p.maintenance, '–')),
-          el('td', {}, p.team_size || '–')))))) : '';
+          cell('Complexity', level(p.complexity, '–')), cell('Time', p.time_to_implement || '–'),
+          cell('Maintenance', level(p.maintenance, '–')), cell('Team', p.team_size || '–')))))) : '';
     const unknown = c.unknown.length ? el('p', { class: 'none' }, `No estimate for ${joinWords(c.unknown.map(titleOf))}.`) : '';
     return [heading ? el('h4', {}, heading) : '', facts, table, unknown];
   }
