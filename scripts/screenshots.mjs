@@ -7,6 +7,7 @@
 // the article.
 // Headless Chromium (Debian's) via playwright-core; the sites are served locally.
 // Usage: node scripts/screenshots.mjs [--dist dist] [--out build/screenshots] [--only card-gold,stack,mkdocs-bronze]
+//        [--query '?stack=patterns.two-phase-commit.microservices'] (the elements' URL state: a scenario filled in)
 // Writes <out>/<element>-<width>-<scheme>.png and
 // <out>/mkdocs-<tier>[-banner|-related]-<width>-<scheme>.png (build/ is not committed).
 
@@ -23,6 +24,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const dist = path.resolve(option('--dist', process.env.PATSEL_DIST ?? path.join(root, 'dist')));
 const out = path.resolve(option('--out', path.join(root, 'build', 'screenshots')));
 const only = option('--only', '')?.split(',').filter(Boolean);
+const query = option('--query', '');
 
 // Each shot: the demo route it is on, what to capture there, and what shows
 // it is ready. `body` captures the whole page.
@@ -35,7 +37,7 @@ const SHOTS = [
   ['recommender', '#/recommend', 'patsel-recommender', 'form, fieldset'],
   ['related', '#/pattern/saga/', 'patsel-related', '[part~=graph], [part~=list]'],
   ['timeline', '#/timeline/distributed-transactions/', 'patsel-timeline', 'li[part~=step]'],
-  ['compare', '#/compare', 'patsel-compare', 'table'],
+  ['compare', '#/compare', 'patsel-compare', 'table, [part~=row-block]'],
   ['stack', '#/stack', 'patsel-stack', '[part~=report] section'],
   ['learning-path', '#/paths', 'patsel-learning-path', '[part~=item]'],
   ['problem-matrix', '#/problems', 'patsel-problem-matrix', '[part~=problem]'],
@@ -72,7 +74,7 @@ try {
         const file = path.join(out, `${name}-${width}-${scheme}.png`);
         try {
           await page.goto('about:blank');  // a fresh page: no element of the previous shot lingers
-          await page.goto(`${server.url}${route}`);
+          await page.goto(`${server.url}${query}${route}`);
           const element = page.locator(selector).first();
           await element.locator(ready).first().waitFor({ state: 'attached', timeout: 15000 });
           await element.scrollIntoViewIfNeeded();

@@ -144,9 +144,9 @@ export class Engine {
     return this.call('stack', { patterns });
   }
 
-  /** Two to five patterns side by side. */
-  compare(patterns) {
-    return this.call('compare', { patterns });
+  /** Two to five patterns side by side; `{profile}` marks how each fits it. */
+  compare(patterns, options = {}) {
+    return this.call('compare', { ...options, patterns });
   }
 
   /** Frees the wasm memory held by this engine. */

@@ -253,8 +253,13 @@ export declare class Engine {
   cards(options?: CardsOptions): CardList;
   /** What a set of patterns in use means together: conflicts, gaps, legacy, complexity. */
   stack(patterns: string[]): StackReport;
-  /** Two to five patterns side by side. */
-  compare(patterns: string[]): Comparison;
+  /**
+   * Two to five patterns side by side; with a profile, how each fits it.
+   *
+   * @example
+   * engine.compare(['saga', 'two-phase-commit'], { profile: { consistency: 'strong' } }).rows[1].label; // "Your requirements"
+   */
+  compare(patterns: string[], options?: CompareOptions): Comparison;
 
   /** Runs a raw engine method by name. Throws {@link PatselError}. */
   call(method: string, params?: object): unknown;
@@ -463,6 +468,8 @@ export interface ProfileField {
   max?: number;
   /** Choice and set: the allowed values, in order. */
   values?: string[];
+  /** Choice and set: what a form shows for a value, e.g. `{ 'pci-dss': 'PCI DSS' }`; may leave values out. */
+  value_labels?: Record<string, string>;
 }
 
 export interface ProfileFields {
@@ -502,6 +509,19 @@ export interface ScoredPattern extends PatternBrief {
   reasons: Evidence[];
 }
 
+/** An empty field worth answering next, and what its most telling value would change. */
+export interface NextField {
+  field: string;
+  /** The value tried: a number, a choice, `[value]` for a set field, or a boolean. */
+  value: number | string | string[] | boolean;
+  /** Patterns it would bring into `ranked`, in their new order. */
+  adds: PatternBrief[];
+  /** Ranked patterns it would take out. */
+  drops: PatternBrief[];
+  /** Patterns kept, but at another place. */
+  moves: number;
+}
+
 export interface Recommendation {
   /** Positive score and an allowed tier: score desc, then tier, then title. */
   ranked: ScoredPattern[];
@@ -511,16 +531,20 @@ export interface Recommendation {
   discouraged: ScoredPattern[];
   /**
    * Partners of the ranked patterns not ranked themselves: `requires` (listed
-   * whatever its tier), `complements`, `enhances`, `enhanced-by`; `for` names
-   * the ranked patterns they go with.
+   * whatever its tier), `complements` and `enhances` as the ranked pattern's
+   * page states them, `enhanced-by` (the partner says it improves it); `for`
+   * names the ranked patterns they go with. Requirements first, then by how
+   * many ranked patterns they serve, then how strongly.
    */
   complements: (PatternBrief & { relationship: 'requires' | 'complements' | 'enhances' | 'enhanced-by'; for: string[] })[];
   /** How hard the ranked set is to build and run. */
   complexity: ComplexityEstimate;
   /** Ids of the rules that fired, in catalog order. */
   fired_rules: string[];
-  /** Empty fields that would decide a rule that is undecided now: what to ask next. */
+  /** Empty fields that would decide a rule that is undecided now. */
   undecided_fields: string[];
+  /** At most three empty fields whose answer would change `ranked` most (in or out, then moved). */
+  next_fields: NextField[];
   /** Profile keys that are not fields. */
   unknown_fields: string[];
   /** Fields with a wrong type, out of range or not an allowed value. */
@@ -691,7 +715,8 @@ export interface CardList {
 export interface StackConflict {
   /** The stack patterns involved, in stack order. */
   patterns: PatternBrief[];
-  reasons: string[];
+  /** One reason: the avoid entry's, else the first note of a pattern page. */
+  reason: string;
   /** What the catalog suggests instead (empty for cautions). */
   instead: PatternBrief[];
 }
@@ -703,32 +728,69 @@ export interface StackGap extends PatternBrief {
   notes: string[];
 }
 
+/** A legacy pattern of the stack and what to put in its place. */
+export interface StackReplacement extends PatternBrief {
+  /** The replacement, then what it requires that the catalog also names here (saga, outbox). */
+  with: PatternBrief[];
+  /** Part of a conflict, or legacy alone. */
+  because: 'conflict' | 'legacy';
+  /** One reason: the conflict's, else the deprecation reason. */
+  reason: string;
+}
+
 export interface StackReport {
   patterns: PatternBrief[];
+  /** Legacy patterns with a replacement that fits the rest of the stack. */
+  replacements: StackReplacement[];
+  /** The stack after the replacements, each in its pattern's place. */
+  proposed: PatternBrief[];
   /** Combinations to avoid (data/avoid.yaml, conflicts-with, anti-patterns). */
   conflicts: StackConflict[];
   /** Anti-pattern notes between patterns that also complement each other: fine with care. */
   cautions: StackConflict[];
-  /** Prerequisites (requires) not in the stack. */
+  /** Prerequisites (requires) the proposed stack lacks. */
   missing: StackGap[];
-  /** Complements and enhancers not in the stack (never bronze, never conflicting). */
+  /** Complements and enhancers the proposed stack lacks (never bronze, never conflicting). */
   suggested: StackGap[];
-  /** Bronze or legacy patterns of the stack and their modern alternatives. */
+  /** Bronze or legacy patterns of the stack and their modern alternatives, replaced or not. */
   legacy: (PatternBrief & { status: string; reason: string; alternatives: PatternBrief[] })[];
+  /** Of the stack as it is. */
   complexity: ComplexityEstimate;
+  /** Of the proposed stack. */
+  proposed_complexity: ComplexityEstimate;
+}
+
+export interface CompareOptions {
+  /** Requirements to mark the fit against (as for recommend); unknown and invalid fields are reported and left out. */
+  profile?: Profile;
+}
+
+/** A line of a comparison cell; `fit` when it speaks for (`good`) or against (`poor`) the pattern. */
+export interface CompareLine {
+  text: string;
+  fit?: 'good' | 'poor';
 }
 
 export interface Comparison {
   patterns: PatternBrief[];
   /**
-   * One row per attribute the catalog has something on: tier, status,
-   * relevance, difficulty, effort, time_to_implement, team_size, expertise,
-   * operations, `fit:<profile field>` (the rules that speak about a pattern
-   * through that field alone, e.g. consistency or latency), when_to_use,
-   * when_not_to_use, best_for, pros, cons. `cells[i]` belongs to
-   * `patterns[i]`: lines of text, empty when unknown.
+   * One row per attribute the catalog has something on: maturity (the tier
+   * word first), fit (with a profile: the reasons of the rules it fires),
+   * atomicity, isolation, consistency (group "Guarantees"), under_failure,
+   * latency_cost, complexity, team_time, operations, when_to_use,
+   * when_not_to_use, best_for, pros, cons, and without a profile
+   * `rules:<field>` (group "What the rules say": each rule on that field
+   * alone, "20 ms or less: <reason>"). `cells[i]` belongs to `patterns[i]`;
+   * an empty cell: the catalog says nothing.
    */
-  rows: { attribute: string; label: string; cells: string[][] }[];
-  /** Relations between the compared patterns. */
-  relations: { from: string; to: string; relation: Relation; notes: string[] }[];
+  rows: { attribute: string; label: string; group?: string; cells: CompareLine[][] }[];
+  /**
+   * One per related pair: the relation that says most about choosing
+   * between them (replaces, requires, conflicts-with, alternative, ...),
+   * its note, and the other relations between them.
+   */
+  relations: { from: string; to: string; relation: Relation; note: string; also: Relation[] }[];
+  /** With a profile: keys that are not fields, and values that could not be used. */
+  unknown_fields?: string[];
+  invalid_fields?: { field: string; message: string }[];
 }

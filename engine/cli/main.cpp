@@ -51,10 +51,11 @@ Usage:
       A learning path (no PATH: list them), or an order of patterns in
       which prerequisites come first (--prerequisites adds missing ones).
   patsel stack PATTERN...
-      Conflicts, missing prerequisites, legacy patterns and complexity of
-      the patterns a team uses.
-  patsel compare PATTERN PATTERN [PATTERN...]
-      Two to five patterns side by side.
+      What to replace, conflicts, missing prerequisites, legacy patterns
+      and complexity of the patterns a team uses.
+  patsel compare PATTERN PATTERN [PATTERN...] [--profile FILE]
+      Two to five patterns side by side; --profile marks how each fits
+      a requirements profile (as for recommend).
   patsel compositions [--pattern ID] | patsel problems [--area A] [--pattern ID]
   patsel cards [CARD]
       Compositions, the problem-solution matrix, quick reference cards.

@@ -2,48 +2,33 @@
 // YAML) to ranked patterns with their reasons.
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "engine_io.hpp"
-#include "patsel/compile/yaml_text.hpp"
+#include "profile_file.hpp"
 
 namespace patsel::cli {
 namespace {
 
 using nlohmann::json;
 
-// The profile in FILE ("-" = stdin): JSON when it parses as JSON, else YAML.
-std::optional<json> read_profile(const std::string& path) {
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << "patsel recommend: cannot read profile " << path << "\n";
-      return std::nullopt;
-    }
-    text << in.rdbuf();
-  }
-  json value = json::parse(text.str(), nullptr, false);
-  if (value.is_discarded()) {
-    auto yaml = compile::yaml_to_json(text.str(), path == "-" ? "stdin" : path);
-    if (!yaml) {
-      std::cerr << "patsel recommend: " << yaml.error().message << "\n";
-      return std::nullopt;
-    }
-    value = yaml.value();
-  }
-  if (!value.is_object()) {
-    std::cerr << "patsel recommend: " << path << ": a profile is a mapping of field ids to values\n";
-    return std::nullopt;
-  }
-  return value;
+// Complements listed before "and N more" (the elements show as many).
+constexpr std::size_t kComplementsShown = 8;
+
+// A value as a profile gives it: 5, "strong", ["pci-dss"], true.
+std::string value_text(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array() && value.size() == 1 && value[0].is_string()) return value[0].get<std::string>();
+  return value.dump();
+}
+
+std::string ids(const json& refs) {
+  std::string out;
+  for (const json& r : refs) out += (out.empty() ? "" : ", ") + r["pattern"].get<std::string>();
+  return out;
 }
 
 std::string score_text(const json& n) { return (n.get<double>() > 0 ? "+" : "") + n.dump(); }
@@ -69,21 +54,27 @@ void print_recommendation(const json& r) {
                   why["reason"].get<std::string>().c_str());
   }
   if (!r["complements"].empty()) std::printf("\nGoes with:\n");
-  for (const json& c : r["complements"]) {
+  for (std::size_t i = 0; i < r["complements"].size() && i < kComplementsShown; ++i) {
+    const json& c = r["complements"][i];
     std::string wanted_by;
     for (const json& id : c["for"]) wanted_by += (wanted_by.empty() ? "" : ", ") + id.get<std::string>();
     std::printf("  %-12s %-28s for %s\n", c["relationship"].get<std::string>().c_str(),
                 c["pattern"].get<std::string>().c_str(), wanted_by.c_str());
   }
+  if (r["complements"].size() > kComplementsShown)
+    std::printf("  and %zu more (--json lists them all)\n", r["complements"].size() - kComplementsShown);
   const json& x = r["complexity"];
   if (!x["overall"].get<std::string>().empty())
     std::printf("\nComplexity: %s overall (%d points); longest to build: %s; maintenance up to %s; team up to %s\n",
                 x["overall"].get<std::string>().c_str(), x["points"].get<int>(), x["longest"].get<std::string>().c_str(),
                 x["maintenance"].get<std::string>().c_str(), x["team_size"].get<std::string>().c_str());
-  if (!r["undecided_fields"].empty()) {
-    std::string fields;
-    for (const json& f : r["undecided_fields"]) fields += (fields.empty() ? "" : ", ") + f.get<std::string>();
-    std::printf("\nFilling in these fields may change the result: %s\n", fields.c_str());
+  if (!r["next_fields"].empty()) std::printf("\nWorth answering next:\n");
+  for (const json& n : r["next_fields"]) {
+    std::string change;
+    if (!n["adds"].empty()) change += "brings in " + ids(n["adds"]);
+    if (!n["drops"].empty()) change += (change.empty() ? "" : "; ") + std::string("rules out ") + ids(n["drops"]);
+    if (change.empty()) change = "reorders " + n["moves"].dump();
+    std::printf("  %-24s %s: %s\n", n["field"].get<std::string>().c_str(), value_text(n["value"]).c_str(), change.c_str());
   }
   for (const json& f : r["unknown_fields"])
     std::fprintf(stderr, "patsel recommend: '%s' is not a profile field; ignored\n", f.get<std::string>().c_str());
@@ -116,7 +107,7 @@ int run_recommend(int argc, char** argv) {
       }
     });
   }
-  auto profile = read_profile(*args.value("--profile"));
+  auto profile = read_profile_file(*args.value("--profile"), "recommend");
   if (!profile) return 1;
   json params = {{"profile", *profile}};
   if (auto tiers = args.list("--tier"); !tiers.empty()) params["tiers"] = tiers;

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "engine_io.hpp"
+#include "profile_file.hpp"
 
 namespace patsel::cli {
 namespace {
@@ -20,14 +21,28 @@ std::string ids(const json& list) {
   return out;
 }
 
+// "fits: " or "against: " before a line that speaks for or against a pattern.
+const char* fit_mark(const json& line) {
+  const std::string fit = line.value("fit", "");
+  return fit == "good" ? "fits: " : fit == "poor" ? "against: " : "";
+}
+
 void print_conflicts(const char* heading, const json& conflicts) {
   if (conflicts.empty()) return;
   std::printf("\n%s\n", heading);
   for (const json& c : conflicts) {
     std::printf("  %s\n", ids(c["patterns"]).c_str());
-    for (const json& r : c["reasons"]) std::printf("    %s\n", r.get<std::string>().c_str());
+    if (!c["reason"].get<std::string>().empty()) std::printf("    %s\n", c["reason"].get<std::string>().c_str());
     if (!c["instead"].empty()) std::printf("    instead: %s\n", ids(c["instead"]).c_str());
   }
+}
+
+void print_complexity(const char* heading, const json& x) {
+  if (x["overall"].get<std::string>().empty()) return;
+  const std::size_t known = x["patterns"].size(), all = known + x["unknown"].size();
+  std::printf("\n%s %s overall, from %zu of %zu patterns (%d points); longest to build: %s; maintenance up to %s\n",
+              heading, x["overall"].get<std::string>().c_str(), known, all, x["points"].get<int>(),
+              x["longest"].get<std::string>().c_str(), x["maintenance"].get<std::string>().c_str());
 }
 
 void print_gaps(const char* heading, const json& gaps) {
@@ -48,8 +63,15 @@ int run_stack(int argc, char** argv) {
   json params = {{"patterns", args.positional()}};
   return answer(args, engine.call("stack", params_text(params)), [](const json& r) {
     std::printf("Stack: %s\n", ids(r["patterns"]).c_str());
+    const bool changes = !r["replacements"].empty();
+    if (changes) std::printf("\nWhat to change:\n");
+    for (const json& x : r["replacements"]) {
+      std::printf("  replace %s with %s\n", x["pattern"].get<std::string>().c_str(), ids(x["with"]).c_str());
+      if (!x["reason"].get<std::string>().empty()) std::printf("    %s\n", x["reason"].get<std::string>().c_str());
+    }
     print_conflicts("Conflicts:", r["conflicts"]);
     print_conflicts("Use together with care:", r["cautions"]);
+    if (changes) std::printf("\nAfter the changes: %s\n", ids(r["proposed"]).c_str());
     print_gaps("Missing prerequisites:", r["missing"]);
     print_gaps("Worth adding:", r["suggested"]);
     if (!r["legacy"].empty()) std::printf("\nLegacy:\n");
@@ -58,36 +80,46 @@ int run_stack(int argc, char** argv) {
                   l["reason"].get<std::string>().c_str());
       if (!l["alternatives"].empty()) std::printf("    move to: %s\n", ids(l["alternatives"]).c_str());
     }
-    const json& x = r["complexity"];
-    if (!x["overall"].get<std::string>().empty())
-      std::printf("\nComplexity: %s overall (%d points); longest to build: %s; maintenance up to %s\n",
-                  x["overall"].get<std::string>().c_str(), x["points"].get<int>(),
-                  x["longest"].get<std::string>().c_str(), x["maintenance"].get<std::string>().c_str());
+    print_complexity("Complexity:", r["complexity"]);
+    if (changes) print_complexity("Complexity after the changes:", r["proposed_complexity"]);
     if (r["conflicts"].empty() && r["missing"].empty() && r["legacy"].empty()) std::printf("\nNo problem found.\n");
   });
 }
 
 int run_compare(int argc, char** argv) {
-  Args args(argc, argv, 2, {{"--json"}, {"--catalog"}});
+  Args args(argc, argv, 2, {{"--json"}, {"--catalog", "--profile"}});
   if (!usage_ok(args, "compare", 2, 5)) return 2;
   api::Engine engine;
   if (!load(args, engine)) return 1;
   json params = {{"patterns", args.positional()}};
+  if (auto path = args.value("--profile")) {
+    auto profile = read_profile_file(*path, "compare");
+    if (!profile) return 1;
+    params["profile"] = *profile;
+  }
   return answer(args, engine.call("compare", params_text(params)), [](const json& r) {
     // One block per attribute, one line per pattern: wide tables do not fit a terminal.
     for (const json& row : r["rows"]) {
-      std::printf("%s\n", row["label"].get<std::string>().c_str());
+      const std::string group = row.value("group", "");
+      std::printf("%s%s\n", group.empty() ? "" : (group + ": ").c_str(), row["label"].get<std::string>().c_str());
       for (std::size_t i = 0; i < r["patterns"].size(); ++i) {
         const json& cell = row["cells"][i];
-        std::string first = cell.empty() ? "-" : cell[0].get<std::string>();
-        std::printf("  %-24s %s\n", r["patterns"][i]["pattern"].get<std::string>().c_str(), first.c_str());
-        for (std::size_t k = 1; k < cell.size(); ++k) std::printf("  %-24s %s\n", "", cell[k].get<std::string>().c_str());
+        if (cell.empty()) std::printf("  %-24s %s\n", r["patterns"][i]["pattern"].get<std::string>().c_str(), "not stated");
+        for (std::size_t k = 0; k < cell.size(); ++k)
+          std::printf("  %-24s %s%s\n", k == 0 ? r["patterns"][i]["pattern"].get<std::string>().c_str() : "",
+                      fit_mark(cell[k]), cell[k]["text"].get<std::string>().c_str());
       }
     }
-    if (!r["relations"].empty()) std::printf("Relations\n");
-    for (const json& rel : r["relations"])
-      std::printf("  %s %s %s\n", rel["from"].get<std::string>().c_str(), rel["relation"].get<std::string>().c_str(),
-                  rel["to"].get<std::string>().c_str());
+    if (!r["relations"].empty()) std::printf("How they relate\n");
+    for (const json& rel : r["relations"]) {
+      const std::string note = rel["note"].get<std::string>();
+      std::printf("  %s %s %s%s%s\n", rel["from"].get<std::string>().c_str(), rel["relation"].get<std::string>().c_str(),
+                  rel["to"].get<std::string>().c_str(), note.empty() ? "" : ": ", note.c_str());
+    }
+    for (const json& f : r.value("unknown_fields", json::array()))
+      std::fprintf(stderr, "patsel compare: '%s' is not a profile field; ignored\n", f.get<std::string>().c_str());
+    for (const json& f : r.value("invalid_fields", json::array()))
+      std::fprintf(stderr, "patsel compare: %s; ignored\n", f["message"].get<std::string>().c_str());
   });
 }
 

@@ -82,11 +82,12 @@ std::optional<std::size_t> RelationGraph::index(std::string_view id) const {
 }
 
 void RelationGraph::add_one(std::size_t from, Relation relation, const std::string& to, const std::string& note,
-                            const std::string& source) {
+                            const std::string& source, bool stated) {
   auto& list = edges_[from];
   auto it = std::find_if(list.begin(), list.end(),
                          [&](const Edge& e) { return e.target == to && e.relation == relation; });
-  if (it == list.end()) it = list.insert(list.end(), Edge{to, relation, {}, {}});
+  if (it == list.end()) it = list.insert(list.end(), Edge{to, relation, {}, {}, false});
+  it->stated = it->stated || stated;
   if (!note.empty() && std::find(it->notes.begin(), it->notes.end(), note) == it->notes.end()) it->notes.push_back(note);
   if (std::find(it->sources.begin(), it->sources.end(), source) == it->sources.end()) it->sources.push_back(source);
 }
@@ -164,8 +165,8 @@ RelationGraph RelationGraph::build(const Catalog& catalog) {
       for (std::size_t b = a + 1; b < patterns.size(); ++b)
         g.add(patterns[a], Relation::conflicts_with, patterns[b], reason, "avoid", where);
   }
-  for (const Statement& s : g.statements_) g.add_one(s.from, s.relation, g.ids_[s.to], s.note, s.source);
-  for (const Statement& s : g.statements_) g.add_one(s.to, inverse(s.relation), g.ids_[s.from], s.note, s.source);
+  for (const Statement& s : g.statements_) g.add_one(s.from, s.relation, g.ids_[s.to], s.note, s.source, true);
+  for (const Statement& s : g.statements_) g.add_one(s.to, inverse(s.relation), g.ids_[s.from], s.note, s.source, false);
   g.statements_.clear();
   return g;
 }

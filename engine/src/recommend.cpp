@@ -61,6 +61,22 @@ std::vector<const Pattern*> replacements(const Catalog& catalog, const RelationG
   return out;
 }
 
+// A relation that makes a partner worth listing beside a ranked pattern:
+// what it requires, what says it improves it, and what its own page (or a
+// data file row about it) says it complements or enhances. A partner whose
+// page names the ranked pattern, and nothing more, is not listed: vector
+// tiles say they go with caching, which does not make them a partner for
+// every reader of caching.
+bool partner_relation(const Edge& e) {
+  switch (e.relation) {
+    case Relation::requires_:
+    case Relation::enhanced_by: return true;
+    case Relation::complements:
+    case Relation::enhances: return e.stated;
+    default: return false;
+  }
+}
+
 int strength(Relation r) {  // lower is stronger
   switch (r) {
     case Relation::requires_: return 0;
@@ -127,12 +143,16 @@ Recommendation recommend(const Catalog& catalog, const RuleBook& book, const Rel
   // Partners of the ranked patterns, strongest relationship kept. A partner
   // the profile argues against is still listed when it is required.
   std::set<const Pattern*> ranked_set, discouraged_set;
-  for (const PatternScore& r : out.ranked) ranked_set.insert(r.pattern);
+  std::map<std::string, std::size_t> rank_of;
+  for (const PatternScore& r : out.ranked) {
+    rank_of.emplace(r.pattern->id, ranked_set.size());
+    ranked_set.insert(r.pattern);
+  }
   for (const PatternScore& d : out.discouraged) discouraged_set.insert(d.pattern);
   std::map<std::string, std::size_t> at;
   for (const PatternScore& s : out.ranked) {
     for (const Edge& e : graph.edges(s.pattern->id)) {
-      if (strength(e.relation) > 3) continue;
+      if (!partner_relation(e)) continue;
       const Pattern* partner = catalog.find(e.target);
       if (!partner) continue;
       if (ranked_set.count(partner) ||
@@ -146,10 +166,13 @@ Recommendation recommend(const Catalog& catalog, const RuleBook& book, const Rel
         c.for_patterns.push_back(s.pattern->id);
     }
   }
-  // Stable: among equals, the partner of the higher-ranked pattern first.
-  std::stable_sort(out.complements.begin(), out.complements.end(), [](const Complement& a, const Complement& b) {
+  // for_patterns is in rank order, so its first is the best pattern served.
+  std::stable_sort(out.complements.begin(), out.complements.end(), [&](const Complement& a, const Complement& b) {
+    const bool a_needed = a.relationship == Relation::requires_, b_needed = b.relationship == Relation::requires_;
+    if (a_needed != b_needed) return a_needed;
+    if (a.for_patterns.size() != b.for_patterns.size()) return a.for_patterns.size() > b.for_patterns.size();
     if (strength(a.relationship) != strength(b.relationship)) return strength(a.relationship) < strength(b.relationship);
-    return a.for_patterns.size() > b.for_patterns.size();
+    return rank_of[a.for_patterns.front()] < rank_of[b.for_patterns.front()];
   });
 
   std::vector<std::size_t> undecided;
@@ -166,9 +189,22 @@ Recommendation recommend(const Catalog& catalog, const RuleBook& book, const Rel
   std::sort(undecided.begin(), undecided.end());
   for (std::size_t f : undecided) out.undecided_fields.push_back(book.fields[f].id);
 
+  out.next_fields = next_fields(catalog, book, profile, query, kNextFields);
+
   std::vector<const Pattern*> chosen;
   for (const PatternScore& s : out.ranked) chosen.push_back(s.pattern);
   out.complexity = estimate_complexity(catalog, chosen);
+  return out;
+}
+
+std::vector<const Pattern*> ranked_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile,
+                                            const RecommendQuery& query) {
+  std::vector<PatternScore> scores = score_patterns(catalog, book, profile);
+  std::sort(scores.begin(), scores.end(), by_rank);
+  std::vector<const Pattern*> out;
+  for (const PatternScore& s : scores)
+    if (s.score > 0 && allowed(query, s.pattern->tier) && (query.limit == 0 || out.size() < query.limit))
+      out.push_back(s.pattern);
   return out;
 }
 

@@ -358,9 +358,36 @@ void condition_fields(const Condition& c, std::vector<std::size_t>& out) {
   for (const Condition& part : c.parts) condition_fields(part, out);
 }
 
+namespace {
+
+// "10,000": thousands grouped, as a reader writes them.
+std::string grouped(double n) {
+  std::string text = number_text(n);
+  const std::size_t digits_start = text[0] == '-' ? 1 : 0;
+  std::size_t end = text.find_first_of(".eE");
+  if (end == std::string::npos) end = text.size();
+  if (end - digits_start <= 4) return text;  // 1000 stays 1000; 10000 -> 10,000
+  for (std::size_t at = end; at > digits_start + 3; at -= 3) text.insert(at - 3, ",");
+  return text;
+}
+
+// What a form shows for a choice or set value: its label, else the value.
+std::string value_words(const ProfileField& field, const std::string& value) {
+  const std::string label = detail::string_or(detail::child(field.data, "value_labels"), value);
+  return label.empty() ? value : label;
+}
+
+bool compound(const Condition& c) { return c.kind == Condition::Kind::all || c.kind == Condition::Kind::any; }
+
+}  // namespace
+
 std::string describe(const RuleBook& book, const Condition& c) {
-  if (c.kind == Condition::Kind::negate) return "not (" + (c.parts.empty() ? "" : describe(book, c.parts[0])) + ")";
-  if (c.kind != Condition::Kind::compare) {
+  if (c.kind == Condition::Kind::negate) {
+    if (c.parts.empty()) return "not given";
+    const std::string inner = describe(book, c.parts[0]);
+    return compound(c.parts[0]) ? "not (" + inner + ")" : "not " + inner;
+  }
+  if (compound(c)) {
     std::string out;
     for (const Condition& part : c.parts)
       out += (out.empty() ? "" : c.kind == Condition::Kind::all ? " and " : " or ") + describe(book, part);
@@ -370,20 +397,23 @@ std::string describe(const RuleBook& book, const Condition& c) {
   const ProfileField& field = book.fields[c.field];
   if (c.op == "set") return "given";
   if (field.type == FieldType::boolean) return (c.op == "eq") == c.flag ? "yes" : "no";
-  if (field.type == FieldType::set)
-    return joined(c.words, c.op == "has_all" ? "and" : "or");
-  static const std::map<std::string, std::string> kSymbols = {{"eq", "= "},  {"ne", "!= "}, {"lt", "< "},
-                                                              {"lte", "<= "}, {"gt", "> "}, {"gte", ">= "}};
-  std::vector<std::string> values = c.words;
+  std::vector<std::string> values;
+  for (const std::string& w : c.words) values.push_back(value_words(field, w));
+  if (field.type == FieldType::set) return joined(values, c.op == "has_all" ? "and" : "or");
   if (field.type == FieldType::number)
-    for (double n : c.numbers) values.push_back(number_text(n));
+    for (double n : c.numbers) values.push_back(grouped(n));
+  if (values.empty()) return "?";
   if (c.op == "between" && values.size() == 2) return with_unit(field, values[0] + " to " + values[1]);
   if (c.op == "in") return with_unit(field, joined(values, "or"));
-  if (values.empty()) return "?";
-  if (field.type == FieldType::choice && c.op == "eq") return values[0];
-  if (field.type == FieldType::choice && c.op == "ne") return "not " + values[0];
-  auto symbol = kSymbols.find(c.op);
-  return with_unit(field, (symbol == kSymbols.end() ? c.op + " " : symbol->second) + values[0]);
+  const bool choice = field.type == FieldType::choice;
+  const std::string v = values[0];
+  if (c.op == "eq") return choice ? v : with_unit(field, "exactly " + v);
+  if (c.op == "ne") return "not " + with_unit(field, v);
+  if (c.op == "lt") return with_unit(field, (choice ? "below " : "under ") + v);
+  if (c.op == "lte") return with_unit(field, v) + (choice ? " or below" : " or less");
+  if (c.op == "gt") return with_unit(field, (choice ? "above " : "over ") + v);
+  if (c.op == "gte") return with_unit(field, v) + (choice ? " or above" : " or more");
+  return with_unit(field, c.op + " " + v);
 }
 
 }  // namespace patsel

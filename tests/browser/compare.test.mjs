@@ -1,11 +1,13 @@
-// <patsel-compare>: patterns side by side in a real table, a picker to add
-// and remove them, the choice in the URL (reload, back), keyboard, a phone
-// width, hostile text and axe.
+// <patsel-compare>: patterns side by side in the rows an architect decides
+// on, in words (no scores), the fit to a profile with marks and a legend,
+// one sentence per related pair, a picker to add and remove them, the
+// choice in the URL (reload, back), keyboard, a block per row on a phone
+// with nothing past the right edge, hostile text and axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, addToHost, hostedElements } from './support.mjs';
+import { dist, addToHost, hostedElements, textPastRightEdge } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -24,25 +26,75 @@ async function comparePage(attributes, options = {}) {
 const headers = (compare) => compare.locator('thead th[scope=col][part~=pattern-header] a').allTextContents();
 const param = (page) => new URL(page.url()).searchParams.get('compare');
 
-test('two patterns side by side: a table with column and row headers, values from the catalog', async () => {
+// Texts that are internal scores: "+2", "-3", "−1" standing alone or after a colon.
+const BARE_SCORE = /(^|[\s:(])[+−-]\d+(\.\d+)?(?=$|[\s,;)])/m;
+
+test('two patterns side by side: a table with column and row headers, in the catalog\'s words', async () => {
   const ids = ['saga', 'two-phase-commit'];
   const { page, problems, compare } = await comparePage({ patterns: ids.join(','), 'base-url': '/patterns/' });
   assert.deepEqual(await headers(compare), ids.map((id) => byId[id].title));
   assert.deepEqual(await compare.locator('thead th[part~=pattern-header] a').evaluateAll((a) => a.map((x) => x.getAttribute('href'))),
     ids.map((id) => `/patterns/${id}/`));
   assert.equal(await compare.locator('table caption').count(), 1);
-  assert.ok(await compare.locator('tbody th[scope=row]').count() >= 5);
-  const row = (label) => compare.locator('tbody tr').filter({ has: page.locator(`th[scope=row]:text-is("${label}")`) });
-  assert.deepEqual(await row('Tier').locator('td').allTextContents(), ids.map((id) => byId[id].tier));
-  assert.deepEqual(await row('Team size').locator('td').first().textContent(), byId.saga.implementation_complexity.team_size);
+  const row = (attribute) => compare.locator(`tbody tr[data-attribute="${attribute}"]`);
+  assert.deepEqual(await row('maturity').locator('td [part~=badge]').allTextContents(), ids.map((id) => byId[id].tier));
+  // The decision rows, filled from the catalog for both patterns.
+  for (const [attribute, value] of [['atomicity', (p) => p.guarantees.atomicity], ['isolation', (p) => p.guarantees.isolation],
+    ['consistency', (p) => p.guarantees.consistency], ['under_failure', (p) => p.under_failure], ['latency_cost', (p) => p.latency_cost]]) {
+    assert.deepEqual(await row(attribute).locator('td').allTextContents(), ids.map((id) => value(byId[id]).replace(/\s+/g, ' ').trim()), attribute);
+  }
+  assert.match(await row('team_time').locator('td').first().textContent(), new RegExp(`^${byId.saga.implementation_complexity.team_size} engineers`));
   for (const [i, id] of ids.entries())
-    assert.deepEqual(await row('When to use').locator('td').nth(i).locator('li').allTextContents(), byId[id].when_to_use);
-  for (const label of ['Implementation effort', 'Operational burden', 'When not to use'])
-    assert.equal(await row(label).count(), 1, label);
+    assert.deepEqual(await row('when_to_use').locator('td').nth(i).locator('li').allTextContents(), byId[id].when_to_use);
+  for (const attribute of ['complexity', 'team_time', 'operations', 'when_not_to_use'])
+    assert.equal(await row(attribute).locator('td .none').count(), 0, `${attribute} is stated for both`);
   assert.match(await compare.locator('[part~=status]').textContent(), new RegExp(`Comparing 2 patterns: ${byId.saga.title}, ${byId['two-phase-commit'].title}`));
-  // The catalog says saga replaces two-phase commit; the relation is listed.
+  // No internal scores anywhere; what the rules say is in words, marked, with a legend.
+  const text = await compare.locator('[part~=body]').innerText();
+  assert.doesNotMatch(text, BARE_SCORE);
+  const marked = compare.locator('tbody [part~=line][data-fit]');
+  assert.ok(await marked.count() > 0, 'rule lines are marked');
+  const fits = new Set(await marked.evaluateAll((lines) => lines.map((l) => l.dataset.fit)));
+  for (const fit of fits) assert.equal(await compare.locator(`[part~=legend] [data-fit=${fit}]`).count(), 1, `the legend explains ${fit}`);
+  assert.match(await compare.locator('[part~=legend]').innerText(), /✗\s*works against it/);
+  // The catalog says saga replaces two-phase commit: one sentence for the pair.
   assert.ok(byId.saga.related.some((r) => r.pattern === 'two-phase-commit' && r.relation === 'replaces'));
-  assert.equal(await compare.locator('[part~=relations] li', { hasText: 'replaces' }).count(), 1);
+  const sentences = await compare.locator('[part~=relations] li').allInnerTexts();
+  assert.equal(sentences.length, 1);
+  assert.match(sentences[0], new RegExp(`^${byId.saga.title} replaces ${byId['two-phase-commit'].title}[:.] .*\\.$`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('saga, two-phase commit and outbox: one sentence per pair, sentences joined properly', async () => {
+  const { page, compare } = await comparePage({ patterns: 'saga,two-phase-commit,outbox' });
+  const sentences = await compare.locator('[part~=relations] li').allInnerTexts();
+  assert.equal(sentences.length, 3, sentences.join(' | '));
+  const pairs = sentences.map((s) => ['saga', 'two-phase-commit', 'outbox'].filter((id) => s.includes(byId[id].title)).join('+'));
+  assert.deepEqual(pairs, ['saga+two-phase-commit', 'saga+outbox', 'two-phase-commit+outbox']);
+  for (const s of sentences) {
+    assert.match(s, /\.$/, s);
+    assert.doesNotMatch(s, /; [A-Z]/, `no sentence glued on with a semicolon: ${s}`);
+  }
+  await page.close();
+});
+
+test('with a profile: how each pattern fits it, first, marked with a legend', async () => {
+  const { page, problems, compare } = await comparePage({ patterns: 'saga,two-phase-commit,outbox', profile: 'architecture.microservices_geography.global' });
+  const fit = compare.locator('tbody tr[data-attribute=fit]');
+  assert.equal(await fit.locator('th').textContent(), 'Your requirements');
+  assert.equal(await compare.locator('tbody tr').nth(1).getAttribute('data-attribute'), 'fit', 'right after maturity');
+  // The shipped rules: 2PC is argued against for microservices and for several regions.
+  const against = await fit.locator('td').nth(1).locator('[data-fit=poor]').count();
+  assert.ok(against >= 2, `${against} reasons against two-phase commit`);
+  assert.ok(await fit.locator('td').first().locator('[data-fit=good]').count() >= 1, 'saga suits microservices');
+  assert.match(await compare.locator('[part~=legend]').innerText(), /✓\s*fits/);
+  assert.equal(await compare.locator('tbody tr[data-attribute^="rules:"]').count(), 0, 'no rows of rules once a profile is given');
+  assert.doesNotMatch(await compare.locator('[part~=body]').innerText(), BARE_SCORE);
+  // The property takes an object too.
+  await compare.evaluate((el) => { el.profile = { consistency: 'strong' }; });
+  assert.match(await fit.locator('td').nth(1).innerText(), /\S/);
+  assert.deepEqual(await compare.evaluate((el) => el.profile), { consistency: 'strong' });
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -152,18 +204,43 @@ test('keyboard only: add with the picker, remove with the buttons, focus stays i
   await page.close();
 });
 
-test('readable at 360 px: the table scrolls inside its box with a sticky first column', async () => {
-  const { page, problems, compare } = await comparePage({ patterns: 'saga,two-phase-commit,outbox' }, { viewport: { width: 360, height: 740 } });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the page itself does not scroll sideways (${overflow})`);
-  const scroller = compare.locator('[part~=scroller]');
-  const before = await compare.locator('tbody th[scope=row]').first().boundingBox();
-  await scroller.evaluate((box) => { box.scrollLeft = 400; });
-  assert.ok(await scroller.evaluate((box) => box.scrollLeft) > 0, 'the table is wider than the phone and scrolls');
-  const after = await compare.locator('tbody th[scope=row]').first().boundingBox();
-  assert.equal(Math.round(after.x), Math.round(before.x), 'row headers stay put');
-  assert.deepEqual(await seriousViolations(page), []);
-  assert.deepEqual(problems, []);
+for (const width of [360, 1280]) {
+  test(`saga, two-phase commit and outbox at ${width} px: no text past the right edge, every value shown`, async () => {
+    const { page, problems, compare } = await comparePage({ patterns: 'saga,two-phase-commit,outbox' }, { viewport: { width, height: 800 } });
+    assert.deepEqual(await textPastRightEdge(compare, width), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow})`);
+    if (width === 360) {
+      // A block per row, each pattern's value under its name.
+      assert.equal(await compare.locator('table').count(), 0);
+      const block = compare.locator('[part~=row-block][data-attribute=atomicity]');
+      assert.equal(await block.locator('h4 .group').textContent(), 'Guarantees');
+      assert.match(await block.locator('h4').textContent(), /Atomicity$/);
+      assert.deepEqual(await block.locator('dt').allInnerTexts(), ['saga', 'two-phase-commit', 'outbox'].map((id) => byId[id].title));
+      assert.deepEqual(await block.locator('dd').allInnerTexts(), ['saga', 'two-phase-commit', 'outbox'].map((id) => byId[id].guarantees.atomicity.replace(/\s+/g, ' ').trim()));
+      assert.deepEqual(await compare.locator('[part~=chosen] [part~=pattern-header] a').allInnerTexts(), ['saga', 'two-phase-commit', 'outbox'].map((id) => byId[id].title));
+      await compare.getByRole('button', { name: `Remove ${byId.outbox.title} from the comparison` }).click();
+      // Two patterns fit a table at 360 px? Not with its row names: still blocks, now of two.
+      assert.equal(await compare.locator('[part~=row-block][data-attribute=atomicity] dt').count(), 2);
+    } else {
+      assert.equal(await compare.locator('table').count(), 1);
+      assert.equal(await compare.locator('[part~=row-block]').count(), 0);
+    }
+    assert.doesNotMatch(await compare.locator('[part~=body]').innerText(), BARE_SCORE);
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('the layout follows the width: a table when wide, blocks when narrow', async () => {
+  const { page, compare } = await comparePage({ patterns: 'saga,two-phase-commit,outbox' }, { viewport: { width: 1280, height: 800 } });
+  assert.equal(await compare.locator('table').count(), 1);
+  await page.setViewportSize({ width: 400, height: 800 });
+  await compare.locator('[part~=row-block]').first().waitFor();
+  assert.equal(await compare.locator('table').count(), 0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await compare.locator('table').waitFor();
   await page.close();
 });
 

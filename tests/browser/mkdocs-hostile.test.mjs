@@ -99,8 +99,9 @@ const PAGES = [
   ['explorer/?explorer=tier.gold.silver.bronze', ['patsel-explorer [part=card]'],
     ['patsel-explorer [part=list]', '<script>window.pwned=4;alert(4)</script>']],
   ['timeline/', ['patsel-timeline li[part~=step]'], ['patsel-timeline h3', '<img src=x onerror="window.pwned=70;alert(70)">Family']],
-  ['compare/?compare=evil.good.javascript:alert(7)', ['patsel-compare table'],
-    ['patsel-compare table', '<object data="javascript:alert(16)"></object>']],
+  // Three patterns do not fit a table in Material's content column: one block per row.
+  ['compare/?compare=evil.good.javascript:alert(7)', ['patsel-compare [part~=row-block]'],
+    ['patsel-compare [part~=rows]', '<object data="javascript:alert(16)"></object>']],
   ['stack/?stack=evil.javascript:alert(7)', ['patsel-stack [part~=conflicts] li'],
     ['patsel-stack [part~=conflicts]', '<img src=v onerror="window.pwned=80;alert(80)">reason']],
   ['recommender/', ['patsel-recommender [part~=form]'], ['patsel-recommender [part~=fields]', '<img src=x onerror="window.pwned=60;alert(60)">Load']],

@@ -1,9 +1,12 @@
 // <patsel-recommender>: the requirements form built from the catalog's
-// profile fields, the ranked patterns with every reason, what the tiers
-// excluded, reasons against heavy patterns for a small team, complements,
-// complexity, unknown and invalid values, the profile in the URL, keyboard
-// use, hostile catalog text and axe. Expected reasons come from the rules in
-// the catalog file, evaluated here independently of the engine.
+// profile fields (a label for every value), the ranked patterns with their
+// reasons in plain words (scores and rule ids only in "Why, in detail"),
+// what the tiers excluded, reasons against heavy patterns for a small team,
+// complements (at most eight before "Show all"), complexity, the fields
+// worth answering next, unknown and invalid values, the results beside the
+// form on a desktop and a jump bar on a phone, the profile in the URL,
+// keyboard use, hostile catalog text and axe. Expected reasons come from
+// the rules in the catalog file, evaluated here independently of the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -53,6 +56,9 @@ const score = (reasons) => reasons.reduce((s, r) => s + r.weight, 0);
 const signed = (w) => (w > 0 ? `+${w}` : `−${-w}`);
 
 const BUSY = { peak_rps: 10000, availability: 99.99, consistency: 'strong', external_dependencies: 5, spike_ratio: 20 };
+// The checkout service that calls five external APIs and goes down when one is slow.
+const CHECKOUT = { external_dependencies: 5, current_pain: ['cascading-failures', 'slow-responses'] };
+const labelOf = (field, value) => field.value_labels?.[value];
 
 let browser, server;
 before(async () => {
@@ -109,10 +115,13 @@ test('creation: every profile field of the catalog, empty, with its unit, range 
       assert.equal(await input.getAttribute('max'), String(field.max));
       if (field.unit) assert.ok(text.includes(field.unit), `unit of ${field.id}`);
     } else if (field.type === 'choice') {
-      assert.deepEqual(await box.locator('option').allTextContents(), ['Not set', ...field.values]);
+      // Every value shows the catalog's label for it, never the raw id.
+      assert.deepEqual(await box.locator('option').allTextContents(), ['Not set', ...field.values.map((v) => labelOf(field, v))]);
+      assert.deepEqual(await box.locator('option').evaluateAll((o) => o.map((x) => x.value)), ['', ...field.values]);
       assert.equal(await box.locator('select').inputValue(), '');
     } else if (field.type === 'set') {
       assert.deepEqual(await box.locator('input[type=checkbox]').evaluateAll((b) => b.map((x) => x.value)), field.values);
+      assert.deepEqual(await box.locator('[part~=choices] label').allTextContents(), field.values.map((v) => labelOf(field, v)));
       assert.equal(await box.locator('input:checked').count(), 0);
     }
   }
@@ -120,6 +129,9 @@ test('creation: every profile field of the catalog, empty, with its unit, range 
   assert.equal(await page.locator('#rec [part~=ranked-item]').count(), 0);
   assert.deepEqual(await page.locator('#rec input[name=tier]:checked').evaluateAll((b) => b.map((x) => x.value)), ['gold']);
   assert.equal(await urlValue(page), null);
+  // The catalog labels every value of every choice and set field (this test's premise).
+  for (const field of catalog.profile.filter((f) => f.values))
+    for (const value of field.values) assert.ok(labelOf(field, value), `${field.id}: ${value} has a label`);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -135,6 +147,16 @@ test('a busy, strongly consistent service gets the resilience patterns, each wit
     assert.equal(await li.count(), 1, `${id} is recommended`);
     assert.equal(await li.locator('[part~=link]').textContent(), byId[id].title);
     assert.equal(await li.locator('[part~=link]').getAttribute('href'), `/patterns/${id}/`);
+    // Plain words: each reason as the catalog writes it, no score, weight or rule id.
+    assert.equal(await li.locator('[part~=score], [part~=weight], [part~=rule]').count(), 0);
+    const plain = await li.locator('[part~=reason]').evaluateAll((items) => items.map((x) => x.innerText.replace(/^[+−]\s*/, '')));
+    assert.deepEqual(plain.sort(), expected[id].map((r) => (r.weight < 0 ? `Against: ${r.reason}` : r.reason)).sort());
+  }
+  // "Why, in detail" shows the score, the weights and the rules.
+  await page.locator('#rec [part~=detail-toggle]').click();
+  assert.equal(await page.locator('#rec [part~=detail-toggle]').getAttribute('aria-pressed'), 'true');
+  for (const id of ['circuit-breaker', 'timeout', 'retry-backoff', 'bulkhead', 'load-shedding']) {
+    const li = item(page, 'ranked', id);
     assert.equal(await li.locator('[part~=score]').textContent(), `score +${score(expected[id])}`);
     const shown = await reasonsOf(li);
     assert.deepEqual(shown.map((r) => r.rule).sort(), expected[id].map((r) => r.rule).sort(), `the rules behind ${id}`);
@@ -177,6 +199,8 @@ test('a small team gets reasons against the heavy patterns', async () => {
   const expected = evidence(profile);
   const against = Object.entries(expected).filter(([, r]) => score(r) < 0);
   assert.ok(against.some(([id]) => id === 'microservices'), 'the shipped rules argue against microservices for a small team');
+  assert.equal(await page.locator('#rec [part~=discouraged] [part~=score]').count(), 0, 'no score until asked for');
+  await page.locator('#rec [part~=detail-toggle]').click();
   for (const [id, reasons] of against) {
     const li = item(page, 'discouraged', id);
     assert.equal(await li.count(), 1, `${id} is discouraged`);
@@ -186,22 +210,134 @@ test('a small team gets reasons against the heavy patterns', async () => {
   await page.close();
 });
 
-test('complements are marked as such, and the complexity of the set is estimated', async () => {
+test('complements: partners of the recommended patterns, at most eight until "Show all", and the complexity of the set', async () => {
   const { page } = await recommenderPage();
   await fill(page, BUSY);
+  const all = (await page.evaluate(() => document.querySelector('#rec').recommendation.complements)).length;
+  assert.ok(all > 8, 'this profile has more than eight partners');
   const complements = page.locator('#rec [part~=complement]');
-  assert.ok(await complements.count() > 0);
+  assert.equal(await complements.count(), 8);
   const ranked = new Set(await page.locator('#rec [part~=ranked-item]').evaluateAll((li) => li.map((x) => x.dataset.pattern)));
+  const rankedTitles = [...ranked].map((id) => byId[id].title);
   for (const li of await complements.all()) {
-    assert.match(await li.textContent(), /^Complement/);
     assert.ok(!ranked.has(await li.getAttribute('data-pattern')), 'a complement is not ranked itself');
-    assert.match(await li.textContent(), / — (required by|complements|enhances|enhanced by) /);
+    const relation = await li.locator('[part~=complement-relation]').textContent();
+    const match = /^(needed by|goes well with|improves|works better with) (.+)$/.exec(relation);
+    assert.ok(match, relation);
+    for (const name of match[2].split(/, | and /)) assert.ok(rankedTitles.includes(name), `${name} is recommended`);
   }
+  // Requirements come first.
+  const kinds = await complements.evaluateAll((li) => li.map((x) => x.dataset.relationship));
+  assert.deepEqual(kinds, [...kinds].sort((a, b) => (b === 'requires') - (a === 'requires')));
+  await page.getByRole('button', { name: `Show all ${all}` }).click();
+  assert.equal(await complements.count(), all);
+  await page.getByRole('button', { name: 'Show the first 8' }).click();
+  assert.equal(await complements.count(), 8);
+
   const levels = ['low', 'medium', 'high', 'very-high'];
   const data = Object.fromEntries(catalog.complexity.map((c) => [c.pattern, c.complexity]));
   const highest = [...ranked].map((id) => data[id]).filter(Boolean).sort((a, b) => levels.indexOf(b) - levels.indexOf(a))[0];
   const dl = page.locator('#rec [part~=complexity]');
-  assert.equal(await dl.locator('dt:text-is("Overall") + dd').textContent(), highest);
+  assert.match(await dl.locator('dt:text-is("Overall") + dd').textContent(), new RegExp(`^${highest.replace('-', ' ')}, set by `));
+  await page.close();
+});
+
+test('the checkout service (two fields): at most eight complements, none off topic, no rule id or score on screen', async () => {
+  const { page, problems } = await recommenderPage();
+  await fill(page, CHECKOUT);
+  const expected = evidence(CHECKOUT);
+  const ranked = Object.entries(expected).filter(([id, r]) => score(r) > 0 && byId[id].tier === 'gold').map(([id]) => id);
+  assert.equal(await page.locator('#rec [part~=count]').textContent(), `${ranked.length} patterns recommended for 2 requirements.`);
+  const complements = await page.locator('#rec [part~=complement]').evaluateAll((li) => li.map((x) => x.dataset.pattern));
+  assert.ok(complements.length > 0 && complements.length <= 8, `${complements.length} complements`);
+  for (const offTopic of ['vector-tiles', 'key-management', 'tile-pyramid']) assert.ok(!complements.includes(offTopic), offTopic);
+  const text = await page.locator('#rec [part~=results]').innerText();
+  assert.doesNotMatch(text, /\(rule |score [+−-]?\d|[+−]\d+ /, 'no rule ids, scores or weights');
+  for (const rule of catalog.rules.filter((r) => r.id.includes('-'))) assert.ok(!text.includes(rule.id), `rule id ${rule.id} is not shown`);
+  // No ids stand in for names: patterns without an estimate are named by their titles.
+  const unknown = await page.evaluate(() => document.querySelector('#rec').recommendation.complexity.unknown);
+  for (const id of unknown) assert.match(text, new RegExp(`No estimate for .*${byId[id].title}`));
+  assert.doesNotMatch(text, /No data for/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('worth answering next: a few empty fields, each with what it would change, and answering it does that', async () => {
+  const { page } = await recommenderPage();
+  await fill(page, CHECKOUT);
+  const items = page.locator('#rec [part~=next-field]');
+  const n = await items.count();
+  assert.ok(n >= 1 && n <= 3, `${n} fields`);
+  const first = items.first();
+  const field = fieldOf[await first.getAttribute('data-field')];
+  assert.ok(!(field.id in CHECKOUT), 'an empty field');
+  const text = await first.innerText();
+  assert.ok(text.startsWith(`${field.label}: `), text);
+  const suggestion = (await page.evaluate(() => document.querySelector('#rec').recommendation.next_fields))[0];
+  assert.equal(suggestion.field, field.id);
+  const before = new Set(await page.locator('#rec [part~=ranked-item]').evaluateAll((li) => li.map((x) => x.dataset.pattern)));
+  // Up to three patterns by name, then how many more.
+  for (const [list, verb] of [[suggestion.adds, 'bring in'], [suggestion.drops, 'rule out']]) {
+    if (!list.length) continue;
+    const named = list.slice(0, 3).map((p) => p.title);
+    const more = list.length > 3 ? [`${list.length - 3} more`] : [];
+    const words = [...named, ...more];
+    assert.ok(text.includes(`${verb} ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words.at(-1)}`), text);
+  }
+  for (const p of suggestion.adds) assert.ok(!before.has(p.pattern), p.pattern);
+  for (const p of suggestion.drops) assert.ok(before.has(p.pattern), p.pattern);
+  // The button takes the reader to the field; answering as suggested brings in what it said.
+  await first.locator('[part~=answer]').click();
+  assert.equal(await page.evaluate(() => document.querySelector('#rec').shadowRoot.activeElement?.dataset.field), field.id);
+  await fill(page, { [field.id]: field.type === 'set' ? suggestion.value : suggestion.value });
+  const after = new Set(await page.locator('#rec [part~=ranked-item]').evaluateAll((li) => li.map((x) => x.dataset.pattern)));
+  for (const p of suggestion.adds) assert.ok(after.has(p.pattern), `${p.pattern} came in`);
+  for (const p of suggestion.drops) assert.ok(!after.has(p.pattern), `${p.pattern} left`);
+  await page.close();
+});
+
+test('on a desktop the results sit beside the form and stay in view while the reader answers', async () => {
+  const { page } = await recommenderPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await fill(page, CHECKOUT);
+  const form = await page.locator('#rec [part~=form]').boundingBox();
+  const results = page.locator('#rec [part~=results]');
+  assert.ok((await results.boundingBox()).x >= form.x + form.width, 'to the right of the form');
+  assert.ok(await page.locator('#rec [part~=jump]').isHidden(), 'no jump bar');
+  // Scrolled to the last field of the form, the count is still on screen and follows each answer.
+  const last = catalog.profile.at(-1);
+  await page.locator(`#rec [part~=field][data-field="${last.id}"]`).scrollIntoViewIfNeeded();
+  const count = page.locator('#rec [part~=count]');
+  const box = await count.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 800, `the count is in view (y ${box.y})`);
+  const before = await count.textContent();
+  await fill(page, { availability: 99.99 });
+  assert.notEqual(await count.textContent(), before);
+  const again = await count.boundingBox();
+  assert.ok(again.y >= 0 && again.y + again.height <= 800);
+  await page.close();
+});
+
+test('on a phone a bar says how many patterns are recommended and jumps to them', async () => {
+  const { page } = await recommenderPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  const bar = page.locator('#rec [part~=jump]');
+  assert.ok(await bar.isHidden(), 'no bar before any answer');
+  await fill(page, { external_dependencies: 5 });
+  const expected = Object.entries(evidence({ external_dependencies: 5 })).filter(([id, r]) => score(r) > 0 && byId[id].tier === 'gold').length;
+  await page.locator('#rec [part~=field][data-field=consistency]').scrollIntoViewIfNeeded();
+  assert.ok(await bar.isVisible());
+  assert.equal(await bar.locator('[part~=jump-count]').textContent(), `${expected} patterns recommended`);
+  const box = await bar.boundingBox();
+  assert.ok(box.y + box.height <= 740 && box.y + box.height > 700, `the bar is at the bottom of the screen (${box.y})`);
+  assert.ok(box.x >= 0 && box.x + box.width <= 360);
+  await fill(page, { failure_rate: 5 });
+  const now = Object.entries(evidence({ external_dependencies: 5, failure_rate: 5 })).filter(([id, r]) => score(r) > 0 && byId[id].tier === 'gold').length;
+  assert.equal(await bar.locator('[part~=jump-count]').textContent(), `${now} patterns recommended`);
+  await bar.getByRole('button', { name: 'See them' }).click();
+  const heading = await page.locator('#rec #results-title').boundingBox();
+  assert.ok(heading.y >= 0 && heading.y < 740, 'the results are on screen');
+  assert.equal(await page.evaluate(() => document.querySelector('#rec').shadowRoot.activeElement?.id), 'results-title');
   await page.close();
 });
 

@@ -1,11 +1,13 @@
 // <patsel-stack>: a searchable multi-select of the patterns a team uses and
-// the engine's analysis of them: conflicts, missing prerequisites, legacy
-// patterns, complexity; URL state, keyboard, hostile text and axe.
+// the engine's analysis of them: what to replace (and Apply), conflicts with
+// one reason each, missing prerequisites of the stack after the change,
+// legacy patterns, complexity and what it rests on; URL state, keyboard,
+// hostile text, the phone width and axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, addToHost, hostedElements } from './support.mjs';
+import { dist, addToHost, hostedElements, textPastRightEdge } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
@@ -25,27 +27,69 @@ async function stackPage(attributes, options = {}) {
 const chips = (stack) => stack.locator('[part~=chosen] li > span:first-child').allTextContents();
 const param = (page) => new URL(page.url()).searchParams.get('stack');
 
-test('two-phase commit with microservices: the conflict, saga instead, 2PC as legacy, the complexity', async () => {
+// Texts that are internal scores: "+2", "-3", "−1" standing alone or after a colon.
+const BARE_SCORE = /(^|[\s:(])[+−-]\d+(\.\d+)?(?=$|[\s,;)])/m;
+
+for (const width of [1280, 360]) {
+  test(`two-phase commit, microservices and a shared database at ${width} px: replace 2PC with saga, not consensus`, async () => {
+    const ids = ['two-phase-commit', 'microservices', 'shared-database'];
+    const { page, problems, stack } = await stackPage({ patterns: ids.join(','), 'base-url': '/patterns/' }, { viewport: { width, height: 900 } });
+    assert.deepEqual(await chips(stack), ids.map(title));
+    // What to change comes first: each legacy pattern and its replacement, in words.
+    const actions = stack.locator('[part~=replacements] .action');
+    assert.equal(await actions.nth(0).innerText(), `Replace ${title('two-phase-commit')} with ${title('saga')} and ${title('outbox')}.`);
+    assert.match(await actions.nth(1).innerText(), new RegExp(`^Replace ${title('shared-database')} with ${title('database-per-service')}`));
+    const text = await stack.locator('[part~=report]').innerText();
+    assert.ok(text.indexOf('What to change') < text.indexOf('Conflicts'), 'the action before the conflicts');
+    // Consensus (what 2PC needs) is not asked for; what the stack after the change needs is.
+    assert.doesNotMatch(await stack.locator('[part~=after]').innerText(), new RegExp(title('consensus')));
+    assert.doesNotMatch(await stack.locator('[part~=missing]').innerText(), new RegExp(title('database-per-service')));
+    // One reason per conflict: the avoid entry's.
+    const conflicts = stack.locator('[part~=conflicts] > ul > li');
+    assert.equal(await conflicts.count(), 2);
+    for (const [i, pair] of [['two-phase-commit', 'microservices'], ['microservices', 'shared-database']].entries()) {
+      const avoid = catalog.avoid.find((a) => pair.every((id) => a.patterns.includes(id)) && a.patterns.length === 2);
+      assert.deepEqual(await conflicts.nth(i).locator('p.reason').allInnerTexts(), [avoid.reason.replace(/\s+/g, ' ').trim()]);
+      assert.match(await conflicts.nth(i).innerText(), /Replacing .* resolves it\./);
+    }
+    // Complexity says what it rests on.
+    assert.match(await stack.locator('[part~=complexity]').innerText(), /Based on\s+all 3 patterns/);
+    assert.doesNotMatch(text, BARE_SCORE);
+    if (width === 360) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `no horizontal scroll (${overflow})`);
+      // The complexity of each pattern is a line of its own, nothing in a box to scroll sideways.
+      assert.deepEqual(await textPastRightEdge(stack, width), []);
+      assert.deepEqual(await stack.locator('[part~=complexity] tbody tr').first().locator('td').allInnerTexts(),
+        ['Complexity: high', 'Time: weeks', 'Maintenance: high', 'Team: 3-5']);
+    }
+    // Apply makes the change in the stack.
+    await stack.getByRole('button', { name: `Apply: replace ${title('two-phase-commit')} with ${title('saga')} and ${title('outbox')} in the stack` }).click();
+    assert.deepEqual(await chips(stack), ['saga', 'outbox', 'microservices', 'shared-database'].map(title));
+    assert.equal(param(page), 'patterns.saga.outbox.microservices.shared-database');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('two-phase commit with microservices: the conflict with its one reason, the legacy pattern replaced', async () => {
   const avoid = catalog.avoid.find((a) => a.patterns.includes('two-phase-commit') && a.patterns.includes('microservices'));
   assert.ok(avoid && avoid.instead.includes('saga'), 'the catalog says to avoid the pair and use saga');
   const { page, problems, stack } = await stackPage({ patterns: 'two-phase-commit,microservices', 'base-url': '/patterns/' });
-  assert.deepEqual(await chips(stack), [title('two-phase-commit'), title('microservices')]);
   const conflict = stack.locator('[part~=conflicts] > ul > li');
   assert.equal(await conflict.count(), 1);
   assert.deepEqual(await conflict.locator('.pair a').allTextContents(), [title('two-phase-commit'), title('microservices')]);
-  assert.ok((await conflict.locator('li').allTextContents()).includes(avoid.reason));
-  for (const id of avoid.instead)
-    assert.equal(await conflict.locator(`a[href="/patterns/${id}/"]`).count(), 1, id);
-  assert.equal(byId['two-phase-commit'].tier, 'bronze');
-  const legacy = stack.locator('[part~=legacy] > ul > li');
-  assert.equal(await legacy.locator('a').first().textContent(), title('two-phase-commit'));
-  for (const alternative of byId['two-phase-commit'].modern_alternatives)
-    assert.equal(await legacy.locator(`a[href="/patterns/${alternative.pattern}/"]`).count(), 1, alternative.pattern);
+  assert.deepEqual(await conflict.locator('p.reason').allInnerTexts(), [avoid.reason.replace(/\s+/g, ' ').trim()]);
+  const replacement = stack.locator('[part~=replacements] [part~=replacement]');
+  assert.equal(await replacement.getAttribute('data-pattern'), 'two-phase-commit');
+  for (const id of ['saga', 'outbox']) assert.equal(await replacement.locator(`a[href="/patterns/${id}/"]`).count(), 1, id);
+  // Replaced, 2PC is not listed again as a legacy pattern.
+  assert.equal(await stack.locator('[part~=legacy]').count(), 0);
   const levels = catalog.complexity.filter((c) => ['two-phase-commit', 'microservices'].includes(c.pattern)).map((c) => c.complexity);
   const order = ['low', 'medium', 'high', 'very-high'];
   const overall = order[Math.max(...levels.map((l) => order.indexOf(l)))].replace('-', ' ');
-  assert.match(await stack.locator('[part~=complexity] dd').first().textContent(), new RegExp(`^${overall}$`));
-  assert.match(await stack.locator('[part~=status]').textContent(), new RegExp(`2 patterns: 1 conflict, .*1 legacy pattern; overall complexity ${overall}`));
+  assert.match(await stack.locator('[part~=complexity] dd').first().textContent(), new RegExp(`^${overall}, set by `));
+  assert.match(await stack.locator('[part~=status]').textContent(), new RegExp(`2 patterns: 1 conflict, 1 pattern to replace, .*; overall complexity ${overall}`));
   assert.deepEqual(problems, []);
   await page.close();
 });

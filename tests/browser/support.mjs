@@ -96,3 +96,22 @@ export function hostedElements() {
     get url() { return server.url; },
   };
 }
+
+/**
+ * The texts in an element's shadow root that reach past `right` (px from
+ * the left of the viewport), each once: what a reader would have to scroll
+ * sideways to see, or cannot see at all.
+ */
+export async function textPastRightEdge(element, right) {
+  return element.evaluate((el, edge) => {
+    const past = [];
+    const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width > 0 && rect.right > edge + 0.5) past.push(node.textContent.trim().slice(0, 40));
+    }
+    return [...new Set(past)];
+  }, right);
+}

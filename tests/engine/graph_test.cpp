@@ -33,6 +33,19 @@ TEST_CASE("the graph gathers every relation the catalog states, from both ends")
     CHECK(edge_list(graph, "timeout") ==
           std::vector<std::string>{"part-of circuit-breaker", "required-by circuit-breaker", "evolves-into circuit-breaker"});
   }
+  SUBCASE("an edge knows whether its pattern says so itself or only the other end does") {
+    auto stated = [&](const char* from, const char* to) {
+      std::vector<bool> out;
+      for (const patsel::Edge* e : graph.between(from, to)) out.push_back(e->stated);
+      return out;
+    };
+    // The breaker's page names retry (complements, anti-pattern); retry's page says nothing of it.
+    CHECK(stated("circuit-breaker", "retry") == std::vector<bool>{true, true, false});  // complements, conflicts-with, has-part
+    CHECK(stated("retry", "circuit-breaker") == std::vector<bool>{true, false, false});  // part-of (compositions), complements, conflicts-with
+    // Both pages name each other: outbox says saga "friend-of" (unknown, skipped); saga requires outbox.
+    CHECK(stated("saga", "outbox") == std::vector<bool>{true});
+    CHECK(stated("outbox", "saga") == std::vector<bool>{false});
+  }
   SUBCASE("the same relation from several sources is one edge with every note") {
     const auto edges = graph.between("two-phase-commit", "saga");
     REQUIRE(edges.size() == 1);

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "patsel/recommend.hpp"
 #include "support.hpp"
 
 using namespace patsel_test;
@@ -95,16 +96,30 @@ TEST_CASE("recommend ranks patterns by summed evidence and gives every reason") 
 
 TEST_CASE("recommend adds the partners that recommended patterns require or go with") {
   auto engine = engine_at(catalog_fixture("reasoning.json"));
-  SUBCASE("a requirement and a complement of retry, marked as such") {
+  SUBCASE("what retry requires; not the circuit breaker, whose page (not retry's) says they go together") {
     json result = ok(engine, "recommend", {{"profile", {{"dependencies", 1}}}, {"tiers", {"gold", "silver"}}});
     CHECK(pluck(result["ranked"], "pattern") == json({"timeout", "retry"}));
     CHECK(result["complements"] == json::parse(R"([
-      {"pattern": "idempotency", "title": "Idempotency", "tier": "gold", "relationship": "requires", "for": ["retry"]},
-      {"pattern": "circuit-breaker", "title": "Circuit Breaker", "tier": "gold", "relationship": "complements",
-       "for": ["retry"]}])"));
+      {"pattern": "idempotency", "title": "Idempotency", "tier": "gold", "relationship": "requires", "for": ["retry"]}])"));
     CHECK(result["undecided_fields"] == json({"rps", "consistency", "budget", "compliance", "greenfield", "team"}));
     CHECK(result["complexity"]["overall"] == "low");
     CHECK(result["complexity"]["unknown"] == json({"retry"}));
+  }
+  SUBCASE("the fields worth answering next, each with what its most telling value would change") {
+    json result = ok(engine, "recommend", {{"profile", {{"dependencies", 1}}}, {"tiers", {"gold", "silver"}}});
+    // Worked out by hand from the fixture's rules, with timeout and retry ranked now:
+    // consistency strong brings in consensus (3, before timeout by title) and saga (1);
+    // team 3 (in 3..10) the monolith (2) and the bulkhead (1; team given); one pattern
+    // each for rps 0 (the monolith: "new"), compliance gdpr and greenfield yes, which
+    // come after in declaration order, so rps is the third. Budget only argues against
+    // microservices, which changes nothing ranked.
+    CHECK(result["next_fields"] == json::parse(R"([
+      {"field": "consistency", "value": "strong", "adds": [{"pattern": "consensus", "title": "Consensus", "tier": "gold"},
+        {"pattern": "saga", "title": "Saga", "tier": "gold"}], "drops": [], "moves": 0},
+      {"field": "team", "value": 3, "adds": [{"pattern": "monolith", "title": "Modular Monolith", "tier": "gold"},
+        {"pattern": "bulkhead", "title": "Bulkhead", "tier": "gold"}], "drops": [], "moves": 0},
+      {"field": "rps", "value": 0, "adds": [{"pattern": "monolith", "title": "Modular Monolith", "tier": "gold"}],
+       "drops": [], "moves": 0}])"));
   }
   SUBCASE("with a limit, partners are those of the patterns kept") {
     json result = ok(engine, "recommend", {{"profile", kProfile}, {"limit", 2}});
@@ -198,4 +213,37 @@ TEST_CASE("a demanding profile on the shipped catalog: 10k RPS, 99.99%, strong, 
   CHECK(discouraged.count("eventual-consistency"));
   CHECK(discouraged.count("two-phase-commit"));
   CHECK(result["complexity"]["overall"] == "very-high");  // consensus
+}
+
+TEST_CASE("recommend: which partners are offered, and in which order") {
+  // a and b are ranked (a first). What their own pages say, and what z and v say of a:
+  const patsel::Catalog catalog = catalog_from_text(R"({"schema_version": 1, "patterns": [
+    {"id": "a", "title": "A", "tier": "gold", "related": [{"pattern": "x", "relation": "complements"},
+      {"pattern": "t", "relation": "complements"}, {"pattern": "w", "relation": "enhances"},
+      {"pattern": "s", "relation": "complements"}, {"pattern": "r", "relation": "requires"}]},
+    {"id": "b", "title": "B", "tier": "gold", "related": [{"pattern": "x", "relation": "complements"},
+      {"pattern": "y", "relation": "requires"}, {"pattern": "u", "relation": "complements"}]},
+    {"id": "z", "title": "Z", "tier": "gold", "related": [{"pattern": "a", "relation": "enhances"}]},
+    {"id": "v", "title": "V", "tier": "gold", "related": [{"pattern": "a", "relation": "complements"}]},
+    {"id": "x", "title": "X", "tier": "gold"}, {"id": "y", "title": "Y", "tier": "gold"},
+    {"id": "t", "title": "T", "tier": "gold"}, {"id": "u", "title": "U", "tier": "gold"},
+    {"id": "w", "title": "W", "tier": "gold"}, {"id": "s", "title": "S", "tier": "silver"},
+    {"id": "r", "title": "R", "tier": "bronze"}],
+   "profile": [{"id": "n", "label": "N", "type": "number"}],
+   "rules": [{"id": "any", "when": {"field": "n", "op": "set"},
+              "effects": [{"pattern": "a", "weight": 2, "reason": "-"}, {"pattern": "b", "weight": 1, "reason": "-"}]}]})");
+  const auto graph = patsel::RelationGraph::build(catalog);
+  const auto book = patsel::read_rule_book(catalog.section("profile"), catalog.section("rules"));
+  const auto rec = patsel::recommend(catalog, book, graph, patsel::read_profile(book, {{"n", 1}}), {});
+  Strings order, relations;
+  for (const auto& c : rec.complements) {
+    order.push_back(c.pattern->id);
+    relations.push_back(std::string(patsel::to_string(c.relationship)));
+  }
+  // Requirements first (r, bronze, is needed all the same), a's before b's; then x,
+  // which serves both; then by relation (complements, enhanced-by, enhances), a's
+  // before b's. Not v: only v's page says it goes with a. Not s: silver is not allowed.
+  CHECK(order == Strings{"r", "y", "x", "t", "u", "z", "w"});
+  CHECK(relations == Strings{"requires", "requires", "complements", "complements", "complements", "enhanced-by", "enhances"});
+  CHECK(rec.complements[2].for_patterns == Strings{"a", "b"});
 }

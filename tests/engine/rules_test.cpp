@@ -162,17 +162,22 @@ TEST_CASE("conditions are three-valued: a missing field is unknown, and only tru
   }
 }
 
-TEST_CASE("conditions describe themselves in a few words") {
+TEST_CASE("conditions describe themselves in a few words, as a reader would say them") {
   const patsel::RuleBook book = fixture_book();
   auto text = [&](const char* when) { return patsel::describe(book, condition(book, when)); };
-  CHECK(text(R"({"field": "rps", "op": "gte", "value": 10000})") == ">= 10000 req/s");
+  CHECK(text(R"({"field": "rps", "op": "gte", "value": 10000})") == "10,000 req/s or more");
   CHECK(text(R"({"field": "rps", "op": "between", "value": [1.5, 3]})") == "1.5 to 3 req/s");
-  CHECK(text(R"({"field": "dependencies", "op": "lt", "value": 3})") == "< 3");
+  CHECK(text(R"({"field": "dependencies", "op": "lt", "value": 3})") == "under 3");
+  CHECK(text(R"({"field": "rps", "op": "lte", "value": 1000})") == "1000 req/s or less");
+  CHECK(text(R"({"field": "rps", "op": "gt", "value": 1250000.5})") == "over 1,250,000.5 req/s");
+  CHECK(text(R"({"field": "rps", "op": "eq", "value": 0})") == "exactly 0 req/s");
   CHECK(text(R"({"field": "consistency", "op": "eq", "value": "strong"})") == "strong");
   CHECK(text(R"({"field": "consistency", "op": "ne", "value": "eventual"})") == "not eventual");
   CHECK(text(R"({"field": "consistency", "op": "in", "value": ["strong", "causal", "eventual"]})") ==
         "strong, causal or eventual");
   CHECK(text(R"({"field": "compliance", "op": "has_all", "value": ["gdpr", "pci"]})") == "gdpr and pci");
   CHECK(text(R"({"field": "greenfield", "op": "eq", "value": false})") == "no");
-  CHECK(text(R"({"not": {"field": "team", "op": "set"}})") == "not (given)");
+  CHECK(text(R"({"not": {"field": "team", "op": "set"}})") == "not given");
+  CHECK(text(R"({"not": {"any": [{"field": "team", "op": "set"}, {"field": "rps", "op": "lt", "value": 10}]}})") ==
+        "not (given or under 10 req/s)");
 }

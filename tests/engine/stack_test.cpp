@@ -1,10 +1,11 @@
-// Stack analysis and side-by-side comparison (`stack`, `compare`).
+// Stack analysis (`stack` and analyse_stack).
 // Expected reports are read off tests/fixtures/catalogs/reasoning.json by hand.
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
+#include "patsel/stack.hpp"
 #include "support.hpp"
 
 using namespace patsel_test;
@@ -15,33 +16,46 @@ json ref(const char* id, const char* title, const char* tier) { return {{"patter
 
 }  // namespace
 
-TEST_CASE("stack reports conflicts, missing prerequisites, legacy patterns and complexity") {
+TEST_CASE("stack reports what to replace, conflicts, missing prerequisites, legacy patterns and complexity") {
   auto engine = engine_at(catalog_fixture("reasoning.json"));
 
-  SUBCASE("two-phase commit with microservices: the conflict, what to use instead, and the legacy pattern") {
+  SUBCASE("two-phase commit with microservices: replace it with saga and outbox; the advice is for the stack after that") {
     json report = ok(engine, "stack", {{"patterns", {"two-phase-commit", "microservices"}}});
     CHECK(report["patterns"] == json::array({ref("two-phase-commit", "Two-Phase Commit", "bronze"),
                                              ref("microservices", "Microservices", "silver")}));
+    // One reason: the avoid entry's (the page's note on the pair is not repeated).
     CHECK(report["conflicts"] ==
           json::array({{{"patterns", {ref("two-phase-commit", "Two-Phase Commit", "bronze"),
                                       ref("microservices", "Microservices", "silver")}},
-                        {"reasons", {"A blocking coordinator couples services.", "couples every service"}},
+                        {"reason", "A blocking coordinator couples services."},
                         {"instead", {ref("saga", "Saga", "gold"), ref("outbox", "Outbox", "gold")}}}}));
+    // Saga replaces two-phase commit and requires outbox, which the conflict also names.
+    CHECK(report["replacements"] == json::parse(R"j([{"pattern": "two-phase-commit", "title": "Two-Phase Commit",
+      "tier": "bronze", "with": [{"pattern": "saga", "title": "Saga", "tier": "gold"},
+                                 {"pattern": "outbox", "title": "Outbox", "tier": "gold"}],
+      "because": "conflict", "reason": "A blocking coordinator couples services."}])j"));
+    CHECK(pluck(report["proposed"], "pattern") == json({"saga", "outbox", "microservices"}));
+    // What saga needs (idempotency, data/dependencies) is missing from the stack after the change.
+    CHECK(report["missing"] == json::parse(R"j([{"pattern": "idempotency", "title": "Idempotency", "tier": "gold",
+      "relationship": "requires", "for": ["saga"], "notes": []}])j"));
     CHECK(report["legacy"] == json::parse(R"j([{"pattern": "two-phase-commit", "title": "Two-Phase Commit",
       "tier": "bronze", "status": "use-with-caution", "reason": "Blocks when the coordinator fails.",
       "alternatives": [{"pattern": "saga", "title": "Saga", "tier": "gold"}]}])j"));
     CHECK(report["cautions"] == json::array());
-    CHECK(report["missing"] == json::array());
     CHECK(report["complexity"]["unknown"] == json({"two-phase-commit", "microservices"}));
     CHECK(report["complexity"]["overall"] == "");
+    CHECK(report["proposed_complexity"]["overall"] == "high");  // saga's page
+    CHECK(report["proposed_complexity"]["unknown"] == json({"outbox", "microservices"}));
   }
   SUBCASE("circuit breaker and retry: fine with care, but without timeout and idempotency") {
     json report = ok(engine, "stack", {{"patterns", {"circuit-breaker", "retry"}}});
     CHECK(report["conflicts"] == json::array());
+    CHECK(report["replacements"] == json::array());
+    CHECK(report["proposed"] == report["patterns"]);
     // An anti-pattern note between patterns that also complement each other is a caution.
     CHECK(report["cautions"] == json::array({{{"patterns", {ref("circuit-breaker", "Circuit Breaker", "gold"),
                                                             ref("retry", "Retry", "gold")}},
-                                              {"reasons", {"Unbounded retries hammer an open breaker."}},
+                                              {"reason", "Unbounded retries hammer an open breaker."},
                                               {"instead", json::array()}}}));
     CHECK(report["missing"] == json::parse(R"j([
       {"pattern": "timeout", "title": "Timeout", "tier": "gold", "relationship": "requires",
@@ -56,6 +70,7 @@ TEST_CASE("stack reports conflicts, missing prerequisites, legacy patterns and c
       "patterns": [{"pattern": "circuit-breaker", "title": "Circuit Breaker", "tier": "gold", "complexity": "low",
                     "time_to_implement": "days", "maintenance": "low", "team_size": "1-2"}],
       "unknown": ["retry"]})j"));
+    CHECK(report["proposed_complexity"] == report["complexity"]);
   }
   SUBCASE("a combination to avoid counts only when all its patterns are in the stack") {
     json all_three = ok(engine, "stack", {{"patterns", {"monolith", "queue", "consensus"}}});
@@ -71,38 +86,71 @@ TEST_CASE("stack reports conflicts, missing prerequisites, legacy patterns and c
   }
 }
 
-TEST_CASE("compare sets two to five patterns side by side") {
-  auto engine = engine_at(catalog_fixture("reasoning.json"));
-  SUBCASE("rows the catalog has something to say about, including fit from single-field rules") {
-    json table = ok(engine, "compare", {{"patterns", {"saga", "two-phase-commit"}}});
-    CHECK(table["patterns"] == json::array({ref("saga", "Saga", "gold"), ref("two-phase-commit", "Two-Phase Commit", "bronze")}));
-    CHECK(table["rows"] == json::parse(R"j([
-      {"attribute": "tier", "label": "Tier", "cells": [["gold"], ["bronze"]]},
-      {"attribute": "status", "label": "Status", "cells": [["recommended"], ["use-with-caution"]]},
-      {"attribute": "effort", "label": "Implementation effort", "cells": [["high"], []]},
-      {"attribute": "time_to_implement", "label": "Time to implement", "cells": [["weeks"], []]},
-      {"attribute": "team_size", "label": "Team size", "cells": [["3-5"], []]},
-      {"attribute": "fit:consistency", "label": "Consistency", "cells": [["not eventual: +1"], ["strong: +1"]]},
-      {"attribute": "pros", "label": "Pros", "cells": [["No distributed locks"], ["Atomic commit"]]},
-      {"attribute": "cons", "label": "Cons", "cells": [["Compensations to write"], ["Blocking"]]}])j"));
-    CHECK(table["relations"] == json::parse(R"j([{"from": "saga", "to": "two-phase-commit", "relation": "replaces",
-                                                 "notes": ["Local commits with compensations."]}])j"));
+namespace {
+
+// l is legacy; a and b replace it, c and d are its alternatives. a conflicts
+// with s; b requires d and e; b, s and t together are a combination to avoid.
+// m is legacy too, and only another legacy pattern replaces it.
+const char* kReplacements = R"({"schema_version": 1, "patterns": [
+  {"id": "l", "title": "L", "tier": "bronze", "deprecation_reason": "Old.",
+   "modern_alternatives": [{"pattern": "a"}, {"pattern": "b"}], "alternatives": [{"pattern": "c"}, {"pattern": "d"}]},
+  {"id": "a", "title": "A", "tier": "gold", "related": [{"pattern": "s", "relation": "conflicts-with", "note": "A and S clash."}]},
+  {"id": "b", "title": "B", "tier": "gold", "related": [{"pattern": "d", "relation": "requires"}, {"pattern": "e", "relation": "requires"}]},
+  {"id": "c", "title": "C", "tier": "gold"}, {"id": "d", "title": "D", "tier": "gold"},
+  {"id": "e", "title": "E", "tier": "silver"}, {"id": "s", "title": "S", "tier": "gold"}, {"id": "t", "title": "T", "tier": "gold"},
+  {"id": "m", "title": "M", "tier": "silver", "status": "legacy", "modern_alternatives": [{"pattern": "l"}]}],
+ "avoid": [{"id": "bst", "patterns": ["b", "s", "t"], "reason": "Too much together."}]})";
+
+struct StackFixture {
+  patsel::Catalog catalog = catalog_from_text(kReplacements);
+  patsel::RelationGraph graph = patsel::RelationGraph::build(catalog);
+
+  patsel::StackReport analyse(std::vector<const char*> ids) const {
+    std::vector<const patsel::Pattern*> stack;
+    for (const char* id : ids) stack.push_back(catalog.find(id));
+    return patsel::analyse_stack(catalog, graph, stack);
   }
-  SUBCASE("operational burden and expertise come from the pattern pages") {
-    json table = ok(engine, "compare", {{"patterns", {"circuit-breaker", "timeout"}}});
-    std::map<std::string, json> rows;
-    for (const json& row : table["rows"]) rows[row["attribute"]] = row["cells"];
-    CHECK(rows["operations"] == json::parse(R"j([["maintenance: low", "2 metrics to watch", "1 alert",
-                                                 "1 recurring task (quarterly)"], ["maintenance: low"]])j"));
-    CHECK(rows["expertise"] == json::parse(R"j([["failure analysis"], []])j"));
-    CHECK(rows["fit:dependencies"] == json::parse(R"j([[], [">= 1: +3"]])j"));
-    CHECK(rows["when_to_use"] == json::parse(R"j([["Remote calls that can fail", "Many dependencies"], []])j"));
-    CHECK(pluck(table["relations"], "relation") == json({"requires", "evolves-from", "has-part"}));
+};
+
+Strings ids(const std::vector<const patsel::Pattern*>& patterns) {
+  Strings out;
+  for (const patsel::Pattern* p : patterns) out.push_back(p->id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("analyse_stack: a legacy pattern's replacement is the first candidate that fits the rest of the stack") {
+  const StackFixture f;
+  SUBCASE("a conflicts with s, so b; with it d, which b requires and l names too; e is then missing") {
+    const auto report = f.analyse({"l", "s"});
+    REQUIRE(report.replacements.size() == 1);
+    const auto& x = report.replacements[0];
+    CHECK(x.pattern->id == "l");
+    CHECK(ids(x.with) == Strings{"b", "d"});
+    CHECK(x.because == patsel::StackReplacement::Because::legacy);
+    CHECK(x.reason == "Old.");
+    CHECK(ids(report.proposed) == Strings{"b", "d", "s"});
+    REQUIRE(report.missing.size() == 1);
+    CHECK(report.missing[0].pattern->id == "e");
+    CHECK(report.missing[0].for_patterns == Strings{"b"});
+    CHECK(report.conflicts.empty());
+    REQUIRE(report.legacy.size() == 1);
+    CHECK(ids(report.legacy[0].alternatives) == Strings{"a", "b", "c", "d"});
   }
-  SUBCASE("two to five distinct patterns") {
-    CHECK(failure(engine, "compare", {{"patterns", {"saga"}}})["message"] == "$.patterns: 1 pattern given; expected 2 to 5");
-    CHECK(failure(engine, "compare", {{"patterns", {"saga", "timeout", "retry", "outbox", "queue", "bulkhead"}}})["message"] ==
-          "$.patterns: 6 patterns given; expected 2 to 5");
+  SUBCASE("with t in the stack too, b would complete a combination to avoid: c instead") {
+    const auto report = f.analyse({"s", "l", "t"});
+    REQUIRE(report.replacements.size() == 1);
+    CHECK(ids(report.replacements[0].with) == Strings{"c"});
+    CHECK(ids(report.proposed) == Strings{"s", "c", "t"});
+    CHECK(report.missing.empty());
+  }
+  SUBCASE("a legacy pattern that only another legacy pattern replaces stays, listed as legacy") {
+    const auto report = f.analyse({"m"});
+    CHECK(report.replacements.empty());
+    CHECK(ids(report.proposed) == Strings{"m"});
+    REQUIRE(report.legacy.size() == 1);
+    CHECK(report.legacy[0].alternatives.empty());
   }
 }
 
@@ -122,9 +170,35 @@ TEST_CASE("the shipped catalog: a stack of two-phase commit and microservices re
     const json missing = pluck(alone["missing"], "pattern");
     CHECK(std::find(missing.begin(), missing.end(), json("timeout")) != missing.end());
   }
-  SUBCASE("compare works for up to five shipped patterns") {
-    json table = ok(engine, "compare", {{"patterns", {"saga", "two-phase-commit", "outbox", "cqrs", "event-sourcing"}}});
-    CHECK(table["rows"][0]["attribute"] == "tier");
-    CHECK(table["rows"][0]["cells"] == json::parse(R"j([["gold"], ["bronze"], ["gold"], ["silver"], ["silver"]])j"));
+}
+
+TEST_CASE("the shipped catalog: two-phase commit, microservices and a shared database") {
+  auto engine = engine_at(shipped_path());
+  json report = ok(engine, "stack", {{"patterns", {"two-phase-commit", "microservices", "shared-database"}}});
+  // data/avoid.yaml: 2PC across microservices (saga, outbox instead) and a database they share.
+  REQUIRE(report["conflicts"].size() == 2);
+  for (const json& conflict : report["conflicts"]) CHECK(!conflict["reason"].get<std::string>().empty());
+  // Both legacy patterns are replaced: 2PC by saga with the outbox saga requires, the
+  // shared database by database per service.
+  REQUIRE(report["replacements"].size() == 2);
+  CHECK(report["replacements"][0]["pattern"] == "two-phase-commit");
+  CHECK(pluck(report["replacements"][0]["with"], "pattern") == json({"saga", "outbox"}));
+  CHECK(report["replacements"][0]["because"] == "conflict");
+  CHECK(report["replacements"][1]["pattern"] == "shared-database");
+  CHECK(pluck(report["replacements"][1]["with"], "pattern") == json({"database-per-service"}));
+  CHECK(pluck(report["proposed"], "pattern") == json({"saga", "outbox", "microservices", "database-per-service"}));
+  // The advice is for the stack after the change: not consensus, which only 2PC needs,
+  // nor database per service, which is in it now; idempotency, which saga needs, is.
+  const json missing = pluck(report["missing"], "pattern");
+  const json suggested = pluck(report["suggested"], "pattern");
+  for (const char* id : {"consensus", "database-per-service", "saga", "outbox"}) {
+    CAPTURE(id);
+    CHECK(std::find(missing.begin(), missing.end(), json(id)) == missing.end());
+    CHECK(std::find(suggested.begin(), suggested.end(), json(id)) == suggested.end());
   }
+  CHECK(std::find(missing.begin(), missing.end(), json("idempotency")) != missing.end());
+  // The complexity rests on all three patterns, and microservices set it.
+  CHECK(report["complexity"]["overall"] == "very-high");
+  CHECK(report["complexity"]["patterns"].size() == 3);
+  CHECK(report["complexity"]["unknown"] == json::array());
 }

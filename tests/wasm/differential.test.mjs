@@ -149,9 +149,11 @@ function reasoningCorpus() {
   for (let i = 0; i < ids.length; i += 3) {
     const size = 2 + (i % 4);  // 2 to 5
     requests.push({ method: 'compare', params: { patterns: ids.slice(i, i + size) } });
+    if (i % 2 === 0) requests.push({ method: 'compare', params: { patterns: ids.slice(i, i + size), profile: demanding } });
   }
   requests.push(
     { method: 'stack', params: { patterns: ['two-phase-commit', 'microservices'] } },
+    { method: 'stack', params: { patterns: ['two-phase-commit', 'microservices', 'shared-database'] } },
     { method: 'compare', params: { patterns: ['saga'] } },
   );
   requests.push(...searchRequests());

@@ -1,9 +1,13 @@
 // <patsel-stack>: pick the patterns a team uses (a searchable multi-select),
-// then see what they mean together: combinations to avoid (two-phase commit
-// with microservices), prerequisites that are missing (a circuit breaker
-// without timeouts), complements worth adding, legacy patterns with their
-// modern alternatives, and the overall complexity. The choice lives in the
-// URL (?stack=patterns.circuit-breaker.saga) so it can be shared.
+// then see what they mean together. First what to change: a pattern in a
+// conflict or a legacy one is to be replaced ("Replace Two-Phase Commit with
+// Saga and Transactional Outbox"), with one reason, and one click applies
+// it. Then the combinations to avoid, one reason each; then the advice for
+// the stack as it will be after those replacements: prerequisites that are
+// missing (a circuit breaker without timeouts) and partners worth adding;
+// then the complexity, now and after, with how many patterns it rests on.
+// The choice lives in the URL (?stack=patterns.circuit-breaker.saga) so it
+// can be shared.
 //
 // Attributes: patterns (comma-separated ids, the initial choice), base-url
 //             (prefix of links to pattern pages), catalog (URL of a
@@ -13,18 +17,21 @@
 //             the stack (or goes back); patsel-stack-load {detail: {patterns,
 //             conflicts, missing, legacy, complexity}} when a report is shown.
 // Parts:      picker, search, options, option, chosen, remove, status, report,
-//             conflicts, cautions, missing, suggested, legacy, complexity,
-//             add-missing, badge, link, loading, error, retry.
+//             replacements, replacement, apply, conflicts, cautions, after,
+//             missing, suggested, legacy, complexity, add-missing, badge,
+//             link, loading, error, retry.
 
 import { loadingBox } from './base.js';
 import { el, errorBox, patternHref } from './dom.js';
 import { PatternPickerElement } from './pattern-picker.js';
-import { count, joinNodes } from './text.js';
+import { count, joinNodes, joinWords } from './text.js';
 import { tierBadge } from './tiers.js';
 
 const LEVEL_TEXT = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' };
+const level = (value, none = 'not stated') => LEVEL_TEXT[value] ?? (value || none);
 
 const css = `
+:host { container-type: inline-size; }
 [part~=body] { min-height: 14rem; }
 label { font-weight: 600; display: block; margin: 0 0 .25rem; }
 .combo { position: relative; max-width: 36rem; }
@@ -48,14 +55,31 @@ h3 { margin: 0 0 .35rem; font-size: 1.05em; }
 [part~=report] > section > ul { margin: 0; padding-left: 1.2rem; }
 [part~=report] > section > ul > li { margin: 0 0 .5rem; }
 [part~=conflicts] > ul > li { border-left: 3px solid var(--patsel-danger); padding-left: .5rem; list-style: none; margin-left: -1.2rem; }
+[part~=replacements] > ul > li { border-left: 3px solid var(--patsel-link); padding-left: .5rem; list-style: none; margin-left: -1.2rem; }
+.action { font-weight: 600; margin: 0 0 .2rem; }
+[part~=replacements] p, [part~=conflicts] p, [part~=cautions] p { margin: 0 0 .25rem; }
+[part~=apply] { margin-top: .15rem; }
+[part~=after] { border-top: 1px solid var(--patsel-border); padding-top: .6rem; }
+[part~=after] > p { margin: 0 0 .6rem; }
+.ref { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .25rem; }
 ul ul { margin: .15rem 0; padding-left: 1.2rem; }
 .none { color: var(--patsel-text-muted); margin: 0; }
 dl { margin: 0 0 .5rem; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .75rem; }
+h4 { margin: .9rem 0 .3rem; font-size: 1em; }
+[part~=complexity] h4 { padding-bottom: .15rem; border-bottom: 1px solid var(--patsel-border); }
 dt { font-weight: 600; } dd { margin: 0; }
 .table-box { overflow-x: auto; }
 table { border-collapse: collapse; min-width: 100%; }
 th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--patsel-border); }
-@media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
+td .label { display: none; }
+/* Narrow: each pattern's row a line of "Complexity: high · Time: weeks ...", so no column is out of sight. */
+@container (max-width: 34rem) {
+  table, tbody, tr, th, td { display: block; } thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  tr { border-top: 1px solid var(--patsel-border); padding: .3rem 0; }
+  th, td { border: 0; padding: 0; } td { display: inline; } td + td::before { content: " · "; color: var(--patsel-text-muted); }
+  td .label { display: inline; color: var(--patsel-text-muted); }
+}
+@container (max-width: 20rem) { dl { grid-template-columns: 1fr; gap: 0; } dd { margin-bottom: .3rem; } }
 `;
 
 export class PatselStackElement extends PatternPickerElement {
@@ -195,38 +219,84 @@ export class PatselStackElement extends PatternPickerElement {
       return;
     }
     const r = this.#report;
-    status.textContent = `${count(r.patterns.length, 'pattern')}: ${count(r.conflicts.length, 'conflict')}, `
-      + `${count(r.missing.length, 'missing prerequisite')}, ${count(r.legacy.length, 'legacy pattern')}; `
-      + `overall complexity ${LEVEL_TEXT[r.complexity.overall] ?? (r.complexity.overall || 'unknown')}.${ignored}`;
+    const replaced = new Set(r.replacements.map((x) => x.pattern));
+    status.textContent = `${count(r.patterns.length, 'pattern')}: ${count(r.conflicts.length, 'conflict')}`
+      + (r.replacements.length ? `, ${count(r.replacements.length, 'pattern')} to replace` : '')
+      + `, ${count(r.missing.length, 'missing prerequisite')}${r.replacements.length ? ' after that' : ''}; `
+      + `overall complexity ${level(r.complexity.overall, 'unknown')}.${ignored}`;
+    const legacy = r.legacy.filter((l) => !replaced.has(l.pattern));
     body.replaceChildren(
-      this.#section('conflicts', 'Conflicts', r.conflicts, (c) => this.#conflict(c), 'No combination in this stack is one to avoid.'),
-      r.cautions.length ? this.#section('cautions', 'Use with care', r.cautions, (c) => this.#conflict(c)) : '',
-      this.#section('missing', 'Missing prerequisites', r.missing, (g) => this.#gap(g, true), 'Every prerequisite is in the stack.'),
-      this.#section('legacy', 'Legacy patterns', r.legacy, (l) => this.#legacy(l), 'No legacy pattern in this stack.'),
-      this.#complexity(r.complexity),
-      r.suggested.length ? this.#section('suggested', 'Worth considering', r.suggested, (g) => this.#gap(g, false)) : '');
+      r.replacements.length ? this.#section('replacements', 'What to change', r.replacements, (x) => this.#replacement(x)) : '',
+      this.#section('conflicts', 'Conflicts', r.conflicts, (c) => this.#conflict(c, replaced), 'No combination in this stack is one to avoid.'),
+      r.cautions.length ? this.#section('cautions', 'Use with care', r.cautions, (c) => this.#conflict(c, replaced)) : '',
+      legacy.length || !r.replacements.length
+        ? this.#section('legacy', 'Legacy patterns', legacy, (l) => this.#legacy(l), 'No legacy pattern in this stack.') : '',
+      ...this.#advice(r),
+      this.#complexity(r));
     this.emit('patsel-stack-load', {
       patterns: chosen, conflicts: r.conflicts.length, missing: r.missing.map((g) => g.pattern),
-      legacy: r.legacy.map((l) => l.pattern), complexity: r.complexity.overall });
+      legacy: r.legacy.map((l) => l.pattern), replacements: r.replacements.map((x) => ({ pattern: x.pattern, with: x.with.map((w) => w.pattern) })),
+      complexity: r.complexity.overall });
   }
 
-  #section(part, title, items, render, empty) {
+  #section(part, title, items, render, empty, tag = 'h3') {
     const id = `${part}-heading`;
-    return el('section', { part, 'aria-labelledby': id }, el('h3', { id }, title),
+    return el('section', { part, 'aria-labelledby': id }, el(tag, { id }, title),
       items.length ? el('ul', {}, items.map((item) => el('li', {}, render(item)))) : el('p', { class: 'none' }, empty));
   }
 
-  #conflict(c) {
+  // "Replace Two-Phase Commit with Saga and Transactional Outbox", why, and a button that does it.
+  #replacement(x) {
+    // The name starts with the visible word, then says what it does.
+    const apply = el('button', { type: 'button', part: 'apply', 'aria-label': `Apply: replace ${x.title} with ${joinWords(x.with.map((w) => w.title))} in the stack` }, 'Apply');
+    apply.addEventListener('click', () => {
+      const chosen = this.selection;
+      const at = chosen.indexOf(x.pattern);
+      const incoming = x.with.map((w) => w.pattern).filter((id) => !chosen.includes(id) && this.patternById(id));
+      this.setChoice([...chosen.slice(0, at), ...incoming, ...chosen.slice(at + 1)]);
+      this.shadowRoot.getElementById('search').focus();
+    });
+    // Why: the deprecation reason; for a conflict, whom it conflicts with (its reason is under Conflicts).
+    const partners = (this.#report?.conflicts ?? []).filter((c) => c.patterns.some((p) => p.pattern === x.pattern))
+      .flatMap((c) => c.patterns.filter((p) => p.pattern !== x.pattern)).map((p) => p.title)
+      .filter((t, i, all) => all.indexOf(t) === i);
+    const why = x.because === 'conflict' && partners.length ? `It conflicts with ${joinWords(partners)}.` : x.reason;
+    return el('div', { part: 'replacement', 'data-pattern': x.pattern },
+      el('p', { class: 'action' }, 'Replace ', this.#link(x), ' with ', joinNodes(x.with.map((w) => this.#link(w)), ', ', ' and '), '.'),
+      why ? el('p', { class: 'why' }, why) : '', apply);
+  }
+
+  #conflict(c, replaced) {
+    const fixedBy = c.patterns.filter((p) => replaced.has(p.pattern));
     return [
       el('p', { class: 'pair' }, joinNodes(c.patterns.map((p) => this.#ref(p)), ' with ')),
-      el('ul', {}, c.reasons.map((reason) => el('li', {}, reason))),
-      c.instead.length ? el('p', {}, 'Instead: ', joinNodes(c.instead.map((p) => this.#ref(p)), ', ')) : '',
+      c.reason ? el('p', { class: 'reason' }, c.reason) : '',
+      fixedBy.length
+        ? el('p', { class: 'muted' }, `Replacing ${joinWords(fixedBy.map((p) => p.title))} resolves it.`)
+        : c.instead.length ? el('p', {}, 'Instead: ', joinNodes(c.instead.map((p) => this.#ref(p)), ', ', ' or '), '.') : '',
     ];
   }
 
+  // Prerequisites and partners, for the stack after the replacements.
+  #advice(r) {
+    const after = r.replacements.length > 0;
+    const tag = after ? 'h4' : 'h3';
+    const sections = [
+      this.#section('missing', 'Missing prerequisites', r.missing, (g) => this.#gap(g, true), 'Every prerequisite is in the stack.', tag),
+      r.suggested.length ? this.#section('suggested', 'Worth considering', r.suggested, (g) => this.#gap(g, false), '', tag) : '',
+    ];
+    if (!after) return sections;
+    return [el('section', { part: 'after', 'aria-labelledby': 'after-heading' },
+      el('h3', { id: 'after-heading' }, 'After these changes'),
+      el('p', {}, 'For the stack with ', joinWords(r.replacements.flatMap((x) => x.with.map((w) => w.title)).filter((t, i, all) => all.indexOf(t) === i)),
+        ` in place of ${joinWords(r.replacements.map((x) => x.title))}:`),
+      sections)];
+  }
+
   #gap(g, offerAdd) {
-    const wanted = g.for.map((id) => this.patternById(id)?.title ?? id).join(', ');
-    const verb = g.relationship === 'requires' ? 'needed by' : `${g.relationship.replace(/-/g, ' ')}:`;
+    const wanted = joinWords(g.for.map((id) => this.patternById(id)?.title ?? id));
+    const verb = g.relationship === 'requires' ? 'needed by' : g.relationship === 'enhanced-by' ? 'improves'
+      : g.relationship === 'enhances' ? 'works better with' : 'goes well with';
     let add = '';
     if (offerAdd && this.patternById(g.pattern)) {
       add = el('button', { type: 'button', part: 'add-missing' }, `Add ${g.title}`);
@@ -235,34 +305,51 @@ export class PatselStackElement extends PatternPickerElement {
         this.shadowRoot.getElementById('search').focus();
       });
     }
-    return [this.#ref(g), ` ${verb} ${wanted}`, g.notes.length ? ` (${g.notes.join('; ')})` : '', add ? ' ' : '', add];
+    return [this.#ref(g), ` ${verb} ${wanted}`, g.notes.length ? `: ${g.notes[0]}` : '', '. ', add];
   }
 
   #legacy(l) {
     return [
       this.#ref(l), l.status ? ` (${l.status.replace(/-/g, ' ')})` : '',
       l.reason ? el('p', {}, l.reason) : '',
-      l.alternatives.length ? el('p', {}, 'Modern alternatives: ', joinNodes(l.alternatives.map((p) => this.#ref(p)), ', ')) : '',
+      l.alternatives.length ? el('p', {}, 'Modern alternatives: ', joinNodes(l.alternatives.map((p) => this.#ref(p)), ', ', ' or '), '.') : '',
     ];
   }
 
-  #complexity(c) {
-    const level = (value) => LEVEL_TEXT[value] ?? (value || 'not stated');
+  #complexity(r) {
+    const after = r.replacements.length > 0;
+    const section = el('section', { part: 'complexity', 'aria-labelledby': 'complexity-heading' }, el('h3', { id: 'complexity-heading' }, 'Complexity'));
+    section.append(...this.#estimate(r.complexity, after ? 'Now' : ''));
+    if (after) section.append(...this.#estimate(r.proposed_complexity, 'After the changes'));
+    return section;
+  }
+
+  // The estimate's facts: the level and what sets it, how many patterns it rests on, the longest build, maintenance, team.
+  #estimate(c, heading) {
+    const titleOf = (id) => this.patternById(id)?.title ?? id;
+    // A cell with its column's name, shown only when the rows are lines (narrow).
+    const cell = (label, value) => el('td', {}, el('span', { class: 'label', 'aria-hidden': 'true' }, `${label}: `), value);
+    const known = c.patterns.length, total = known + c.unknown.length;
+    const setBy = c.patterns.filter((p) => p.complexity && p.complexity === c.overall).map((p) => p.title);
     const facts = el('dl', {},
-      el('dt', {}, 'Overall'), el('dd', {}, level(c.overall)),
-      el('dt', {}, 'Points'), el('dd', {}, `${c.points} (low 1, medium 2, high 3, very high 4)`),
+      el('dt', {}, 'Overall'), el('dd', {}, c.overall ? `${level(c.overall)}${setBy.length ? `, set by ${joinWords(setBy)}` : ''}` : 'not known'),
+      el('dt', {}, 'Based on'), el('dd', {}, known === total ? `all ${count(total, 'pattern')}` : `${known} of ${count(total, 'pattern')}`),
       el('dt', {}, 'Longest to build'), el('dd', {}, c.longest || 'not stated'),
-      el('dt', {}, 'Maintenance'), el('dd', {}, level(c.maintenance)),
-      el('dt', {}, 'Largest team'), el('dd', {}, c.team_size || 'not stated'));
-    const table = c.patterns.length ? el('div', { class: 'table-box', role: 'region', 'aria-label': 'Complexity by pattern', tabindex: '0' },
+      el('dt', {}, 'Maintenance'), el('dd', {}, c.maintenance ? `up to ${level(c.maintenance)}` : 'not stated'),
+      el('dt', {}, 'Largest team'), el('dd', {}, c.team_size ? `${c.team_size} engineers` : 'not stated'));
+    const table = c.patterns.length ? el('div', { class: 'table-box', role: 'region', 'aria-label': `Complexity by pattern${heading ? `, ${heading.toLowerCase()}` : ''}`, tabindex: '0' },
       el('table', {}, el('thead', {}, el('tr', {}, ['Pattern', 'Complexity', 'Time', 'Maintenance', 'Team'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, c.patterns.map((p) => el('tr', {}, el('th', { scope: 'row' }, this.#ref(p)),
-          el('td', {}, level(p.complexity)), el('td', {}, p.time_to_implement || '–'), el('td', {}, level(p.maintenance)),
-          el('td', {}, p.team_size || '–')))))) : '';
-    const unknown = c.unknown.length
-      ? el('p', { class: 'none' }, `No complexity data for ${c.unknown.map((id) => this.patternById(id)?.title ?? id).join(', ')}.`) : '';
-    return el('section', { part: 'complexity', 'aria-labelledby': 'complexity-heading' },
-      el('h3', { id: 'complexity-heading' }, 'Complexity'), facts, table, unknown);
+          cell('Complexity', level(p.complexity, '–')), cell('Time', p.time_to_implement || '–'),
+          cell('Maintenance', level(p.maintenance, '–')), cell('Team', p.team_size || '–')))))) : '';
+    const unknown = c.unknown.length ? el('p', { class: 'none' }, `No estimate for ${joinWords(c.unknown.map(titleOf))}.`) : '';
+    return [heading ? el('h4', {}, heading) : '', facts, table, unknown];
+  }
+
+  // A pattern named inside a sentence: the link alone.
+  #link(brief) {
+    const href = patternHref(this.baseUrl, brief.pattern);
+    return href ? el('a', { href, part: 'link' }, brief.title) : brief.title;
   }
 
   #ref(brief) {

@@ -154,6 +154,17 @@ bool list_of_objects_with(const json& value, const char* key) {
   return true;
 }
 
+// An object whose members are among `keys`, each text.
+bool object_of_texts(const json& value, std::initializer_list<const char*> keys) {
+  if (!value.is_object()) return false;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    bool known = false;
+    for (const char* k : keys) known = known || it.key() == k;
+    if (!known || !it->is_string()) return false;
+  }
+  return true;
+}
+
 bool object_of_lists(const json& value, std::initializer_list<const char*> keys) {
   if (!value.is_object()) return false;
   for (auto it = value.begin(); it != value.end(); ++it) {
@@ -175,6 +186,9 @@ void check_blocks(const std::vector<CompiledPage>& pages, Report& report) {
                   "a list of {company, implementation, scale}");
     if (has("trade_offs"))
       check_shape(page, report, "trade_offs", object_of_lists(r["trade_offs"], {"pros", "cons"}), "{pros: [...], cons: [...]}");
+    if (has("guarantees"))
+      check_shape(page, report, "guarantees", object_of_texts(r["guarantees"], {"atomicity", "isolation", "consistency"}),
+                  "{atomicity, isolation, consistency}, each text");
     if (has("alternatives"))
       check_shape(page, report, "alternatives", list_of_objects_with(r["alternatives"], "pattern"), "a list of {pattern, when}");
     if (has("evolution"))

@@ -97,6 +97,10 @@ struct Edge {
   Relation relation = Relation::related;
   std::vector<std::string> notes;    ///< why, from the catalog (may be empty)
   std::vector<std::string> sources;  ///< where it was read: "related", "avoid" ...
+  /// The pattern holding the edge says so itself (its page, or a data file
+  /// row about it); false when only the other end does. A page that says
+  /// it goes with caching does not make caching say it goes with that page.
+  bool stated = false;
 };
 
 /// A pattern reached by a neighbourhood query.
@@ -182,7 +186,7 @@ class RelationGraph {
   void add(const std::string& from, Relation relation, const std::string& to, const std::string& note,
            const std::string& source, const std::string& where);
   void add_one(std::size_t from, Relation relation, const std::string& to, const std::string& note,
-               const std::string& source);
+               const std::string& source, bool stated);
 };
 
 }  // namespace patsel

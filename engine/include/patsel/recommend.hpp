@@ -3,7 +3,8 @@
 // the rules of rules.hpp add up evidence per pattern; the result is a
 // ranked list with every reason, the patterns left out because of their
 // tier (and what to consider instead), the patterns the profile argues
-// against, and the partners the recommended patterns need or go well with.
+// against, the partners the recommended patterns need or go well with, and
+// the few empty fields whose answer would change the ranking most.
 
 #include <string>
 #include <vector>
@@ -43,6 +44,16 @@ struct Complement {
   std::vector<std::string> for_patterns;          ///< the ranked patterns it goes with, in rank order
 };
 
+/// An empty profile field worth answering next: the value of it that would
+/// change the ranking most, and how.
+struct NextField {
+  std::size_t field = 0;           ///< index into RuleBook::fields
+  FieldValue value;                ///< the value tried (the member the field's type uses)
+  std::vector<const Pattern*> adds;   ///< brought into the ranking, in their new order
+  std::vector<const Pattern*> drops;  ///< taken out of it, in their old order
+  std::size_t moves = 0;              ///< kept, but at another place
+};
+
 struct RecommendQuery {
   std::vector<Tier> tiers = {Tier::gold};  ///< tiers allowed in `ranked`
   std::size_t limit = 0;                   ///< at most this many ranked patterns; 0 = all
@@ -57,16 +68,45 @@ struct Recommendation {
   /// Fields whose value would decide a rule that is undecided now (its
   /// condition is unknown), in declaration order: what to ask next.
   std::vector<std::string> undecided_fields;
+  std::vector<NextField> next_fields;  ///< at most kNextFields; see next_fields()
   ComplexityEstimate complexity;  ///< of the ranked patterns, as a set
 };
+
+/// How many fields `Recommendation::next_fields` names at most.
+inline constexpr std::size_t kNextFields = 3;
 
 /// Scores every pattern the rules mention (patterns unknown to the catalog
 /// are skipped), unsorted.
 std::vector<PatternScore> score_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile);
 
-/// The whole recommendation. Complements: a `requires` partner is listed
-/// whatever its tier (it is needed); complements and enhancers only when
-/// their tier is allowed.
+/// The patterns `recommend` would rank for `profile`, in rank order.
+std::vector<const Pattern*> ranked_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile,
+                                            const RecommendQuery& query);
+
+/// The empty fields (not given, nor given with a value that could not be
+/// used) whose answer would change the ranking most, at most `most`. Each
+/// field's values are tried (each choice, each member of a set alone, yes
+/// and no; for a number every constant the rules compare it with, one
+/// below the lowest and one above the highest within its range, and the
+/// middle of each gap) and the one that changes the ranking most is kept:
+/// most patterns brought in or taken out, then most moved. Fields come in
+/// that order, declaration order among equals; a field that changes
+/// nothing is left out.
+///
+/// ```
+/// auto next = patsel::next_fields(catalog, book, profile, {}, 3);
+/// book.fields[next[0].field].id;  // "consistency"
+/// ```
+std::vector<NextField> next_fields(const Catalog& catalog, const RuleBook& book, const Profile& profile,
+                                   const RecommendQuery& query, std::size_t most);
+
+/// The whole recommendation. Complements of the ranked patterns: what they
+/// require (whatever its tier: it is needed), what their own page says they
+/// complement or enhance, and what says it enhances them; the last two only
+/// in an allowed tier and not argued against. Ordered: requirements first,
+/// then by how many ranked patterns a partner serves, then by the strongest
+/// relation (complements, enhanced-by, enhances), then by the rank of the
+/// best pattern it serves.
 ///
 /// ```
 /// auto profile = patsel::read_profile(book, {{"external_dependencies", 5}});

@@ -124,8 +124,9 @@ Truth evaluate(const RuleBook& book, const Condition& condition, const Profile& 
 /// Fields a condition reads, in the order they appear.
 void condition_fields(const Condition& condition, std::vector<std::size_t>& out);
 
-/// A short text for a comparison, e.g. ">= 3 dependencies", "strong",
-/// "hipaa or pci-dss", "not (< 10 req/s)".
+/// A condition in a few words, as a reader would say it, with the labels
+/// a form shows for values: "3 dependencies or more", "10,000 req/s or
+/// more", "under 10 req/s", "Strong", "HIPAA or PCI DSS", "not Eventual".
 std::string describe(const RuleBook& book, const Condition& condition);
 
 }  // namespace patsel

@@ -29,6 +29,26 @@ json complement_json(const Complement& c) {
 
 json field_problem_json(const FieldProblem& p) { return {{"field", p.field}, {"message", p.message}}; }
 
+// A field's value as a profile would give it.
+json value_json(const ProfileField& field, const FieldValue& value) {
+  switch (field.type) {
+    case FieldType::number: return number_json(value.number);
+    case FieldType::choice: return value.word;
+    case FieldType::set: return value.members;
+    case FieldType::boolean: return value.flag;
+  }
+  return nullptr;
+}
+
+json next_field_json(const RuleBook& book, const NextField& n) {
+  const ProfileField& field = book.fields[n.field];
+  return {{"field", field.id},
+          {"value", value_json(field, n.value)},
+          {"adds", pattern_refs(n.adds)},
+          {"drops", pattern_refs(n.drops)},
+          {"moves", n.moves}};
+}
+
 }  // namespace
 
 Result<json> profile_fields(const EngineState& state, const json& params) {
@@ -59,6 +79,7 @@ Result<json> recommendations(const EngineState& state, const json& params) {
               {"complexity", complexity_json(rec.complexity)},
               {"fired_rules", rec.fired},
               {"undecided_fields", rec.undecided_fields},
+              {"next_fields", array_of(rec.next_fields, [&](const NextField& n) { return next_field_json(reasoning.rules, n); })},
               {"unknown_fields", profile.unknown_fields},
               {"invalid_fields", array_of(profile.invalid_fields, field_problem_json)},
               {"problems", errors_json(reasoning.rules.problems)}};
