@@ -2,6 +2,7 @@
 // phone (360 px) widths, in light and dark, for a person to look at.
 // Headless Chromium (Debian's) via playwright-core; the demo is served locally.
 // Usage: node scripts/screenshots.mjs [--dist dist] [--out build/screenshots] [--only card-gold,stack]
+// (--only related also takes the states named related-..., such as related-all)
 // Writes <out>/<element>-<width>-<scheme>.png (build/ is not committed).
 
 import { mkdir, rm } from 'node:fs/promises';
@@ -29,6 +30,18 @@ const SHOTS = [
   ['timeline', 'patsel-timeline', 'li[part~=step]'],
   ['compare', 'patsel-compare', 'table'],
   ['stack', 'patsel-stack', '[part~=report] section'],
+];
+// Further states worth a look, each on a fresh page: [name, selector, ready, act(element, page)].
+const column = (element) => element.evaluate((e) => { e.style.maxWidth = '688px'; });  // Material's content column
+const STATES = [
+  ['related-all', 'patsel-related', '[part~=graph], [part~=list]', (e) => e.locator('[part~=show-all]').click()],
+  ['related-688', 'patsel-related', '[part~=graph], [part~=list]', column],
+  ['tree-picker', 'patsel-tree', '[part~=question]', (e) => e.locator('[part~=choose-tree]').click()],
+  ['explorer-2pc', 'patsel-explorer', '[part=card]', async (e) => {
+    await e.locator('[part~=search]').fill('2pc');
+    await e.locator('[part~=other-tiers] [part~=card], [part~=message] p').first().waitFor();
+  }],
+  ['explorer-688', 'patsel-explorer', '[part=card]', column],
 ];
 const WIDTHS = [1280, 360];
 const SCHEMES = ['light', 'dark'];
@@ -58,6 +71,22 @@ try {
           await element.locator(ready).first().waitFor({ state: 'attached', timeout: 15000 });
           await element.scrollIntoViewIfNeeded();
           await page.waitForTimeout(150);  // layout and fonts settle
+          await element.screenshot({ path: file, animations: 'disabled' });
+          written++;
+        } catch (error) {
+          failures.push(`${name} at ${width} px ${scheme}: ${error.message.split('\n')[0]}`);
+        }
+      }
+      for (const [name, selector, ready, act] of STATES) {
+        if (only.length && !only.some((o) => name === o || name.startsWith(`${o}-`))) continue;
+        const file = path.join(out, `${name}-${width}-${scheme}.png`);
+        try {
+          await page.goto(server.url);
+          const element = page.locator(selector).first();
+          await element.locator(ready).first().waitFor({ state: 'attached', timeout: 15000 });
+          await element.scrollIntoViewIfNeeded();
+          await act(element, page);
+          await page.waitForTimeout(300);
           await element.screenshot({ path: file, animations: 'disabled' });
           written++;
         } catch (error) {
