@@ -268,7 +268,9 @@ export class PatselRelatedElement extends PatselElement {
     }
     const nodes = svgEl('g');
     const byId = new Map(neighbours.map((n) => [n.pattern, n]));
-    [{ ...centre, depth: 0 }, ...neighbours].forEach((n, i) => {
+    // Nodes in reading order for the arrow keys: the middle, then ring by ring, clockwise from the top.
+    const clockwise = [...neighbours].sort((a, b) => a.depth - b.depth || layout.nodes.get(a.pattern).angle - layout.nodes.get(b.pattern).angle);
+    [{ ...centre, depth: 0 }, ...clockwise].forEach((n, i) => {
       const at = layout.nodes.get(n.pattern);
       const isCentre = n.depth === 0;
       const tier = tierOf(n.tier);

@@ -122,7 +122,7 @@ export function radialLayout(centre, neighbours, { measure = estimateWidth, maxW
       if (!item) return;
       const at = onRing(shape, angle);
       const label = labelAt(at, DOT.node, item.lines, mode, measure, normal(shape, angle));
-      nodes.set(item.n.pattern, { ...at, angle, dot: DOT.node, label });
+      nodes.set(item.n.pattern, { ...at, angle: positive(angle), dot: DOT.node, label });
       placed.push(dotBox(at.x, at.y, DOT.node), label.box);
     });
     shapes.push({ rx: shape.rx, ry: shape.ry });

@@ -98,6 +98,7 @@ test('no title or dot over another, whatever the number of patterns, with and wi
       assert.deepEqual(overlapping(layout), [], `${first} + ${further} at ${maxWidth}`);
       assert.equal(layout.nodes.size, 1 + first + further);
       assert.ok(inside(layout), `${first} + ${further} at ${maxWidth}: everything inside the bounds`);
+      assert.ok([...layout.nodes.values()].every((n) => n.angle >= 0 && n.angle < 2 * Math.PI), 'angles from 0 to a full turn');
     }
   }
 });
