@@ -372,7 +372,11 @@ export interface CatalogProblem {
 export type TreeLevel = 'gold' | 'silver' | 'bronze';
 
 export interface TreeList {
-  trees: { id: string; title: string; description: string; questions: number; results: number }[];
+  /**
+   * Sorted by `order` (equal orders by title; trees without one last, in catalog order).
+   * `group`: the problem a reader has, a heading of a list of trees.
+   */
+  trees: { id: string; title: string; description: string; group: string | null; order: number | null; questions: number; results: number }[];
   /** Trees of the catalog that cannot be walked, and why. */
   broken: { id: string; error: CatalogProblem }[];
 }

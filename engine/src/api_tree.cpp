@@ -2,6 +2,8 @@
 // walked statelessly (every step takes the session string and returns the
 // new one).
 
+#include <algorithm>
+
 #include "api_methods.hpp"
 #include "api_reasoning_support.hpp"
 #include "engine_state.hpp"
@@ -85,17 +87,26 @@ json step_json(const Catalog& catalog, const TreeWalk& walk, const std::vector<T
 Result<json> tree_list(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {})) return *error;
   json trees = json::array(), broken = json::array();
+  std::vector<const DecisionTree*> usable;
   for (const TreeEntry& entry : state.reasoning().trees) {
-    if (!entry.tree) {
-      broken.push_back({{"id", entry.id}, {"error", error_json(entry.tree.error())}});
-      continue;
-    }
-    const DecisionTree& t = entry.tree.value();
-    trees.push_back({{"id", t.id},
-                     {"title", t.title},
-                     {"description", t.description},
-                     {"questions", t.questions.size()},
-                     {"results", t.results.size()}});
+    if (entry.tree) usable.push_back(&entry.tree.value());
+    else broken.push_back({{"id", entry.id}, {"error", error_json(entry.tree.error())}});
+  }
+  // The order of a list of trees: by `order`, equal orders by title; trees
+  // without one after them, in catalog order.
+  std::stable_sort(usable.begin(), usable.end(), [](const DecisionTree* a, const DecisionTree* b) {
+    if (!a->order || !b->order) return a->order.has_value() && !b->order.has_value();
+    if (*a->order != *b->order) return *a->order < *b->order;
+    return a->title < b->title;
+  });
+  for (const DecisionTree* t : usable) {
+    trees.push_back({{"id", t->id},
+                     {"title", t->title},
+                     {"description", t->description},
+                     {"group", t->group.empty() ? json(nullptr) : json(t->group)},
+                     {"order", t->order ? json(*t->order) : json(nullptr)},
+                     {"questions", t->questions.size()},
+                     {"results", t->results.size()}});
   }
   return json{{"trees", std::move(trees)}, {"broken", std::move(broken)}};
 }

@@ -465,7 +465,7 @@ test('removed and added again, the element picks up where it was; without a tree
   await page.goBack();
   await page.locator('#tree [part~=question-text]', { hasText: question('ownership').text }).waitFor();
 
-  const trees = catalog.trees.map((t) => t.title);
+  const trees = treeGroups().flatMap((group) => group.titles);
   await page.evaluate(() => {
     const other = document.createElement('patsel-tree');
     other.id = 'picker';

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,8 @@ struct DecisionTree {
   std::string id;
   std::string title;
   std::string description;
+  std::string group;           ///< the problem a reader has: a heading of the list of trees ("" if none)
+  std::optional<int> order;    ///< where the tree comes in that list (smallest first)
   std::string start;
   std::vector<TreeQuestion> questions;
   std::vector<TreeResult> results;
