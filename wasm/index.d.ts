@@ -133,6 +133,12 @@ export interface SearchOptions {
 }
 
 export interface SearchHit extends PatternSummary {
+  /** beginner, intermediate, advanced or expert; null when the catalog does not say. */
+  difficulty: string | null;
+  /** The year the pattern was introduced; null when unknown. */
+  introduced: number | null;
+  /** Other names of the pattern. */
+  aliases: string[];
   /** BM25 relevance, rounded to 4 decimals; 0 without query words. */
   score: number;
   /** Which fields and which parts of the query (as typed) matched. */
