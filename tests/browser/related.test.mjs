@@ -152,6 +152,15 @@ test('the list: the same relations grouped by relation, by toggle and on narrow 
   assert.equal(await group.locator('h3').textContent(), 'Saga requires');
   assert.deepEqual((await group.locator('a').allTextContents()).sort(), requires);
   assert.equal(await related.locator('[part~=list] a').count(), Object.keys(expected).length);
+  // Each pattern with its tier's badge (colour, icon and word), its notes as sentences.
+  const items = await related.locator('[part~=item]').evaluateAll((lis) => lis.map((li) => ({
+    id: li.querySelector('a').dataset.pattern, badge: li.querySelector('[part~=badge]')?.textContent,
+    icon: Boolean(li.querySelector('[part~=badge] svg.tier-icon')), note: li.querySelector('.note')?.textContent ?? '' })));
+  for (const item of items) {
+    assert.equal(item.badge, byId[item.id].tier, item.id);
+    assert.ok(item.icon, item.id);
+    assert.doesNotMatch(item.note, /;\s+\p{Lu}/u, `${item.id}: one sentence per note, not notes joined by "; "`);
+  }
   await page.close();
 
   const narrow = await relatedPage({}, 'pages/related.html', { width: 360, height: 800 });
@@ -184,6 +193,12 @@ test('depth 2 asks the engine: the closest further patterns first, then all; eve
   const more = related.locator('[part~=more]');
   assert.equal(await more.textContent(), `${first.length} patterns one step away and the 12 closest of ${further.length} further away. Show all ${further.length}`);
   assert.equal(await related.locator('[part~=group][data-relation=further] li').count(), 12, 'the list shows the same');
+  // A pattern with notes from two pages (stated on each side): two sentences, not one joined by "; ".
+  const twice = first.find((n) => new Set(n.relations.flatMap((r) => r.notes ?? [])).size >= 2);
+  assert.ok(twice, 'some pattern one step away has two notes');
+  const note = await related.locator(`[part~=item]:has(a[data-pattern="${twice.pattern}"]) .note`).textContent();
+  assert.equal(note.match(/[.!?…](\s|$)/g)?.length >= 2, true, note);
+  assert.doesNotMatch(note, /;\s+\p{Lu}/u, note);
 
   await related.getByRole('button', { name: `Show all ${further.length}` }).click();
   g = await graph(page);
@@ -197,16 +212,16 @@ test('depth 2 asks the engine: the closest further patterns first, then all; eve
   await page.close();
 });
 
-test('readable at any depth: no title over another or over a dot, titles of 12 px or more, at 1280 px and in a 688 px column', async () => {
-  for (const [width, column] of [[1280, null], [1280, 688], [1024, null]]) {
-    const { page, related } = await relatedPage({ depth: '2' }, 'pages/related.html', { width, height: 900 });
+test('readable at any depth: no title over another or over a dot, titles of 12 px or more, at 1280 px and in a 688 px column, depths 2 and 3', async () => {
+  for (const [width, column, depth] of [[1280, null, 2], [1280, 688, 2], [1024, null, 2], [1280, null, 3]]) {
+    const { page, related } = await relatedPage({ depth: String(depth) }, 'pages/related.html', { width, height: 900 });
     if (column) await page.evaluate((w) => { document.querySelector('#related').style.maxWidth = `${w}px`; }, column);
-    await page.waitForFunction(() => document.querySelector('#related').data?.neighbours.some((n) => n.depth === 2));
+    await page.waitForFunction((d) => document.querySelector('#related').data?.neighbours.some((n) => n.depth === d), depth);
     await page.waitForTimeout(100);  // a column narrower than drawn for is drawn again
     for (const all of [false, true]) {
       if (all) await related.locator('[part~=show-all]').click();
       const m = await measureGraph(page);
-      const where = `${width} px${column ? ` in a ${column} px column` : ''}${all ? ', all shown' : ''}`;
+      const where = `depth ${depth}, ${width} px${column ? ` in a ${column} px column` : ''}${all ? ', all shown' : ''}`;
       assert.ok(m.titles > 20, where);
       assert.deepEqual(m.overlapping, [], where);
       assert.ok(m.smallest >= 12, `${where}: smallest title ${m.smallest} px`);

@@ -15,7 +15,7 @@
 // Events:     patsel-related-load {detail: {pattern, neighbours}},
 //             patsel-related-before-navigate {detail: {pattern, from, inPlace}} (cancelable).
 // Parts:      frame, toggle, more, show-all, graph, node, node-centre, edge, legend, list,
-//             group, group-heading, item, link, error, retry.
+//             group, group-heading, item, link, badge, error, retry.
 
 import { getPattern } from '../index.js';
 import { PatselElement, attr, loadingBox } from './base.js';
@@ -23,7 +23,7 @@ import { el, patternHref, svgEl, svgText } from './dom.js';
 import { radialLayout, strongestFirst } from './radial-layout.js';
 import { isRelation, primary, relationLabel, relationPhrase, relationRank } from './relations.js';
 import { count, joinWords, lowerFirst } from './text.js';
-import { TIERS, tierIcon, tierOf } from './tiers.js';
+import { TIERS, tierBadge, tierIcon, tierOf } from './tiers.js';
 import { relatedForm } from './url-forms.js';
 
 // Relations drawn with the same line, one entry of the key each.
@@ -75,7 +75,7 @@ const css = `
 [part~=legend] p { margin: 0; }
 [part~=list] h3 { font-size: 1em; margin: .75rem 0 .25rem; }
 [part~=list] ul { margin: 0; padding-left: 1.25rem; }
-[part~=list] .tier { font-size: .85em; color: var(--patsel-text-muted); }
+[part~=list] [part~=badge] { font-size: .7em; }
 [part~=list] li { margin: 0 0 .35rem; }
 [part~=list] .note { display: block; }
 .empty { margin: 0; }
@@ -354,10 +354,10 @@ export class PatselRelatedElement extends PatselElement {
         const main = primary(n).relation;
         const also = [...new Set(n.relations.map((r) => r.relation).filter((r) => r !== main))];
         const via = n.depth > 1 ? byId.get(n.via)?.title ?? n.via : null;
-        return el('li', { part: 'item' }, link, ' ', el('span', { class: 'tier' }, `(${tierOf(n.tier)})`),
+        return el('li', { part: 'item' }, link, ' ', tierBadge(n.tier),
           via ? ` — ${via} ${relationPhrase(main)} it` : '',
           also.length ? el('span', { class: 'muted' }, ` — also ${joinWords(also.map((r) => lowerFirst(relationLabel(r))))}`) : '',
-          notes.length ? el('span', { class: 'note' }, sentence(notes.join('; '))) : '');
+          notes.length ? el('span', { class: 'note' }, notes.map(sentence).join(' ')) : '');
       }))));
     return el('div', { part: 'list', role: 'region', 'aria-label': `Patterns related to ${centre.title}` },
       sections.length ? sections : el('p', { class: 'empty' }, `No related patterns are recorded for ${centre.title}.`));
@@ -448,7 +448,7 @@ function describe(n, centre, byId) {
     (n.depth > 1 ? ` (${n.depth} steps away)` : '');
 }
 
-// Notes as one sentence: a capital first, a full stop last.
+// A note as a sentence: a capital first, a full stop last.
 function sentence(text) {
   const trimmed = text.trim();
   return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?…]$/.test(trimmed) ? '' : '.'}`;
