@@ -42,6 +42,10 @@ const STATES = [
     await e.locator('[part~=other-tiers] [part~=card], [part~=message] p').first().waitFor();
   }],
   ['explorer-688', 'patsel-explorer', '[part=card]', column],
+  ['explorer-filters', 'patsel-explorer', '[part=card]', async (e) => {
+    await column(e);
+    await e.getByRole('button', { name: 'Filters', exact: true }).click();
+  }],
 ];
 const WIDTHS = [1280, 360];
 const SCHEMES = ['light', 'dark'];
