@@ -7,6 +7,7 @@
 // the article.
 // Headless Chromium (Debian's) via playwright-core; the sites are served locally.
 // Usage: node scripts/screenshots.mjs [--dist dist] [--out build/screenshots] [--only card-gold,stack,mkdocs-bronze]
+//        (--only related also takes the states named related-..., such as related-all)
 //        [--query '?stack=patterns.two-phase-commit.microservices'] (the elements' URL state: a scenario filled in)
 // Writes <out>/<element>-<width>-<scheme>.png and
 // <out>/mkdocs-<tier>[-banner|-related]-<width>-<scheme>.png (build/ is not committed).
@@ -46,6 +47,22 @@ const SHOTS = [
   ['demo-home', '#/', 'body', '.tile[data-way=trees] li a'],
   ['demo-pattern', '#/pattern/circuit-breaker/', 'body', 'patsel-timeline li[part~=step]'],
 ];
+// Further states worth a look, each on a fresh page: [name, route, selector, ready, act(element, page)].
+const column = (element) => element.evaluate((e) => { e.style.maxWidth = '688px'; });  // Material's content column
+const STATES = [
+  ['related-all', '#/pattern/saga/', 'patsel-related', '[part~=graph], [part~=list]', (e) => e.locator('[part~=show-all]').click()],
+  ['related-688', '#/pattern/saga/', 'patsel-related', '[part~=graph], [part~=list]', column],
+  ['tree-picker', '#/tree/distributed-transactions/', 'patsel-tree', '[part~=question]', (e) => e.locator('[part~=choose-tree]').click()],
+  ['explorer-2pc', '#/search', 'patsel-explorer', '[part=card]', async (e) => {
+    await e.locator('[part~=search]').fill('2pc');
+    await e.locator('[part~=other-tiers] [part~=card], [part~=message] p').first().waitFor();
+  }],
+  ['explorer-688', '#/search', 'patsel-explorer', '[part=card]', column],
+  ['explorer-filters', '#/search', 'patsel-explorer', '[part=card]', async (e) => {
+    await column(e);
+    await e.getByRole('button', { name: 'Filters', exact: true }).click();
+  }],
+];
 const WIDTHS = [1280, 360];
 const SCHEMES = ['light', 'dark'];
 // Pattern pages of the example MkDocs site, and the viewport of each width.
@@ -62,7 +79,8 @@ await mkdir(out, { recursive: true });
 const failures = [];
 let written = 0;
 try {
-  const demoShots = SHOTS.filter(([name]) => !only.length || only.includes(name));
+  const wantedShot = (name) => !only.length || only.some((o) => name === o || name.startsWith(`${o}-`));
+  const demoShots = [...SHOTS, ...STATES].filter(([name]) => wantedShot(name));
   for (const width of demoShots.length ? WIDTHS : []) {
     for (const scheme of SCHEMES) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
@@ -79,6 +97,23 @@ try {
           await element.locator(ready).first().waitFor({ state: 'attached', timeout: 15000 });
           await element.scrollIntoViewIfNeeded();
           await page.waitForTimeout(150);  // layout and fonts settle
+          await element.screenshot({ path: file, animations: 'disabled' });
+          written++;
+        } catch (error) {
+          failures.push(`${name} at ${width} px ${scheme}: ${error.message.split('\n')[0]}`);
+        }
+      }
+      for (const [name, route, selector, ready, act] of STATES) {
+        if (!wantedShot(name)) continue;
+        const file = path.join(out, `${name}-${width}-${scheme}.png`);
+        try {
+          await page.goto('about:blank');
+          await page.goto(`${server.url}${query}${route}`);
+          const element = page.locator(selector).first();
+          await element.locator(ready).first().waitFor({ state: 'attached', timeout: 15000 });
+          await element.scrollIntoViewIfNeeded();
+          await act(element, page);
+          await page.waitForTimeout(300);
           await element.screenshot({ path: file, animations: 'disabled' });
           written++;
         } catch (error) {

@@ -133,6 +133,12 @@ export interface SearchOptions {
 }
 
 export interface SearchHit extends PatternSummary {
+  /** beginner, intermediate, advanced or expert; null when the catalog does not say. */
+  difficulty: string | null;
+  /** The year the pattern was introduced; null when unknown. */
+  introduced: number | null;
+  /** Other names of the pattern. */
+  aliases: string[];
   /** BM25 relevance, rounded to 4 decimals; 0 without query words. */
   score: number;
   /** Which fields and which parts of the query (as typed) matched. */
@@ -377,7 +383,11 @@ export interface CatalogProblem {
 export type TreeLevel = 'gold' | 'silver' | 'bronze';
 
 export interface TreeList {
-  trees: { id: string; title: string; description: string; questions: number; results: number }[];
+  /**
+   * Sorted by `order` (equal orders by title; trees without one last, in catalog order).
+   * `group`: the problem a reader has, a heading of a list of trees.
+   */
+  trees: { id: string; title: string; description: string; group: string | null; order: number | null; questions: number; results: number }[];
   /** Trees of the catalog that cannot be walked, and why. */
   broken: { id: string; error: CatalogProblem }[];
 }

@@ -1,5 +1,7 @@
 #include "patsel/tree.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 #include "json_util.hpp"
@@ -124,6 +126,12 @@ Result<DecisionTree> read_tree(const json& record, const std::string& where) {
   if (auto e = read_id(record, where, tree.id)) return *e;
   if (auto e = read_text(record, "title", where, tree.title)) return *e;
   if (auto e = read_text(record, "description", where, tree.description)) return *e;
+  if (auto e = read_text(record, "group", where, tree.group)) return *e;
+  if (const json* order = detail::member(record, "order")) {
+    if (!order->is_number_integer() || std::llabs(order->get<long long>()) > 1000000000)
+      return shape(where + ".order", "expected a whole number");
+    tree.order = static_cast<int>(order->get<long long>());
+  }
   if (auto e = read_text(record, "start", where, tree.start)) return *e;
   auto questions = read_list(record, "questions", where);
   if (!questions) return questions.error();
@@ -172,6 +180,15 @@ Result<TreeWalk> walk_tree(const DecisionTree& tree, const std::vector<std::stri
     }
   }
   return walk;
+}
+
+std::vector<const DecisionTree*> in_list_order(std::vector<const DecisionTree*> trees) {
+  std::stable_sort(trees.begin(), trees.end(), [](const DecisionTree* a, const DecisionTree* b) {
+    if (!a->order || !b->order) return a->order.has_value() && !b->order.has_value();
+    if (*a->order != *b->order) return *a->order < *b->order;
+    return a->title < b->title;
+  });
+  return trees;
 }
 
 }  // namespace patsel

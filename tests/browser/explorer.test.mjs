@@ -132,7 +132,7 @@ async function view(page) {
     }
     return {
       count: root.querySelector('[part=count]').textContent,
-      ids: [...root.querySelectorAll('[part=card]')].map((card) => card.dataset.id),
+      ids: [...root.querySelectorAll('#list [part=card]')].map((card) => card.dataset.id),
       query: root.querySelector('[part=search]').value,
       sort: root.querySelector('[part=sort]').value,
       checked: [...root.querySelectorAll('input[type=checkbox]:checked')].map((box) => `${box.name}:${box.value}`).sort(),
@@ -186,6 +186,121 @@ test('search as you type: "2pc" finds two-phase-commit first, highlighted', asyn
   assert.ok(await first.locator('mark').count() > 0, 'matched words are marked');
   assert.equal(await first.locator('[part~=badge]').textContent(), 'bronze');
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// --- what a reader sees: names in other tiers, card details, a narrow column, facets explained ---
+
+/** The patterns a query names, from catalog.json: its title, an alias or its id, folded and with punctuation as spaces. */
+const words = (text) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const named = (query) => catalog.patterns.filter((p) => [p.title, p.id, ...(p.aliases ?? [])].some((name) => words(name) === words(query)));
+
+for (const [query, id] of [['2pc', 'two-phase-commit'], ['xa', 'distributed-transactions'], ['vector clocks', 'vector-clocks'], ['shared database', 'shared-database']]) {
+  test(`"${query}" with the default filters shows ${id} in other tiers, one click from its tier (1280 and 360 px)`, async () => {
+    const pattern = catalog.patterns.find((p) => p.id === id);
+    assert.deepEqual(named(query).map((p) => p.id), [id], 'the query names exactly this pattern');
+    assert.notEqual(pattern.tier, 'gold', 'outside the default tier');
+    for (const width of [1280, 360]) {
+      const { page, problems } = await openPage(browser, 'about:blank');
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${pages.url}pages/explorer.html`);
+      const explorer = page.locator('#explorer');
+      await explorer.locator('[part=count]').filter({ hasText: /^\d+ patterns?$/ }).waitFor();
+      await explorer.getByLabel('Search patterns').fill(query);
+      const others = explorer.locator('[part~=other-tiers]');
+      await others.locator(`[part=card][data-id=${id}]`).waitFor();
+      assert.equal(await others.locator('> h3').textContent(), 'In other tiers');
+      assert.equal(await others.locator('> p.muted').textContent(), `“${query}” names a pattern outside the tiers you ticked.`);
+      const card = others.locator(`[part=card][data-id=${id}]`);
+      assert.equal(await card.locator('[part=title]').textContent(), pattern.title);
+      assert.equal(await card.locator('[part~=badge]').textContent(), pattern.tier);
+      // Listed apart, above the results of the ticked tiers, and on screen without scrolling.
+      const box = await card.boundingBox();
+      const top = (await explorer.boundingBox()).y;
+      assert.ok(box.y - top < 800 - 120, `${width} px: the card starts ${Math.round(box.y - top)} px below the search`);
+      const firstGold = explorer.locator('#list [part=card]').first();
+      if (await firstGold.count()) assert.ok((await firstGold.boundingBox()).y > box.y, 'before the ticked tiers\' results');
+      assert.equal(await explorer.locator(`#list [part=card][data-id=${id}]`).count(), 0, 'not among the gold results');
+      // One click includes its tier: the pattern joins the results, first, and the box goes.
+      await others.getByRole('button', { name: new RegExp(`^Include ${pattern.tier} patterns`) }).click();
+      await page.waitForFunction((want) => document.querySelector('#explorer').shadowRoot.querySelector('#list [part=card]')?.dataset.id === want, id);
+      assert.equal(await explorer.locator(`input[name=tier][value=${pattern.tier}]`).isChecked(), true);
+      assert.equal(await others.isVisible(), false);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+}
+
+test('cards show category, difficulty and the year a pattern was introduced', async () => {
+  const { page, explorer } = await explorerPage();
+  const cards = await explorer.locator('#list [part=card]').evaluateAll((items) => items.slice(0, 8).map((card) => ({
+    id: card.dataset.id, meta: card.querySelector('[part~=meta]')?.textContent })));
+  const human = (value) => { const t = String(value).replace(/-/g, ' '); return t.charAt(0).toUpperCase() + t.slice(1); };
+  for (const { id, meta } of cards) {
+    const p = catalog.patterns.find((q) => q.id === id);
+    const expected = [p.category && human(p.category), p.difficulty && human(p.difficulty), p.introduced && `since ${String(p.introduced).slice(0, 4)}`]
+      .filter(Boolean).join(' · ');
+    assert.equal(meta, expected, id);
+  }
+  await page.close();
+});
+
+test('a narrow column (688 px, 360 px): the filters fold into one bar and the results start at once; wide: a side panel', async () => {
+  for (const [width, column] of [[1280, 688], [360, null], [1280, null]]) {
+    const { page } = await openPage(browser, 'about:blank');
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${pages.url}pages/explorer.html`);
+    const explorer = page.locator('#explorer');
+    if (column) await explorer.evaluate((e, w) => { e.style.maxWidth = `${w}px`; }, column);
+    await explorer.locator('[part=count]').filter({ hasText: /^\d+ patterns?$/ }).waitFor();
+    const where = `${width} px${column ? `, a ${column} px column` : ''}`;
+    const top = (await explorer.boundingBox()).y;
+    const firstCard = await explorer.locator('#list [part=card]').first().boundingBox();
+    const toggle = explorer.getByRole('button', { name: 'Filters', exact: true });
+    const category = explorer.locator('[data-facet=category]');
+    if (column || width < 760) {
+      assert.ok(firstCard.y - top < 320, `${where}: the first result ${Math.round(firstCard.y - top)} px below the top`);
+      assert.equal(await toggle.isVisible(), true, where);
+      assert.equal(await category.isVisible(), false, `${where}: the filters folded`);
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      assert.equal(await category.isVisible(), true);
+      // Opened, a panel counts as in the side panel.
+      if (!(await category.evaluate((details) => details.open))) await category.locator('summary').click();
+      const resilience = catalog.patterns.filter((p) => p.tier === 'gold' && p.category === 'resilience').length;
+      await explorer.locator('[data-facet=category] [part~=facet-count][data-value=resilience]').filter({ hasText: new RegExp(`^${resilience}$`) }).waitFor();
+      await explorer.locator('[data-facet=category] input[value=resilience]').check();
+      await explorer.getByRole('button', { name: 'Filters (1)' }).waitFor();
+    } else {
+      assert.equal(await toggle.isVisible(), false, where);
+      assert.equal(await category.isVisible(), true, where);
+      const panel = await explorer.locator('[part~=facets]').boundingBox();
+      assert.ok(panel.x + panel.width <= firstCard.x, `${where}: the filters beside the results`);
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `${where}: no sideways scroll`);
+    await page.close();
+  }
+});
+
+test('facets explained where they overlap (category, area), ordered values in their order (difficulty)', async () => {
+  const { page, explorer } = await explorerPage();
+  assert.equal(await explorer.locator('[data-facet=category] summary').textContent(), 'Category');
+  assert.equal(await explorer.locator('[data-facet=domain] summary').textContent(), 'Area');
+  await explorer.locator('[data-facet=domain] summary').click();
+  assert.match(await explorer.locator('[data-facet=domain] .facet-hint').textContent(), /^Wider than a category/);
+  assert.match(await explorer.locator('[data-facet=category] .facet-hint').textContent(), /^The section of the library/);
+  // The order is the catalog schema's, which lists the levels from the easiest.
+  const schema = JSON.parse(await readFile(path.join(root, 'docs', 'catalog.schema.json'), 'utf8'));
+  const order = JSON.stringify(schema).match(/"difficulty":\{"enum":(\[[^\]]*\])/)?.[1];
+  assert.ok(order, 'the schema lists the difficulties');
+  assert.deepEqual(JSON.parse(order), ['beginner', 'intermediate', 'advanced', 'expert']);
+  const shown = await explorer.locator('[data-facet=difficulty] input').evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.deepEqual(shown, JSON.parse(order).filter((v) => catalog.patterns.some((p) => p.difficulty === v)));
+  await explorer.locator('[data-facet=difficulty] summary').click();
+  assert.deepEqual(await explorer.locator('[data-facet=difficulty] [part~=facet-option] > span:first-of-type').allTextContents(),
+    ['Beginner', 'Intermediate', 'Advanced', 'Expert']);
   await page.close();
 });
 
@@ -403,13 +518,30 @@ test('no match: a message naming the query, a way to clear filters, and other ti
   await countIs(explorer, label(gold));
   assert.equal((await view(page)).query, '');
 
-  // "Légacy" is only in a bronze title: the empty state offers bronze.
+  // "Légacy" starts the title of a bronze pattern ("Légacy ☃ saga"): it is listed under "In other tiers".
   await explorer.getByLabel('Search patterns').fill('Légacy');
   await explorer.getByLabel('Search patterns').press('Enter');
   await countIs(explorer, label(0));
-  await explorer.getByRole('button', { name: 'Include bronze (1)' }).click();
+  assert.match((await view(page)).message, /No pattern matches “Légacy” with these filters\./);
+  await explorer.locator('[part~=other-tiers] [part=card][data-id=legacy]').waitFor();
+  await explorer.getByRole('button', { name: /^Include bronze patterns/ }).click();
   await countIs(explorer, label(1));
   assert.deepEqual((await view(page)).ids, ['legacy']);
+  await page.close();
+});
+
+test('no match that names no pattern: the empty state offers the tiers where the words are', async () => {
+  // "mainframe" is in the text of bronze patterns only, and is no pattern's name.
+  const mentions = catalog.patterns.filter((p) => JSON.stringify(p).toLowerCase().includes('mainframe'));
+  assert.ok(mentions.length > 0 && mentions.every((p) => p.tier === 'bronze'), mentions.map((p) => p.id).join());
+  const { page, explorer } = await explorerPage();
+  await explorer.getByLabel('Search patterns').fill('mainframe');
+  await explorer.getByLabel('Search patterns').press('Enter');
+  await countIs(explorer, label(0));
+  assert.equal(await explorer.locator('[part~=other-tiers]').isVisible(), false);
+  await explorer.getByRole('button', { name: `Include bronze (${mentions.length})` }).click();
+  await countIs(explorer, label(mentions.length));
+  assert.deepEqual((await view(page)).ids.sort(), mentions.map((p) => p.id).sort());
   await page.close();
 });
 
@@ -443,14 +575,20 @@ test('hostile catalog text stays text; highlights fall on the right characters i
   await page.close();
 });
 
-test('the explorer has no serious accessibility violations (axe), with results and when empty', async () => {
+test('the explorer has no serious accessibility violations (axe): results, other tiers, empty, a narrow column with its filters open', async () => {
   const { page, explorer } = await explorerPage();
   await explorer.getByLabel('Search patterns').fill('retry');
   await explorer.getByLabel('Search patterns').press('Enter');
   await page.waitForFunction(() => document.querySelector('#explorer').result?.query?.text === 'retry');
   assert.deepEqual(await seriousViolations(page), []);
+  await explorer.getByLabel('Search patterns').fill('2pc');
+  await explorer.locator('[part~=other-tiers] [part=card]').first().waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'in other tiers');
   await explorer.locator('input[value=gold]').uncheck();
   await countIs(explorer, label(0));
   assert.deepEqual(await seriousViolations(page), []);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await explorer.getByRole('button', { name: 'Filters', exact: true }).click();
+  assert.deepEqual(await seriousViolations(page), [], 'narrow, filters open');
   await page.close();
 });

@@ -23,6 +23,40 @@ after(async () => {
   await server?.close();
 });
 
+// The engine's order of relations, and which of them share a line (and an entry of the key).
+const RANK = ['requires', 'required-by', 'complements', 'enhances', 'enhanced-by', 'part-of', 'has-part', 'alternative',
+  'replaces', 'replaced-by', 'evolves-from', 'evolves-into', 'conflicts-with', 'related'];
+const LINE_KIND = { 'required-by': 'requires', enhances: 'complements', 'enhanced-by': 'complements', 'has-part': 'part-of',
+  'replaced-by': 'replaces', 'evolves-from': 'replaces', 'evolves-into': 'replaces' };
+
+/** Every pair of node titles (and dots) in the graph whose boxes on screen overlap, and the smallest title size on screen. */
+async function measureGraph(page, selector = '#related') {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const boxes = [];
+    let smallest = Infinity;
+    for (const node of root.querySelectorAll('[part~=node]')) {
+      const text = node.querySelector('text');
+      const r = text.getBoundingClientRect();
+      boxes.push({ id: node.dataset.pattern, what: 'title', r });
+      const d = node.querySelector('circle.dot').getBoundingClientRect();
+      boxes.push({ id: node.dataset.pattern, what: 'dot', r: d });
+      // The size drawn: the font size times the scale the SVG is drawn at.
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a);
+    }
+    const overlapping = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (a.id === b.id) continue;
+        if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) overlapping.push(`${a.id} ${a.what} / ${b.id} ${b.what}`);
+      }
+    }
+    const svg = root.querySelector('[part~=graph]').getBoundingClientRect();
+    return { overlapping, smallest, titles: boxes.filter((b) => b.what === 'title').length, width: svg.width, hostWidth: document.querySelector(sel).getBoundingClientRect().width };
+  }, selector);
+}
+
 /** What saga's own page states, as {id: [relations]} (the shard's view). */
 function stated(p) {
   const out = {};
@@ -47,7 +81,7 @@ async function graph(page, selector = '#related') {
       nodes: Object.fromEntries([...root.querySelectorAll('[part~=node]')].map((n) => [n.dataset.pattern, {
         tier: n.dataset.tier, label: n.getAttribute('aria-label'), href: n.getAttribute('href'), text: n.querySelector('text').textContent }])),
       edges: [...root.querySelectorAll('[part~=edge]')].map((e) => e.dataset.relation),
-      edgeLabels: [...root.querySelectorAll('[part~=edge-label]')].map((e) => e.textContent),
+      legend: [...root.querySelectorAll('[part~=legend] .kinds li')].map((e) => e.textContent),
     };
   }, selector);
 }
@@ -85,7 +119,12 @@ test('a pattern page: the graph of what the page states, from the shard, no wasm
   // One edge per neighbour, typed by its strongest relation and labelled.
   assert.equal(g.edges.length, Object.keys(expected).length);
   assert.ok(g.edges.includes('requires') && g.edges.includes('replaces') && g.edges.includes('complements'), g.edges.join());
-  assert.ok(g.edgeLabels.every((label) => /^[a-z-]+( \+\d)?$/.test(label)), g.edgeLabels.join());
+  // The key names each kind of line drawn, in words; nothing on the lines themselves.
+  const kinds = new Set(Object.values(expected).map((relations) => relations.sort((a, b) => RANK.indexOf(a) - RANK.indexOf(b))[0]));
+  assert.ok(g.legend.some((entry) => entry.startsWith('Requires')) && g.legend.some((entry) => entry.startsWith('Complements')), g.legend.join(' | '));
+  assert.equal(g.legend.length, new Set([...kinds].map((k) => LINE_KIND[k] ?? k)).size, g.legend.join(' | '));
+  assert.equal(await page.locator('#related [part~=edge-label]').count(), 0);
+  assert.doesNotMatch(await page.locator('#related [part~=graph]').textContent(), /\+\d/, 'no unexplained "+1"');
   assert.deepEqual(requests.filter((r) => r.endsWith('.wasm') || r.endsWith('catalog.json')), [], 'the shard is enough');
   assert.ok(requests.includes('/patterns/saga.json'));
   assert.deepEqual(problems, []);
@@ -113,6 +152,15 @@ test('the list: the same relations grouped by relation, by toggle and on narrow 
   assert.equal(await group.locator('h3').textContent(), 'Saga requires');
   assert.deepEqual((await group.locator('a').allTextContents()).sort(), requires);
   assert.equal(await related.locator('[part~=list] a').count(), Object.keys(expected).length);
+  // Each pattern with its tier's badge (colour, icon and word), its notes as sentences.
+  const items = await related.locator('[part~=item]').evaluateAll((lis) => lis.map((li) => ({
+    id: li.querySelector('a').dataset.pattern, badge: li.querySelector('[part~=badge]')?.textContent,
+    icon: Boolean(li.querySelector('[part~=badge] svg.tier-icon')), note: li.querySelector('.note')?.textContent ?? '' })));
+  for (const item of items) {
+    assert.equal(item.badge, byId[item.id].tier, item.id);
+    assert.ok(item.icon, item.id);
+    assert.doesNotMatch(item.note, /;\s+\p{Lu}/u, `${item.id}: one sentence per note, not notes joined by "; "`);
+  }
   await page.close();
 
   const narrow = await relatedPage({}, 'pages/related.html', { width: 360, height: 800 });
@@ -122,21 +170,91 @@ test('the list: the same relations grouped by relation, by toggle and on narrow 
   await narrow.page.close();
 });
 
-test('depth 2 asks the engine: more patterns on an outer ring, each reached from a nearer one', async () => {
+test('depth 2 asks the engine: the closest further patterns first, then all; every pattern reached from a nearer one', async () => {
   const { page, problems, requests, related } = await relatedPage({ depth: '2' });
   await page.waitForFunction(() => document.querySelector('#related').data?.neighbours.some((n) => n.depth === 2));
   assert.ok(requests.some((r) => r.endsWith('.wasm')), 'the engine was loaded');
   const data = await page.evaluate(() => document.querySelector('#related').data);
-  const g = await graph(page);
+  const first = data.neighbours.filter((n) => n.depth === 1);
+  const further = data.neighbours.filter((n) => n.depth === 2);
+  assert.ok(further.length > 12, `saga has ${further.length} patterns two steps away`);
+  let g = await graph(page);
   for (const id of Object.keys(stated(byId.saga))) assert.ok(g.nodes[id], `${id} is still a neighbour`);
-  const first = new Set(data.neighbours.filter((n) => n.depth === 1).map((n) => n.pattern));
-  for (const n of data.neighbours.filter((n) => n.depth === 2)) {
-    assert.ok(first.has(n.via), `${n.pattern} via ${n.via}`);
+  // Every pattern one step away, and the 12 strongest two steps away: requires before related.
+  assert.equal(Object.keys(g.nodes).length, 1 + first.length + 12);
+  const rank = (n) => RANK.indexOf([...n.relations].sort((a, b) => RANK.indexOf(a.relation) - RANK.indexOf(b.relation))[0].relation);
+  const shownFurther = further.filter((n) => g.nodes[n.pattern]);
+  const weakestShown = Math.max(...shownFurther.map(rank));
+  assert.ok(further.filter((n) => !g.nodes[n.pattern]).every((n) => rank(n) >= weakestShown), 'none left out is stronger than one shown');
+  for (const n of shownFurther) {
+    assert.ok(first.some((f) => f.pattern === n.via), `${n.pattern} via ${n.via}`);
     assert.match(g.nodes[n.pattern].label, /\(2 steps away\)$/);
   }
+  const more = related.locator('[part~=more]');
+  assert.equal(await more.textContent(), `${first.length} patterns one step away and the 12 closest of ${further.length} further away. Show all ${further.length}`);
+  assert.equal(await related.locator('[part~=group][data-relation=further] li').count(), 12, 'the list shows the same');
+  // A pattern with notes from two pages (stated on each side): two sentences, not one joined by "; ".
+  const twice = first.find((n) => new Set(n.relations.flatMap((r) => r.notes ?? [])).size >= 2);
+  assert.ok(twice, 'some pattern one step away has two notes');
+  const note = await related.locator(`[part~=item]:has(a[data-pattern="${twice.pattern}"]) .note`).textContent();
+  assert.equal(note.match(/[.!?…](\s|$)/g)?.length >= 2, true, note);
+  assert.doesNotMatch(note, /;\s+\p{Lu}/u, note);
+
+  await related.getByRole('button', { name: `Show all ${further.length}` }).click();
+  g = await graph(page);
   assert.equal(Object.keys(g.nodes).length, data.neighbours.length + 1);
-  assert.equal(await related.locator('[part~=group][data-relation=further] li').count(), data.neighbours.filter((n) => n.depth === 2).length);
+  assert.equal(await related.locator('[part~=group][data-relation=further] li').count(), further.length);
+  assert.equal(await related.locator('[part~=show-all]').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.querySelector('#related').shadowRoot.activeElement?.getAttribute('part')), 'show-all', 'focus stays on the button');
+  await related.getByRole('button', { name: 'Show the 12 closest only' }).click();
+  assert.equal(Object.keys((await graph(page)).nodes).length, 1 + first.length + 12);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('readable at any depth: no title over another or over a dot, titles of 12 px or more, at 1280 px and in a 688 px column, depths 2 and 3', async () => {
+  for (const [width, column, depth] of [[1280, null, 2], [1280, 688, 2], [1024, null, 2], [1280, null, 3]]) {
+    const { page, related } = await relatedPage({ depth: String(depth) }, 'pages/related.html', { width, height: 900 });
+    if (column) await page.evaluate((w) => { document.querySelector('#related').style.maxWidth = `${w}px`; }, column);
+    await page.waitForFunction((d) => document.querySelector('#related').data?.neighbours.some((n) => n.depth === d), depth);
+    await page.waitForTimeout(100);  // a column narrower than drawn for is drawn again
+    for (const all of [false, true]) {
+      if (all) await related.locator('[part~=show-all]').click();
+      const m = await measureGraph(page);
+      const where = `depth ${depth}, ${width} px${column ? ` in a ${column} px column` : ''}${all ? ', all shown' : ''}`;
+      assert.ok(m.titles > 20, where);
+      assert.deepEqual(m.overlapping, [], where);
+      assert.ok(m.smallest >= 12, `${where}: smallest title ${m.smallest} px`);
+      if (!all) assert.ok(m.width <= m.hostWidth, `${where}: the graph (${m.width} px) fits its ${m.hostWidth} px without scrolling`);
+    }
+    await page.close();
+  }
+});
+
+test('the key: each kind of line in words, the tiers by icon and word, how a line reads', async () => {
+  const { page, related } = await relatedPage();
+  const legend = related.locator('[part~=legend]');
+  assert.equal(await legend.getAttribute('aria-label'), 'Key to the graph');
+  const kinds = await legend.locator('.kinds li').allTextContents();
+  assert.ok(kinds.includes('Requires, required by') || kinds.includes('Requires'), kinds.join(' | '));
+  // Each entry draws the line it names: the same class as the edges of that kind.
+  for (const entry of await legend.locator('.kinds li').all()) {
+    const relation = (await entry.getAttribute('data-relation')).split(' ')[0];
+    assert.equal(await entry.locator(`line.r-${relation}`).count(), 1, relation);
+    const drawn = await related.locator(`[part~=edge][data-relation=${relation}]`).count();
+    const styles = await page.evaluate((r) => {
+      const root = document.querySelector('#related').shadowRoot;
+      const style = (e) => { const c = getComputedStyle(e); return [c.stroke, c.strokeDasharray, c.strokeWidth].join(); };
+      const edge = [...root.querySelectorAll('[part~=edge]')].find((e) => e.dataset.relation === r && !e.classList.contains('deep'));
+      return edge ? [style(edge), style(root.querySelector(`[part~=legend] line.r-${r}`))] : null;
+    }, relation);
+    if (drawn && styles) assert.equal(styles[0], styles[1], `${relation}: the key's line is the graph's`);
+  }
+  assert.deepEqual(await legend.locator('.tiers li').allTextContents(), ['Gold: modern best practice', 'Silver: good, with trade-offs', 'Bronze: legacy']
+    .filter((t) => Object.keys(stated(byId.saga)).some((id) => t.toLowerCase().startsWith(byId[id].tier)) || t.startsWith('Gold')));
+  assert.match(await legend.locator('p').textContent(), /^A line reads from the pattern nearer the middle: Saga (requires|is required by|complements) .+\.$/);
+  // The tier is drawn as an icon in the dot, not by colour alone.
+  assert.equal(await related.locator('[part~=node] svg.tier-icon').count(), await related.locator('[part~=node]').count());
   await page.close();
 });
 

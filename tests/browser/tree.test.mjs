@@ -273,6 +273,101 @@ test('keyboard only: Tab and Enter walk to a result, focus follows, the live reg
   await page.close();
 });
 
+// The list of trees as the catalog orders it: by `order`, then title; groups as their first tree comes.
+function treeGroups() {
+  const sorted = [...catalog.trees].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title));
+  const groups = new Map();
+  for (const t of sorted) {
+    if (!groups.has(t.group)) groups.set(t.group, []);
+    groups.get(t.group).push(t.title);
+  }
+  return [...groups].map(([group, titles]) => ({ group, titles }));
+}
+
+const activeIn = (page) => page.evaluate(() => {
+  const a = document.querySelector('#tree').shadowRoot.activeElement;
+  return a ? { tag: a.tagName.toLowerCase(), text: a.textContent, part: a.getAttribute('part') } : null;
+});
+
+test('the list of trees: grouped by the problem a reader has, titles in one style, the dependencies tree near the top (1280 and 360 px)', async () => {
+  const expected = treeGroups();
+  assert.ok(expected.length >= 4 && expected.every((g) => g.group), 'every shipped tree names its group');
+  for (const width of [1280, 360]) {
+    const { page, problems } = await openPage(browser, 'about:blank');
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${server.url}pages/tree-picker.html`);
+    const picker = page.locator('#tree [part~=picker]');
+    await picker.waitFor();
+    assert.equal(await page.locator('#tree [part~=title]').textContent(), 'Choose a decision tree');
+    const shown = await page.locator('#tree [part~=picker-group]').evaluateAll((groups) => groups.map((g) => ({
+      group: g.querySelector('h4').textContent, titles: [...g.querySelectorAll('button[part~=option]')].map((b) => b.textContent) })));
+    assert.deepEqual(shown, expected, `${width} px`);
+    // One style: each title says what the reader is doing ("Choosing a caching strategy", "Calling dependencies safely").
+    for (const { titles } of shown) for (const title of titles) assert.match(title, /^[A-Z][a-z]+ing /, title);
+    // A reader whose service goes down when a dependency is slow finds that tree among the first three on screen.
+    const tops = await page.locator('#tree button[part~=option]').evaluateAll((buttons) =>
+      buttons.map((b) => ({ tree: b.dataset.tree, top: b.getBoundingClientRect().top })).sort((a, b) => a.top - b.top).map((b) => b.tree));
+    assert.ok(tops.indexOf('resilience-for-dependencies') < 3, tops.join());
+    // Each tree's description is its button's description.
+    const described = await page.locator('#tree button[data-tree=resilience-for-dependencies]').evaluate((b) =>
+      b.getRootNode().getElementById(b.getAttribute('aria-describedby'))?.textContent);
+    assert.equal(described, catalog.trees.find((t) => t.id === 'resilience-for-dependencies').description);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'nothing wider than the page');
+    assert.equal(new URL(page.url()).searchParams.get('tree'), null, 'the list at first leaves the URL alone');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('picking a tree with the keyboard: in the URL at once, focus on its first question; Back returns to the list', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}pages/tree-picker.html`);
+  await page.locator('#tree [part~=picker]').waitFor();
+  const target = catalog.trees.find((t) => t.id === 'resilience-for-dependencies');
+  for (let i = 0; i < 30 && (await activeIn(page))?.text !== target.title; i++) await page.keyboard.press('Tab');
+  assert.equal((await activeIn(page))?.text, target.title, 'reached with Tab');
+  await page.keyboard.press('Enter');
+  const first = target.questions.find((q) => q.id === target.start);
+  await page.locator('#tree [part~=question-text]', { hasText: first.text }).waitFor();
+  assert.deepEqual(await activeIn(page), { tag: 'h4', text: first.text, part: 'question-text' }, 'focus on the first question');
+  assert.match(await session(page), /^session\.resilience-for-dependencies\.[0-9a-f]{8}$/, 'in the URL before any answer');
+  assert.equal(await page.locator('#tree [part~=title]').textContent(), target.title);
+  await page.goBack();
+  await page.locator('#tree [part~=picker]').waitFor();
+  assert.equal(await session(page), null);
+  await page.goForward();
+  await page.locator('#tree [part~=question-text]', { hasText: first.text }).waitFor();
+  await page.reload();
+  await page.locator('#tree [part~=question-text]', { hasText: first.text }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('"Choose another tree" inside a tree: the list with the current tree marked; the one chosen opens, and stays over a reload', async () => {
+  const { page, problems } = await treePage();
+  const choose = page.locator('#tree [part~=choose-tree]');
+  assert.equal(await choose.textContent(), 'Choose another tree');
+  await choose.click();
+  await page.locator('#tree [part~=picker]').waitFor();
+  assert.deepEqual(await activeIn(page), { tag: 'h3', text: 'Choose a decision tree', part: 'title' }, 'focus on the list');
+  assert.equal(await session(page), 'trees');
+  assert.equal(await page.locator('#tree button[aria-current=true]').getAttribute('data-tree'), 'distributed-transactions');
+  const caching = catalog.trees.find((t) => t.id === 'caching-strategy');
+  await page.locator('#tree button[data-tree=caching-strategy]').click();
+  const first = caching.questions.find((q) => q.id === caching.start);
+  await page.locator('#tree [part~=question-text]', { hasText: first.text }).waitFor();
+  assert.match(await session(page), /^session\.caching-strategy\./);
+  await page.reload();
+  await page.locator('#tree [part~=question-text]', { hasText: first.text }).waitFor();
+  assert.equal(await page.locator('#tree [part~=title]').textContent(), caching.title, 'the URL\'s tree over the attribute\'s');
+  await page.goBack();
+  await page.locator('#tree [part~=picker]').waitFor();
+  await page.goBack();
+  await page.locator('#tree [part~=question-text]', { hasText: question(tree.start).text }).waitFor();
+  assert.equal(await page.locator('#tree [part~=title]').textContent(), tree.title, 'back to the page\'s own tree');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the diagram draws every question and result and highlights the path and the current node', async () => {
   const { page } = await treePage();
   const diagram = page.locator('#tree [part~=diagram]');
@@ -370,7 +465,7 @@ test('removed and added again, the element picks up where it was; without a tree
   await page.goBack();
   await page.locator('#tree [part~=question-text]', { hasText: question('ownership').text }).waitFor();
 
-  const trees = catalog.trees.map((t) => t.title);
+  const trees = treeGroups().flatMap((group) => group.titles);
   await page.evaluate(() => {
     const other = document.createElement('patsel-tree');
     other.id = 'picker';
@@ -397,7 +492,7 @@ test('an unknown tree shows a readable error with a Retry', async () => {
   await page.close();
 });
 
-test('no serious accessibility violations at a question, at a result and in the diagram (axe)', async () => {
+test('no serious accessibility violations at a question, at a result, in the diagram and in the list of trees (axe)', async () => {
   const { seriousViolations } = await import('./axe.mjs');
   const { page } = await treePage();
   await page.locator('#tree [part~=diagram] summary').first().click();
@@ -407,5 +502,8 @@ test('no serious accessibility violations at a question, at a result and in the 
   await page.locator('#tree input[value=bronze]').check();
   await page.locator('#tree [part~=outline] summary').click();
   assert.deepEqual(await seriousViolations(page), [], 'result');
+  await page.locator('#tree [part~=choose-tree]').click();
+  await page.locator('#tree [part~=picker]').waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'the list of trees');
   await page.close();
 });

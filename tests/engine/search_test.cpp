@@ -298,3 +298,20 @@ TEST_CASE("search_page searches, filters, sorts and cuts one page, as the search
     CHECK(page_ids(patsel::search_page(catalog, index, facets, request)).empty());
   }
 }
+
+TEST_CASE("a hit carries what a result card shows: difficulty, the year introduced, the aliases") {
+  patsel::api::Engine engine;
+  engine.load(R"({"schema_version":1,"patterns":[
+    {"id":"alpha","title":"Alpha","difficulty":"advanced","introduced":"1978","aliases":["first letter","a"]},
+    {"id":"alpha-two","title":"Alpha Two"}]})");
+  json result = json::parse(engine.call("search", R"({"query":"alpha","sort":"title"})"))["result"];
+  REQUIRE(result["hits"].size() == 2);
+  const json& known = result["hits"][0];
+  CHECK(known["difficulty"] == "advanced");
+  CHECK(known["introduced"] == 1978);
+  CHECK(known["aliases"] == json({"first letter", "a"}));
+  const json& bare = result["hits"][1];
+  CHECK(bare["difficulty"].is_null());
+  CHECK(bare["introduced"].is_null());
+  CHECK(bare["aliases"] == json::array());
+}

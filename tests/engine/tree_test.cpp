@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "patsel/tree.hpp"
@@ -198,6 +199,23 @@ TEST_CASE("move_walk restarts, goes back, then answers, from a session or the st
   }
 }
 
+TEST_CASE("in_list_order: by order, equal orders by title, trees without an order last as given") {
+  const auto tree = [](std::string title, std::optional<int> order) {
+    patsel::DecisionTree t;
+    t.id = title;
+    t.title = std::move(title);
+    t.order = order;
+    return t;
+  };
+  const std::vector<patsel::DecisionTree> trees{tree("Zeta", std::nullopt), tree("Caching", 2), tree("Beta", 1),
+                                                tree("Alpha", std::nullopt), tree("Aardvark", 2)};
+  std::vector<const patsel::DecisionTree*> given;
+  for (const auto& t : trees) given.push_back(&t);
+  std::vector<std::string> titles;
+  for (const auto* t : patsel::in_list_order(given)) titles.push_back(t->title);
+  CHECK(titles == std::vector<std::string>{"Beta", "Aardvark", "Caching", "Zeta", "Alpha"});
+}
+
 TEST_CASE("tree.step walks a tree statelessly: each call takes the session and returns the next") {
   auto engine = engine_at(catalog_fixture("reasoning.json"));
 
@@ -326,9 +344,29 @@ TEST_CASE("tree.list and tree.get describe the trees for menus and diagrams") {
     json list = ok(engine, "tree.list", json::object());
     CHECK(pluck(list["trees"], "id") == json({"transactions", "broken-link", "odd tree"}));
     CHECK(list["trees"][0] == json::parse(R"j({"id": "transactions", "title": "Transactions",
-                                              "description": "Keep data consistent.", "questions": 3, "results": 3})j"));
+                                              "description": "Keep data consistent.", "group": null, "order": null,
+                                              "questions": 3, "results": 3})j"));
     CHECK(list["broken"] == json::parse(R"j([{"id": "bad-shape", "error": {"code": "tree.bad_shape",
                                              "message": "$.trees[2].questions: expected an array"}}])j"));
+  }
+  SUBCASE("tree.list sorts by order, equal orders by title, trees without one last; each says its group") {
+    json catalog = json::parse(read_text(catalog_fixture("reasoning.json")));
+    catalog["trees"][3]["order"] = 5;  // "Odd ids"
+    catalog["trees"][3]["group"] = "Odd things";
+    catalog["trees"][1]["order"] = 5;  // "Broken link", same order: by title
+    catalog["trees"][1]["group"] = "Odd things";
+    auto ordered = engine_from_text(catalog.dump());
+    json list = ok(ordered, "tree.list", json::object());
+    CHECK(pluck(list["trees"], "id") == json({"broken-link", "odd tree", "transactions"}));
+    CHECK(pluck(list["trees"], "group") == json({"Odd things", "Odd things", nullptr}));
+    CHECK(pluck(list["trees"], "order") == json({5, 5, nullptr}));
+    catalog["trees"][3]["order"] = "first";
+    catalog["trees"][1]["group"] = 7;
+    json refused = ok(engine_from_text(catalog.dump()), "tree.list", json::object());
+    CHECK(pluck(refused["trees"], "id") == json({"transactions"}));
+    CHECK(pluck(refused["broken"], "id") == json({"broken-link", "bad-shape", "odd tree"}));
+    CHECK(refused["broken"][0]["error"] == json::parse(R"j({"code": "tree.bad_shape", "message": "$.trees[1].group: expected a string"})j"));
+    CHECK(refused["broken"][2]["error"] == json::parse(R"j({"code": "tree.bad_shape", "message": "$.trees[3].order: expected a whole number"})j"));
   }
   SUBCASE("tree.get gives every question with where its options lead, and every result with all levels") {
     json tree = ok(engine, "tree.get", {{"tree", "transactions"}});

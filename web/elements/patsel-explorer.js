@@ -1,8 +1,11 @@
 // <patsel-explorer>: search and browse the catalog. A search box (search as
-// you type), facet panels with live counts (tier, category, domain, layer,
+// you type), facet panels with live counts (tier, category, area, layer,
 // status, difficulty, tags, the year a pattern was introduced), a sort order
-// and result cards with tier badges and the matched words highlighted. The
-// view (query, ticked values, sort, pages shown) lives in the URL.
+// and result cards with tier badges, category, difficulty and year, the
+// matched words highlighted. A pattern the query names in a tier not ticked
+// is listed apart ("In other tiers"), one click from its tier. In a narrow
+// column the filters fold behind one button. The view (query, ticked
+// values, sort, pages shown) lives in the URL.
 //
 // Attributes: catalog (URL of a catalog.json; default: the shipped one),
 //             base-url (prefix of links to pattern pages; default ""),
@@ -10,9 +13,10 @@
 //             page-size (patterns per page; default 24, then "Show more").
 // Events:     patsel-explorer-change {detail: {query, tiers, filters, range, sort, total}}
 //             after each update.
-// Parts:      search, sort, tiers, tier-option, facets, facet, facet-option, facet-count,
-//             range, more-values, clear, results, count, message, list, card, badge,
-//             title, summary, mark, more, error, retry.
+// Parts:      search, sort, filters-toggle, tiers, tier-option, facets, facet, facet-option,
+//             facet-count, range, more-values, clear, results, count, message,
+//             other-tiers, other-list, include-tier, list, card, badge, title, meta,
+//             summary, mark, more, error, retry.
 
 import { PatselElement, attr } from './base.js';
 import { el, errorBox, patternHref } from './dom.js';
@@ -21,9 +25,10 @@ import { TIER_IDS, showTiers, checkedTiers, tierBadge, tierCheckboxes } from './
 import { explorerForm } from './url-forms.js';
 
 const DEFAULT_TIERS = ['gold'];
+// Category and domain overlap (both have "resilience"): each panel says what it groups.
 const FACETS = [
-  { facet: 'category', label: 'Category', open: true },
-  { facet: 'domain', label: 'Domain' },
+  { facet: 'category', label: 'Category', open: true, hint: 'The section of the library a pattern is filed in; each pattern has one.' },
+  { facet: 'domain', label: 'Area', hint: 'Wider than a category: an area gathers patterns of several categories, so its counts run higher.' },
   { facet: 'layer', label: 'Layer' },
   { facet: 'status', label: 'Status' },
   { facet: 'difficulty', label: 'Difficulty' },
@@ -40,6 +45,11 @@ const SORTS = [
 const FACET_IDS = FACETS.map((f) => f.facet);
 const SORT_IDS = SORTS.map(([value]) => value).filter(Boolean);
 const TYPING_DELAY = 120;
+// Values with a natural order, shown in it (the catalog schema's order); others most frequent first.
+const ORDERED_VALUES = { difficulty: ['beginner', 'intermediate', 'advanced', 'expert'] };
+// "In other tiers": how many hits of the other tiers are looked at, and shown when only the start of a name is typed.
+const NAMED_LOOKED_AT = 10;
+const NAMED_BY_START = 3;
 /** Patterns per page unless `page-size` says otherwise; "Show more" adds a page. */
 export const DEFAULT_PAGE_SIZE = 24;
 
@@ -49,6 +59,7 @@ const css = `
 .controls { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: 0 0 .75rem; }
 .field { display: flex; flex-direction: column; gap: .2rem; }
 .field:first-child { flex: 1 1 14rem; }
+[part~=filters-toggle] { display: none; }
 label { cursor: pointer; }
 input[type=number] { width: 5.5rem; }
 fieldset { margin: 0; padding: .5rem .75rem; }
@@ -58,7 +69,16 @@ fieldset { margin: 0; padding: .5rem .75rem; }
 [part~=facet-count] { margin-left: auto; padding-left: .5rem; font-variant-numeric: tabular-nums; }
 [part~=tier-option] [part~=facet-count]::before { content: "("; } [part~=tier-option] [part~=facet-count]::after { content: ")"; }
 .layout { display: grid; grid-template-columns: minmax(11rem, 15rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
-@container (max-width: 40rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+/* A narrow column (Material's is 688 px): the filters fold into one bar, so results start at once. */
+@container (max-width: 47.5rem) {
+  .layout { grid-template-columns: minmax(0, 1fr); gap: .5rem; }
+  .controls { margin: 0 0 .5rem; }
+  [part~=filters-toggle] { display: inline-flex; align-items: center; gap: .35rem; }
+  .layout:not(.filters-open) [part~=facets] { display: none; }
+  [part~=facets] { border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); padding: .5rem .75rem; }
+  [part~=tiers] { margin: 0 0 .5rem; padding: .25rem .6rem .4rem; gap: .25rem 1rem; }
+  [part~=tiers] .hint { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+}
 [part~=facets] { display: flex; flex-direction: column; gap: .5rem; }
 [part~=facet] summary { cursor: pointer; font-weight: 600; }
 [part~=facet] fieldset { border: 0; padding: .25rem 0 0; display: flex; flex-direction: column; gap: .15rem; }
@@ -74,8 +94,16 @@ fieldset { margin: 0; padding: .5rem .75rem; }
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)); }
 [part~=card] { border: 1px solid var(--patsel-border); border-radius: var(--patsel-radius); padding: .75rem;
   background: var(--patsel-card-background, transparent); }
-[part~=title] { margin: .35rem 0; font-size: 1.05em; }
+[part~=title] { margin: .35rem 0 .15rem; font-size: 1.05em; }
+[part~=meta] { margin: 0 0 .35rem; font-size: .85em; }
+[part~=meta] span { white-space: nowrap; }
 [part~=summary] { margin: 0; }
+.facet-hint { margin: 0 0 .35rem; font-size: .85em; }
+[part~=other-tiers] { margin: 0 0 1rem; padding: .6rem .75rem .75rem; }
+[part~=other-tiers] h3 { margin: 0 0 .2rem; font-size: 1em; }
+[part~=other-tiers] > p { margin: 0 0 .5rem; }
+[part~=other-tiers] [part~=list] { margin: 0 0 .6rem; }
+[part~=other-tiers] .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0; }
 [part~=badge] { font-size: .75em; }
 [part~=more] { margin-top: .75rem; }
 `;
@@ -168,18 +196,32 @@ export class PatselExplorerElement extends PatselElement {
     const facets = el('div', { part: 'facets', role: 'group', 'aria-label': 'Filters' });
     const count = el('p', { part: 'count', role: 'status', 'aria-live': 'polite' }, 'Loading patterns…');
     const message = el('div', { part: 'message' });
+    // Patterns the query names that the tiers ticked leave out, listed apart.
+    const others = el('section', { part: 'other-tiers', class: 'panel', 'aria-labelledby': 'other-tiers-heading', hidden: true });
     const hint = el('p', { id: 'list-hint', class: 'visually-hidden' }, 'Arrow keys move between the results.');
     const list = el('ul', { id: 'list', part: 'list', 'aria-label': 'Patterns', 'aria-describedby': 'list-hint' });
     const more = el('button', { type: 'button', part: 'more', 'aria-controls': 'list', hidden: true });
     // Says how many are shown after "Show more" (the count says the total).
     const paging = el('p', { role: 'status', class: 'visually-hidden' });
-    const results = el('div', { part: 'results', 'aria-busy': 'true' }, count, message, hint, list, more, paging);
+    const results = el('div', { part: 'results', 'aria-busy': 'true' }, count, message, others, hint, list, more, paging);
+    // In a narrow column the filters are behind this button (hidden when there is room for them).
+    const toggle = el('button', { type: 'button', part: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'filters' },
+      'Filters', el('span', { class: 'selected-count' }));
+    const layout = el('div', { class: 'layout' }, facets, results);
+    toggle.addEventListener('click', () => {
+      const open = !layout.classList.contains('filters-open');
+      layout.classList.toggle('filters-open', open);
+      toggle.setAttribute('aria-expanded', String(open));
+      if (open) this.#update('none');  // the panels now on screen need their counts
+    });
+    facets.id = 'filters';
     this.shadowRoot.replaceChildren(
       el('div', { class: 'controls' },
         el('div', { class: 'field' }, el('label', { for: 'q' }, 'Search patterns'), search),
-        el('div', { class: 'field' }, el('label', { for: 'sort' }, 'Sort by'), sort)),
-      tiers, el('div', { class: 'layout' }, facets, results));
-    this.#ui = { search, sort, tiers, facets, count, message, list, more, paging, results };
+        el('div', { class: 'field' }, el('label', { for: 'sort' }, 'Sort by'), sort),
+        toggle),
+      tiers, layout);
+    this.#ui = { search, sort, tiers, facets, count, message, others, list, more, paging, results, toggle, layout };
 
     search.addEventListener('input', () => {
       this.#state.q = search.value;
@@ -214,8 +256,8 @@ export class PatselExplorerElement extends PatselElement {
   // not jump as counts change (a value with no match shows 0).
   #buildFacets() {
     const all = this.#search({ query: '', facets: FACETS.map((f) => f.facet), facet_limit: 100000, limit: 0 });
-    const panels = FACETS.map(({ facet, label, open, top }) => {
-      const values = (all.facets[facet] ?? []).map((v) => v.value);
+    const panels = FACETS.map(({ facet, label, open, top, hint }) => {
+      const values = inNaturalOrder(facet, (all.facets[facet] ?? []).map((v) => v.value));
       if (!values.length) return null;
       const options = values.map((value, i) => el('label', { part: 'facet-option', hidden: top && i >= top },
         el('input', { type: 'checkbox', name: facet, value }), el('span', {}, humanize(value)),
@@ -233,7 +275,8 @@ export class PatselExplorerElement extends PatselElement {
       // On a narrow screen every panel starts closed, so the results stay in sight.
       const panel = el('details', { part: `facet facet-${facet}`, 'data-facet': facet, open: (open && this.clientWidth >= 640) || undefined },
         el('summary', {}, label, el('span', { class: 'selected-count' })),
-        el('fieldset', {}, el('legend', { class: 'visually-hidden' }, label), options, toggle));
+        el('fieldset', { 'aria-describedby': hint ? `hint-${facet}` : null }, el('legend', { class: 'visually-hidden' }, label),
+          hint ? el('p', { class: 'facet-hint muted', id: `hint-${facet}` }, hint) : null, options, toggle));
       // A closed panel is not counted (see #countRequest); opened, it is.
       panel.addEventListener('toggle', () => {
         if (panel.open && !(facet in (this.#result?.facets ?? {}))) this.#update('none');
@@ -303,6 +346,8 @@ export class PatselExplorerElement extends PatselElement {
       if (s.from != null || s.to != null) range.open = true;
     }
     if (ui.clear) ui.clear.hidden = !isFiltered(s);
+    const chosen = FACETS.reduce((n, { facet }) => n + (s.filters[facet]?.length ?? 0), 0) + (s.from != null || s.to != null ? 1 : 0);
+    ui.toggle.querySelector('.selected-count').textContent = chosen ? ` (${chosen})` : '';
   }
 
   // --- querying ------------------------------------------------------------
@@ -313,16 +358,18 @@ export class PatselExplorerElement extends PatselElement {
   }
 
   // Counts only what is on screen: the tiers, and the facets whose panel is
-  // open; a long facet folded to its top values asks for those alone. On a
+  // open (none while the filters are folded away in a narrow column); a long
+  // facet folded to its top values asks for those alone. On a
   // big catalog this keeps each answer small (docs/search.md).
   #countRequest() {
     const request = { facets: ['tier'], facet_limit: 100000 };
+    const folded = this.#ui && !this.#ui.layout.classList.contains('filters-open') && getComputedStyle(this.#ui.facets).display === 'none';
     for (const { facet, top } of FACETS) {
       const panel = this.#ui?.facets.querySelector(`[data-facet=${facet}]`);
-      if (!panel?.open) continue;
+      if (!panel?.open || folded) continue;
       request.facets.push(facet);
-      const folded = top && panel.querySelector('[part~=more-values]')?.getAttribute('aria-expanded') === 'false';
-      if (folded) {
+      const fewer = top && panel.querySelector('[part~=more-values]')?.getAttribute('aria-expanded') === 'false';
+      if (fewer) {
         request.facet_values ??= {};
         request.facet_values[facet] = [...panel.querySelectorAll('[part~=facet-option]:not([hidden]) input')].map((box) => box.value);
       }
@@ -344,6 +391,24 @@ export class PatselExplorerElement extends PatselElement {
     return params;
   }
 
+  // The patterns the query names (a title, an alias or the id; while typing,
+  // the start of one) in the tiers not ticked: exact names first, and only
+  // when none is exact, up to NAMED_BY_START whose name starts so.
+  #namedElsewhere() {
+    const s = this.#state;
+    const wanted = nameKey(s.q);
+    const others = TIER_IDS.filter((t) => !s.tiers.includes(t));
+    if (!wanted || !s.tiers.length || !others.length) return [];
+    const params = this.#params(NAMED_LOOKED_AT, 0, { counts: false });
+    params.filters.tier = others;
+    delete params.sort;  // the best matches, whatever order the results are in
+    const names = (hit) => [hit.title, hit.id, ...(Array.isArray(hit.aliases) ? hit.aliases : [])].map(nameKey);
+    const { hits } = this.#search(params);
+    const exact = hits.filter((hit) => names(hit).includes(wanted));
+    if (exact.length) return exact;
+    return wanted.length < 3 ? [] : hits.filter((hit) => names(hit).some((name) => name.startsWith(wanted))).slice(0, NAMED_BY_START);
+  }
+
   #typed() {
     this.#update(this.#typing ? 'replace' : 'push');
     this.#typing = true;
@@ -361,6 +426,7 @@ export class PatselExplorerElement extends PatselElement {
       // No tier ticked shows nothing; the tier counts still say what ticking one would give.
       result = this.#search(this.#params(s.tiers.length ? this.pageSize * s.pages : 0, 0));
       if (!s.tiers.length) result = { ...result, total: 0, hits: [], facets: zeroCounts(result.facets) };
+      result = { ...result, other_tiers: this.#namedElsewhere() };
     } catch (error) {
       this.#showError(errorBox('The search failed.', error, () => this.#update('none')));
       return;
@@ -428,7 +494,7 @@ export class PatselExplorerElement extends PatselElement {
     const previous = this.#cards;
     this.#cards = new Map();
     const items = result.hits.map((hit) => {
-      const key = JSON.stringify([hit.id, hit.title, hit.tier, hit.summary, hit.highlights ?? null]);
+      const key = JSON.stringify([hit.id, hit.title, hit.tier, hit.summary, hit.category, hit.difficulty, hit.introduced, hit.highlights ?? null]);
       const item = previous.get(key) ?? this.#card(hit);
       this.#cards.set(key, item);
       return item;
@@ -441,16 +507,54 @@ export class PatselExplorerElement extends PatselElement {
     ui.more.hidden = left <= 0;
     if (left > 0) ui.more.textContent = `Show ${Math.min(left, this.pageSize)} more (${result.hits.length} of ${result.total} shown)`;
     ui.message.replaceChildren(...(result.total === 0 ? this.#emptyState(result) : []));
+    this.#renderOtherTiers(result.other_tiers ?? []);
   }
 
-  #card(hit) {
+  // "In other tiers": the patterns the query names that the tiers ticked
+  // leave out, as cards, and a button per tier that ticks it.
+  #renderOtherTiers(hits) {
+    const box = this.#ui.others;
+    box.hidden = !hits.length;
+    if (!hits.length) {
+      box.replaceChildren();
+      return;
+    }
+    const tiers = TIER_IDS.filter((t) => hits.some((h) => h.tier === t));
+    const buttons = tiers.map((tier) => {
+      const n = hits.filter((h) => h.tier === tier).length;
+      const button = el('button', { type: 'button', part: 'include-tier', 'data-tier': tier }, `Include ${tier} patterns`);
+      button.addEventListener('click', () => {
+        this.#state.tiers = TIER_IDS.filter((t) => this.#state.tiers.includes(t) || t === tier);
+        this.#state.pages = 1;
+        this.#update('push');
+        this.#ui.search.focus();
+      });
+      button.setAttribute('aria-label', `Include ${tier} patterns (${count(n, 'named pattern')} among them)`);
+      return button;
+    });
+    const query = this.#state.q.trim();
+    box.replaceChildren(
+      el('h3', { id: 'other-tiers-heading' }, 'In other tiers'),
+      el('p', { class: 'muted' }, `“${query}” names ${hits.length === 1 ? 'a pattern' : 'patterns'} outside the tiers you ticked.`),
+      el('ul', { part: 'list other-list', 'aria-label': 'Patterns in other tiers' }, hits.map((hit) => this.#card(hit, { roving: false, heading: 'h4' }))),
+      el('p', { class: 'actions' }, buttons));
+  }
+
+  // `roving`: the card's link is one of the list's arrow-key stops (else a plain tab stop);
+  // `heading`: the title's level (h4 under the "In other tiers" heading).
+  #card(hit, { roving = true, heading = 'h3' } = {}) {
     const href = patternHref(this.baseUrl, hit.id);
     const title = highlighted(hit.title, hit.highlights?.title);
     const snippet = hit.highlights?.snippet;
     const summary = snippet?.text ? highlighted(snippet.text, snippet.ranges) : [hit.summary ?? ''];
+    const year = /^\d{4}/.exec(String(hit.introduced ?? ''))?.[0];
+    const meta = [hit.category && el('span', { 'data-meta': 'category' }, humanize(hit.category)),
+      hit.difficulty && el('span', { 'data-meta': 'difficulty' }, humanize(hit.difficulty)),
+      year && el('span', { 'data-meta': 'introduced' }, `since ${year}`)].filter(Boolean);
     return el('li', { part: 'card', 'data-id': hit.id },
       tierBadge(hit.tier),
-      el('h3', { part: 'title' }, href ? el('a', { href, tabindex: '-1' }, title) : title),
+      el(heading, { part: 'title' }, href ? el('a', { href, tabindex: roving ? '-1' : null }, title) : title),
+      meta.length ? el('p', { part: 'meta', class: 'muted' }, joinNodes(meta, ' · ')) : null,
       el('p', { part: 'summary' }, summary));
   }
 
@@ -464,8 +568,9 @@ export class PatselExplorerElement extends PatselElement {
       clear.addEventListener('click', () => this.#clear());
       actions.push(clear);
     }
-    // Matches in tiers that are not ticked: offer them (the tier counts ignore the tier selection).
-    const others = (result.facets?.tier ?? []).filter((t) => !s.tiers.includes(t.value) && t.count > 0 && t.value !== 'unclassified');
+    // Matches in tiers that are not ticked: offer them (the tier counts ignore the tier selection),
+    // unless the patterns the query names are offered below.
+    const others = result.other_tiers?.length ? [] : (result.facets?.tier ?? []).filter((t) => !s.tiers.includes(t.value) && t.count > 0 && t.value !== 'unclassified');
     if (others.length) {
       const total = others.reduce((sum, t) => sum + t.count, 0);
       const include = el('button', { type: 'button', part: 'include-tiers' },
@@ -533,6 +638,19 @@ function isFiltered(s) {
 
 function stateFrom(value) {
   return explorerForm.read(value, { facets: FACET_IDS, sorts: SORT_IDS, defaultTiers: DEFAULT_TIERS });
+}
+
+/** A name or a query compared as a reader means it: case, accents and punctuation aside ("Two-Phase commit" = "two phase commit"). */
+export function nameKey(text) {
+  return String(text ?? '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** A facet's values in their natural order where they have one, the others after them as they came. */
+function inNaturalOrder(facet, values) {
+  const order = ORDERED_VALUES[facet];
+  if (!order) return values;
+  const rank = (v) => (order.includes(v) ? order.indexOf(v) : order.length);
+  return values.map((v, i) => [v, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([v]) => v);
 }
 
 function zeroCounts(facets = {}) {

@@ -31,6 +31,13 @@ const SESSION_ERRORS = new Set(['tree.stale_session', 'tree.bad_session', 'tree.
 const css = `
 [part~=container] { min-height: 16rem; }
 [part~=title] { margin: 0 0 .25rem; font-size: 1.15em; }
+.heading { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .25rem 1rem; }
+[part~=title]:focus { outline: none; }
+[part~=title]:focus-visible { outline: 2px solid var(--patsel-focus); outline-offset: 2px; }
+[part~=picker-group] { margin: 0 0 1rem; }
+[part~=picker-heading] { margin: 0 0 .4rem; font-size: 1em; }
+[part~=picker] [part~=help] { margin: .2rem 0 0; font-size: .92em; }
+[part~=option][aria-current=true] { border-color: var(--patsel-link); }
 [part~=description] { margin: 0 0 .75rem; }
 fieldset { margin: 0 0 .75rem; padding: .4rem .75rem .6rem; }
 [part~=tiers] { display: flex; flex-wrap: wrap; gap: .4rem 1.25rem; }
@@ -61,7 +68,11 @@ h5 { margin: 0 0 .3rem; font-size: 1em; color: var(--accent); }
 [part~=excluded], [part~=empty] { margin: .4rem 0 0; font-style: italic; }
 [part~=problem] { border: 1px solid var(--patsel-danger); border-left-width: 4px; border-radius: var(--patsel-radius); padding: .75rem; }
 [part~=problem] p { margin: 0 0 .5rem; }
-[part~=picker] ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .45rem; }
+[part~=picker] ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem 1rem;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); }
+[part~=picker] li { display: flex; flex-direction: column; gap: .2rem; }
+[part~=picker] [part~=option] { font-weight: 600; }
+[part~=picker] .chip { font-weight: 400; font-size: .8em; margin-left: .4rem; }
 [part~=diagram] > summary, [part~=outline] > summary { cursor: pointer; font-weight: 600; }
 .scroll { overflow-x: auto; margin: .5rem 0; }
 svg { display: block; max-width: none; font-size: 12px; }
@@ -97,6 +108,9 @@ export class PatselTreeElement extends PatselElement {
   #step;          // the last tree.step result
   #allowed;       // the result levels shown, or undefined = the attribute's
   #problem;       // a session the engine refused: {error}
+  #treeId;        // the tree shown; undefined while the list of trees is
+  #shown = false; // something was shown (later changes of `tree` come from the page)
+  #attributeWins = false;
   #parts = {};
 
   /** The result levels shown now (the checkboxes), e.g. ['gold', 'silver']. */
@@ -123,7 +137,12 @@ export class PatselTreeElement extends PatselElement {
       if (this.#step) this.#go({}, { push: false });
     } else {
       if (name === 'catalog') this.#engine = undefined;
-      if (name === 'tree') this.#step = undefined;
+      if (name === 'tree') {
+        this.#step = undefined;
+        this.#treeId = undefined;
+        // Set by the page once the element has shown something: the page's tree wins over the URL's.
+        if (this.#shown) this.#attributeWins = true;
+      }
       this.reload();  // attributes set together (tree and catalog) give one load
     }
   }
@@ -133,22 +152,30 @@ export class PatselTreeElement extends PatselElement {
   }
 
   failureMessage() {
-    return this.tree ? `The decision tree "${this.tree}" could not be shown.` : 'The decision trees could not be shown.';
+    return this.#treeId || this.tree ? `The decision tree "${this.#treeId || this.tree}" could not be shown.` : 'The decision trees could not be shown.';
   }
 
-  // A walk saved in the URL opens in its tree: the `tree` attribute's, or
-  // without one the tree the engine says the walk belongs to.
+  // What opens: the list of trees or a walk saved in the URL (in the tree
+  // the engine says it belongs to); else the tree shown before (the element
+  // moved), else the `tree` attribute's, else the list of trees.
   loaded(engine) {
     this.#engine = engine;
-    const saved = this.#savedWalk();
-    const treeId = this.tree || saved?.tree;
+    this.#shown = true;
+    const saved = this.#attributeWins ? undefined : this.#savedState();
+    if (this.#attributeWins) {
+      this.#attributeWins = false;
+      if (this.readUrl() !== null) this.writeUrl(null, { replace: true });
+    }
+    if (saved?.picker) {
+      this.#showPicker();
+      return;
+    }
+    const treeId = saved?.tree || this.#treeId || this.tree;
     if (!treeId) {
       this.#showPicker();
       return;
     }
-    this.#diagram = engine.tree(treeId);
-    this.#layout = layoutTree(this.#diagram);
-    this.#buildFrame();
+    this.#openTree(treeId);
     if (saved?.tree === treeId) {
       this.#allowed = saved.tiers;
       this.#arrive(saved.step, saved.error, { push: false, replace: false });
@@ -160,9 +187,18 @@ export class PatselTreeElement extends PatselElement {
   }
 
   urlRestored() {
-    if (!this.#diagram || !this.#engine) return;
-    const saved = this.#savedWalk();
-    if (saved && saved.tree !== this.#diagram.id) return;  // another tree's walk, or none the engine can read
+    if (!this.#engine) return;
+    const saved = this.#savedState();
+    if (saved?.picker) {
+      this.#showPicker();
+      return;
+    }
+    const treeId = saved?.tree || this.tree;
+    if (!treeId) {
+      this.#showPicker();
+      return;
+    }
+    if (treeId !== this.#treeId) this.#openTree(treeId);
     this.#allowed = saved?.tiers;
     if (saved) this.#arrive(saved.step, saved.error, { push: false, replace: false });
     else {
@@ -172,22 +208,64 @@ export class PatselTreeElement extends PatselElement {
     }
   }
 
-  // Without a `tree` attribute: the catalog's trees, as buttons.
-  #showPicker() {
+  // The catalog's trees, grouped by the problem they answer (in the
+  // engine's order: groups as their first tree comes), each a button with
+  // its description. `push`: a history entry of its own (chosen from inside a tree).
+  #showPicker({ push = false, focus = false } = {}) {
     const { trees } = this.#engine.trees();
-    const list = el('ul', {}, trees.map((t) => {
-      const button = el('button', { type: 'button', part: 'option', 'data-tree': t.id }, t.title);
-      button.addEventListener('click', () => { this.tree = t.id; });
-      return el('li', {}, button, t.description ? el('p', { part: 'help' }, t.description) : null);
-    }));
-    this.shadowRoot.replaceChildren(el('div', { part: 'container picker' },
-      el('h3', { part: 'title' }, 'Choose a decision tree'), trees.length ? list : el('p', {}, 'This catalog has no decision trees.')));
+    const current = this.#treeId;
+    this.#treeId = undefined;
+    this.#step = undefined;
+    this.#problem = undefined;
+    this.#diagram = undefined;
+    this.#parts = {};
+    const option = (t) => {
+      const button = el('button', { type: 'button', part: 'option', 'data-tree': t.id, 'aria-current': t.id === current ? 'true' : null,
+        'aria-describedby': t.description ? `tree-${t.id}` : null }, t.title, t.id === current ? el('span', { class: 'chip' }, 'the tree you were in') : null);
+      button.addEventListener('click', () => this.#pick(t.id));
+      return el('li', {}, button, t.description ? el('p', { part: 'help', id: `tree-${t.id}` }, t.description) : null);
+    };
+    const groups = new Map();
+    for (const t of trees) {
+      const group = typeof t.group === 'string' && t.group ? t.group : '';
+      if (!groups.has(group)) groups.set(group, []);
+      groups.get(group).push(t);
+    }
+    const grouped = groups.size > 1 || !groups.has('');
+    const body = !trees.length ? el('p', {}, 'This catalog has no decision trees.')
+      : grouped ? [...groups].map(([group, list]) => el('section', { part: 'picker-group', 'aria-label': group || 'Other trees' },
+        el('h4', { part: 'picker-heading' }, group || 'Other trees'), el('ul', {}, list.map(option))))
+        : el('ul', {}, trees.map(option));
+    const heading = el('h3', { part: 'title', tabindex: '-1' }, 'Choose a decision tree');
+    this.shadowRoot.replaceChildren(el('div', { part: 'container picker' }, heading,
+      trees.length ? el('p', { part: 'description' }, 'Find the problem closest to yours. Each tree asks a few questions and ends with the patterns that fit.') : null,
+      body));
+    if (push && this.urlEnabled) this.writeUrl(treeForm.write({ picker: true }));
+    if (focus) heading.focus();
+  }
+
+  // A tree chosen from the list: in the URL at once (Back returns to the list), focus on its first question.
+  #pick(id) {
+    this.#openTree(id);
+    this.#allowed = undefined;
+    this.#go({}, { push: true, focus: true, fresh: false });
+  }
+
+  #openTree(id) {
+    this.#treeId = id;
+    this.#step = undefined;
+    this.#problem = undefined;
+    this.#diagram = this.#engine.tree(id);
+    this.#layout = layoutTree(this.#diagram);
+    this.#buildFrame();
   }
 
   // The parts that stay while the walk moves on; #render fills them.
   #buildFrame() {
     const p = this.#parts = {};
     p.title = el('h3', { part: 'title' }, this.#diagram.title);
+    p.choose = el('button', { type: 'button', part: 'choose-tree', class: 'quiet' }, 'Choose another tree');
+    p.choose.addEventListener('click', () => this.#showPicker({ push: true, focus: true }));
     p.description = this.#diagram.description ? el('p', { part: 'description' }, this.#diagram.description) : null;
     p.tiers = tierCheckboxes('Recommendations to show');
     p.tiers.addEventListener('change', () => {
@@ -207,7 +285,7 @@ export class PatselTreeElement extends PatselElement {
     p.diagram = el('details', { part: 'diagram', open: this.diagramOpen },
       el('summary', {}, 'Overview of the whole tree'), p.svgBox, p.outline);
     this.shadowRoot.replaceChildren(el('section', { part: 'container', 'aria-label': `Decision tree: ${this.#diagram.title}` },
-      p.title, p.description, p.tiers, p.path, p.step, p.controls, p.status, p.diagram));
+      el('div', { class: 'heading' }, p.title, p.choose), p.description, p.tiers, p.path, p.step, p.controls, p.status, p.diagram));
     this.#drawDiagram();
   }
 
@@ -221,11 +299,12 @@ export class PatselTreeElement extends PatselElement {
   }
 
   // One engine step from the current session; true when it was shown.
-  #go(params, { push = false, replace = true, focus = false, answered } = {}) {
+  #go(params, { push = false, replace = true, focus = false, answered, fresh: isFresh } = {}) {
     if (!this.#engine || !this.#diagram) return false;
     const base = { tree: this.#diagram.id, tiers: this.allowedTiers };
-    // A walk that had no step yet (or a refused one) has no entry to go back to: replace it.
-    const fresh = !('session' in params) && !this.#step;
+    // A walk that had no step yet (or a refused one) has no entry to go back to: replace it
+    // (unless the reader chose the tree from the list: Back returns to the list).
+    const fresh = isFresh ?? (!('session' in params) && !this.#step);
     if (!('session' in params) && this.#step && !this.#problem) base.session = this.#step.session;
     // Restarting out of a refused session: start from the tree alone.
     const query = this.#problem && params.restart ? base : { ...base, ...params };
@@ -347,12 +426,14 @@ export class PatselTreeElement extends PatselElement {
 
   // --- URL state -----------------------------------------------------------
 
-  // The walk saved in the URL, opened by the engine (one step):
-  // {tree, tiers, step} or, for a session it refuses, {tree, tiers, error};
-  // undefined without one, or when no tree of the catalog claims it.
-  #savedWalk() {
+  // What the URL holds, opened by the engine (one step): {picker: true}
+  // for the list of trees; a walk as {tree, tiers, step} or, for a session
+  // it refuses, {tree, tiers, error}; undefined without one, or when no
+  // tree of the catalog claims it.
+  #savedState() {
     const saved = treeForm.read(this.readUrl());
     if (!saved) return undefined;
+    if (saved.picker) return { picker: true };
     const tiers = saved.tiers ?? parseTiers(this.tiers);
     try {
       const step = this.#engine.treeStep({ session: saved.session, tiers });

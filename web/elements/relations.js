@@ -46,9 +46,3 @@ export function relationPhrase(id) {
 export function primary(neighbour) {
   return [...neighbour.relations].sort((a, b) => relationRank(a.relation) - relationRank(b.relation))[0] ?? { relation: 'related' };
 }
-
-/** A neighbour's edge label: its strongest relation, "+N" for the others. */
-export function relationText(neighbour) {
-  const first = primary(neighbour).relation;
-  return neighbour.relations.length > 1 ? `${first} +${neighbour.relations.length - 1}` : first;
-}

@@ -5,7 +5,8 @@
 //   element              entries                                          older form, still read
 //   explorer             q, tier, <facet>..., from, to, sort, page         (none)
 //   compare, stack       patterns                                         saga.outbox, "-" for none
-//   tree                 session (the engine's, its parts as values), tier  <session>!gold,silver
+//   tree                 session (the engine's, its parts as values), tier;  <session>!gold,silver
+//                        trees (the list of trees shown)
 //   recommender          <profile field>..., tier                         peak_rps:10000;compliance:gdpr,pci-dss!gold
 //   related (in place)   pattern                                          outbox
 //
@@ -34,16 +35,22 @@ export const choiceForm = {
   },
 };
 
-/** <patsel-tree>: the engine's session and the allowed tiers, `session.<tree>.<fingerprint>.<answer>..._tier.gold.silver`. */
+/**
+ * <patsel-tree>: the engine's session and the allowed tiers,
+ * `session.<tree>.<fingerprint>.<answer>..._tier.gold.silver`; or `trees`
+ * while the list of trees is shown.
+ */
 export const treeForm = {
-  /** `tiers`: undefined when they are the attribute's. */
-  write({ session, tiers }) {
+  /** `tiers`: undefined when they are the attribute's; `picker`: the list of trees. */
+  write({ session, tiers, picker = false }) {
+    if (picker) return encodeState({ trees: [] });
     return encodeState({ session: dottedValues(session), tier: tiers });
   },
-  /** {session, tiers (undefined: the attribute's)}, or null without a value. */
+  /** {session, tiers (undefined: the attribute's)} or {picker: true}, or null without a value. */
   read(value) {
     if (value == null || value === '') return null;
     const entries = decodeState(value);
+    if (!value.includes('!') && Object.hasOwn(entries, 'trees') && !Object.hasOwn(entries, 'session')) return { picker: true };
     if (!value.includes('!') && Object.hasOwn(entries, 'session'))
       return { session: dottedText(entries.session), tiers: entries.tier && tiersOf(entries.tier) };
     const [session, tiers] = value.split('!');

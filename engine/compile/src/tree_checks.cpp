@@ -25,6 +25,11 @@ bool check_tree(const json& tree, const std::string& file, const LineMap& lines,
 
   if (text_of(tree, "id").empty()) error("tree.missing_field", "$", "the tree needs an id");
   if (text_of(tree, "title").empty()) error("tree.missing_field", "$", "the tree needs a title");
+  // Where the tree sits in a list of trees: under its group (the problem it answers), by order.
+  if (auto group = tree.find("group"); group != tree.end() && text_of(tree, "group").empty())
+    error("tree.bad_field", "$.group", "group must be a text: the problem the tree answers, a heading in the list of trees");
+  if (auto order = tree.find("order"); order != tree.end() && !order->is_number_integer())
+    error("tree.bad_field", "$.order", "order must be a whole number: where the tree comes in the list of trees");
   const json questions = tree.value("questions", json::array());
   const json results = tree.value("results", json::array());
   if (!questions.is_array() || questions.empty()) {

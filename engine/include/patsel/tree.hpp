@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,8 @@ struct DecisionTree {
   std::string id;
   std::string title;
   std::string description;
+  std::string group;           ///< the problem a reader has: a heading of the list of trees ("" if none)
+  std::optional<int> order;    ///< where the tree comes in that list (smallest first)
   std::string start;
   std::vector<TreeQuestion> questions;
   std::vector<TreeResult> results;
@@ -159,5 +162,9 @@ struct TreeMove {
 /// auto walk = patsel::move_walk(tree, &session, {false, 1, {"no-history"}});
 /// ```
 Result<TreeWalk> move_walk(const DecisionTree& tree, const TreeSession* session, const TreeMove& move);
+
+/// `trees` in the order a list of trees shows them: by `order`, equal orders
+/// by title; trees without an order after those with one, in the order given.
+std::vector<const DecisionTree*> in_list_order(std::vector<const DecisionTree*> trees);
 
 }  // namespace patsel

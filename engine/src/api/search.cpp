@@ -113,6 +113,11 @@ json hit_json(const EngineState& state, const SearchResults& results, const Scor
   const Pattern& p = state.catalog.patterns()[scored.doc];
   HitDetails details = state.search.explain(state.catalog, results, scored.doc);
   json hit = pattern_summary(p);
+  // What a result card shows besides the summary, and the names a reader may type.
+  const json* difficulty = member(p.data, "difficulty");
+  hit["difficulty"] = difficulty && difficulty->is_string() ? *difficulty : json(nullptr);
+  hit["introduced"] = p.introduced_year ? json(p.introduced_year) : json(nullptr);
+  hit["aliases"] = p.aliases;
   hit["score"] = rounded(scored.score);
   json& matched = hit["matched"];
   json& fields = matched["fields"] = json::array();

@@ -86,17 +86,19 @@ json step_json(const Catalog& catalog, const TreeWalk& walk, const std::vector<T
 Result<json> tree_list(const EngineState& state, const json& params) {
   if (auto error = unknown_keys(params, {})) return *error;
   json trees = json::array(), broken = json::array();
+  std::vector<const DecisionTree*> usable;
   for (const TreeEntry& entry : state.reasoning().trees) {
-    if (!entry.tree) {
-      broken.push_back({{"id", entry.id}, {"error", error_json(entry.tree.error())}});
-      continue;
-    }
-    const DecisionTree& t = entry.tree.value();
-    trees.push_back({{"id", t.id},
-                     {"title", t.title},
-                     {"description", t.description},
-                     {"questions", t.questions.size()},
-                     {"results", t.results.size()}});
+    if (entry.tree) usable.push_back(&entry.tree.value());
+    else broken.push_back({{"id", entry.id}, {"error", error_json(entry.tree.error())}});
+  }
+  for (const DecisionTree* t : in_list_order(std::move(usable))) {
+    trees.push_back({{"id", t->id},
+                     {"title", t->title},
+                     {"description", t->description},
+                     {"group", t->group.empty() ? json(nullptr) : json(t->group)},
+                     {"order", t->order ? json(*t->order) : json(nullptr)},
+                     {"questions", t->questions.size()},
+                     {"results", t->results.size()}});
   }
   return json{{"trees", std::move(trees)}, {"broken", std::move(broken)}};
 }

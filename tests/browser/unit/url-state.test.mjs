@@ -56,6 +56,9 @@ test('tree: `session.<the session\'s parts>` and `tier` when the tiers differ; t
   assert.equal(treeForm.read(treeForm.write({ session: 'my_tree.0badf00d', tiers: undefined })).session, 'my~5Ftree.0badf00d');
   assert.equal(treeForm.read(null), null);
   assert.equal(treeForm.read(''), null);
+  // The list of trees, chosen from inside a tree.
+  assert.equal(treeForm.write({ picker: true }), 'trees');
+  assert.deepEqual(treeForm.read('trees'), { picker: true });
   // older links
   assert.deepEqual(treeForm.read(`${session}!gold,silver`), { session, tiers: ['gold', 'silver'] });
   assert.deepEqual(treeForm.read(`${session}!`), { session, tiers: [] });
