@@ -50,7 +50,10 @@ const SHOTS = [
 // Further states worth a look, each on a fresh page: [name, route, selector, ready, act(element, page)].
 const column = (element) => element.evaluate((e) => { e.style.maxWidth = '688px'; });  // Material's content column
 const STATES = [
-  ['related-all', '#/pattern/saga/', 'patsel-related', '[part~=graph], [part~=list]', (e) => e.locator('[part~=show-all]').click()],
+  ['related-all', '#/pattern/saga/', 'patsel-related', '[part~=graph], [part~=list]', async (e) => {
+    await e.evaluate((element) => element.setAttribute('depth', '2'));  // the pattern view shows depth 1
+    await e.locator('[part~=show-all]').click();
+  }],
   ['related-688', '#/pattern/saga/', 'patsel-related', '[part~=graph], [part~=list]', column],
   ['tree-picker', '#/tree/distributed-transactions/', 'patsel-tree', '[part~=question]', (e) => e.locator('[part~=choose-tree]').click()],
   ['explorer-2pc', '#/search', 'patsel-explorer', '[part=card]', async (e) => {

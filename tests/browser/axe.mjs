@@ -17,4 +17,18 @@ export async function seriousViolations(page, selector = 'body') {
   return violations;
 }
 
+/**
+ * For each of a desktop and a phone viewport: the page `openAt(viewport)`
+ * gives ({page}) has no serious axe violation and no horizontal scroll.
+ */
+export async function assertAccessibleAtBothWidths(assert, openAt) {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const { page } = await openAt(viewport);
+    assert.deepEqual(await seriousViolations(page), [], `${viewport.width} px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${viewport.width} px (${overflow})`);
+    await page.close();
+  }
+}
+
 export const axeVersion = path.basename(path.dirname(axePath));

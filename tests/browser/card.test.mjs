@@ -1,25 +1,17 @@
 // <patsel-card>: the tier banner for each tier, read from per-pattern
 // shards (no wasm on a card-only page); catalog text stays text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, openPage, servedBrowser } from './support.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 async function cardPage(attributes) {
-  const { page, problems } = await openPage(browser, `${server.url}pages/card.html`);
+  const { page, problems } = await openPage(served.browser, `${served.url}pages/card.html`);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.evaluate((attrs) => {

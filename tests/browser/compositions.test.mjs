@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, hostedElements } from './support.mjs';
-import { seriousViolations } from './axe.mjs';
+import { dist, hostedElements, recordChanges } from './support.mjs';
+import { assertAccessibleAtBothWidths } from './axe.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
@@ -53,9 +53,7 @@ test('every combination to avoid of the catalog, with its reason and what to use
 
 test('narrowed to one pattern: the chooser, the URL, Back and the attribute', async () => {
   const { page, problems, element } = await open();
-  const changes = [];
-  await page.exposeFunction('recordChange', (detail) => changes.push(detail));
-  await page.evaluate(() => document.addEventListener('patsel-compositions-change', (e) => window.recordChange(e.detail)));
+  const changes = await recordChanges(page, 'patsel-compositions-change');
   await element.getByLabel('Only those with').selectOption('microservices');
   const withIt = catalog.compositions.filter((c) => c.pattern === 'microservices' || c.parts.includes('microservices')).map((c) => c.id);
   assert.deepEqual(await shownCompositions(element), withIt);
@@ -90,11 +88,5 @@ test('keyboard: the chooser, then the first link', async () => {
 });
 
 test('no serious accessibility violations (axe), at desktop and phone widths', async () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
-    const { page } = await open({}, { viewport });
-    assert.deepEqual(await seriousViolations(page), [], `${viewport.width} px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${viewport.width} px (${overflow})`);
-    await page.close();
-  }
+  await assertAccessibleAtBothWidths(assert, (viewport) => open({}, { viewport }));
 });

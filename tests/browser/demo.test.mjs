@@ -1,25 +1,17 @@
 // The demo as a site (dist/demo/, served): the reader's scenarios of
 // demo-scenarios.mjs, links written before the demo had routes, a strict
 // Content-Security-Policy, and accessibility of the home and a pattern view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { dist, launchBrowser, openPage, serve } from './support.mjs';
+import { dist, openPage, servedBrowser } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 import { catalog, demoScenarios, viewTitle } from './demo-scenarios.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(path.join(dist, 'demo'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser(path.join(dist, 'demo'), {});
 
 demoScenarios('served demo', async (route) => {
-  const { page, problems } = await openPage(browser, `${server.url}${route}`);
+  const { page, problems } = await openPage(served.browser, `${served.url}${route}`);
   return { page, problems, close: () => page.close() };
 });
 
@@ -29,7 +21,7 @@ test('a link from before the demo had routes opens the view of its element', asy
     ['?compare=patterns.saga.outbox', 'Compare patterns side by side'],
     ['?related=pattern.outbox', catalog.patterns.find((p) => p.id === 'outbox').title],
   ]) {
-    const { page, problems } = await openPage(browser, `${server.url}${query}`);
+    const { page, problems } = await openPage(served.browser, `${served.url}${query}`);
     assert.equal(await viewTitle(page), title, query);
     assert.ok(new URL(page.url()).search === query, 'the element state is kept');
     assert.deepEqual(problems, []);
@@ -38,7 +30,7 @@ test('a link from before the demo had routes opens the view of its element', asy
 });
 
 test('an unknown route, pattern or tree says so and links back home', async () => {
-  const { page } = await openPage(browser, `${server.url}#/nowhere`);
+  const { page } = await openPage(served.browser, `${served.url}#/nowhere`);
   for (const route of ['#/nowhere', '#/pattern/no-such-pattern/', '#/tree/no-such-tree/', '#/timeline/no-such-family/']) {
     await page.evaluate((hash) => { location.hash = hash; }, route);
     assert.equal(await viewTitle(page), 'Not found', route);
@@ -50,7 +42,7 @@ test('an unknown route, pattern or tree says so and links back home', async () =
 test("the demo under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no inline script or style)", async () => {
   const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
   const strict = await serve(path.join(dist, 'demo'), { headers: () => ({ 'content-security-policy': policy }) });
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   try {
     const violations = [];
     await page.exposeFunction('reportViolation', (v) => violations.push(v));
@@ -71,8 +63,8 @@ test("the demo under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no inli
 test('no serious accessibility violations (axe) on the home and a pattern view, and no horizontal scroll, at 1280 and 360 px', async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
     for (const [route, ready] of [['', '.tile[data-way=trees] li a'], ['#/pattern/two-phase-commit/', 'patsel-timeline [part~=step]']]) {
-      const page = await browser.newPage({ viewport });
-      await page.goto(`${server.url}${route}`);
+      const page = await served.browser.newPage({ viewport });
+      await page.goto(`${served.url}${route}`);
       await page.locator(ready).first().waitFor();
       assert.deepEqual(await seriousViolations(page), [], `${route || 'home'} at ${viewport.width} px`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

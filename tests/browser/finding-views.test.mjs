@@ -4,29 +4,21 @@
 // trees, the explorer with a pattern named in another tier and its filters
 // folded into the bar of a narrow column, the related graph at depth 2 with
 // all its patterns and its key.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dist, launchBrowser, serve, testRoutes } from './support.mjs';
+import { servedBrowser } from './support.mjs';
 import { lowContrast } from './contrast.mjs';
 import { waitForElements } from './element-states.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: testRoutes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 for (const scheme of ['light', 'dark']) {
   test(`${scheme}: the list of trees, other tiers, folded filters and the depth-2 graph with its key read at 4.5:1`, async () => {
-    const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    const page = await served.browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
     const problems = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}pages/plain-host.html`);
+    await page.goto(`${served.url}pages/plain-host.html`);
     await waitForElements(page);
 
     const tree = page.locator('patsel-tree');

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, hostedElements } from './support.mjs';
-import { seriousViolations } from './axe.mjs';
+import { dist, hostedElements, recordChanges } from './support.mjs';
+import { assertAccessibleAtBothWidths } from './axe.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
@@ -114,9 +114,7 @@ test('progress survives a reload, and a finished path offers the next one', asyn
 
 test('URL round trip: the chosen path is in the address, Back returns, a link opens it', async () => {
   const { page, problems, element } = await open();
-  const changes = [];
-  await page.exposeFunction('recordChange', (detail) => changes.push(detail));
-  await page.evaluate(() => document.addEventListener('patsel-learning-path-change', (e) => window.recordChange(e.detail)));
+  const changes = await recordChanges(page, 'patsel-learning-path-change');
   await element.getByLabel(advanced.title).check();
   assert.equal(await element.locator('[part~=title]').textContent(), advanced.title);
   assert.equal(await urlValue(page), `path.${advanced.id}`);
@@ -170,12 +168,9 @@ test('an unknown path shows a readable error with a retry', async () => {
 });
 
 test('no serious accessibility violations (axe), at desktop and phone widths', async () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
-    const { page, element } = await open({ path: intermediate.id }, { viewport });
-    await element.getByLabel(`Learned: ${byId[order(intermediate)[0]].title}`).check();
-    assert.deepEqual(await seriousViolations(page), [], `${viewport.width} px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${viewport.width} px (${overflow})`);
-    await page.close();
-  }
+  await assertAccessibleAtBothWidths(assert, async (viewport) => {
+    const opened = await open({ path: intermediate.id }, { viewport });
+    await opened.element.getByLabel(`Learned: ${byId[order(intermediate)[0]].title}`).check();
+    return opened;
+  });
 });

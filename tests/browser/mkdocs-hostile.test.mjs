@@ -4,30 +4,17 @@
 // the patterns index as well as in every widget. Each page must render its
 // text as text, open no dialog, run no script from the catalog and show no
 // uncaught error; a search for a hostile title stays inert too.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
-import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
+import { root, openPage, servedMkdocsExample } from './support.mjs';
 
 const catalogFile = path.join(root, 'tests', 'browser', 'fixtures', 'hostile-everywhere.json');
 
-let browser, server, out, built;
-before(async () => {
-  out = await mkdtemp(path.join(os.tmpdir(), 'patsel-mkdocs-hostile-'));
-  built = await buildMkdocsExample({ dist, out, catalog: catalogFile });
-  browser = await launchBrowser();
-  server = await serve(built.site);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) await rm(out, { recursive: true, force: true });
-});
+const example = servedMkdocsExample('mkdocs-hostile', { catalog: catalogFile });
 
-const absolute = (pathname) => new URL(pathname, server.url).href;
+const absolute = (pathname) => new URL(pathname, example.url).href;
 
 /** Everything in the page that could run: in the document and in every shadow root. */
 function injected(page) {
@@ -54,7 +41,7 @@ function injected(page) {
 
 async function openChecked(pathname) {
   const dialogs = [];
-  const { page, problems } = await openPage(browser, 'about:blank');
+  const { page, problems } = await openPage(example.browser, 'about:blank');
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
@@ -71,16 +58,16 @@ async function assertInert(page, problems, dialogs, where) {
 }
 
 test('the site is built over the other catalog (the hook\'s `catalog` option): its records as pages, its catalog and shards in patsel/', async () => {
-  assert.deepEqual(built.patterns, ['evil', 'good'], 'pages for the ids that can name a file');
-  const served = JSON.parse(await readFile(path.join(built.site, 'patsel', 'catalog.json'), 'utf8'));
+  assert.deepEqual(example.built.patterns, ['evil', 'good'], 'pages for the ids that can name a file');
+  const served = JSON.parse(await readFile(path.join(example.built.site, 'patsel', 'catalog.json'), 'utf8'));
   assert.equal(served.content_hash, 'hostile-everywhere');
-  const shard = JSON.parse(await readFile(path.join(built.site, 'patsel', 'patterns', 'evil.json'), 'utf8'));
+  const shard = JSON.parse(await readFile(path.join(example.built.site, 'patsel', 'patterns', 'evil.json'), 'utf8'));
   assert.equal(shard.pattern.id, 'evil');
   assert.deepEqual(Object.keys(shard.refs).sort(), ['" onmouseover="alert(12)', '..', '//evil.example/x', 'good', 'javascript:alert(7)'].sort());
-  const html = await readFile(path.join(built.site, 'patterns', 'evil', 'index.html'), 'utf8');
+  const html = await readFile(path.join(example.built.site, 'patterns', 'evil', 'index.html'), 'utf8');
   assert.match(html, /<patsel-card pattern="evil"><\/patsel-card>/);
   // Only the records with a page are linked; the others' ids are text in every widget.
-  const pages = JSON.parse(await readFile(path.join(built.site, 'patsel', 'site.json'), 'utf8'));
+  const pages = JSON.parse(await readFile(path.join(example.built.site, 'patsel', 'site.json'), 'utf8'));
   assert.deepEqual(pages.pages, { evil: 'patterns/evil/', good: 'patterns/good/' });
   assert.equal(pages.catalog, undefined, 'the shards are served, so the card reads them');
   assert.doesNotMatch(html, /<img src=x onerror/, 'no markup from a title in the page source');

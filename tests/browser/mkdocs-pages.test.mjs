@@ -6,33 +6,23 @@
 // page of the site (and so does every link inside the tool pages' widgets),
 // and widget links navigate instantly with Material's instant navigation
 // on, as plain links without it.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, openPage, servedMkdocsExample } from './support.mjs';
 import { showEverything } from './element-states.mjs';
-import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const tierOf = Object.fromEntries(catalog.patterns.map((p) => [p.id, p.tier]));
 
-let browser, server, out, site, pages;
+const example = servedMkdocsExample('mkdocs-pages');
+let pages;
 before(async () => {
-  out = await mkdtemp(path.join(os.tmpdir(), 'patsel-mkdocs-pages-'));
-  ({ site } = await buildMkdocsExample({ dist, out }));
-  pages = JSON.parse(await readFile(path.join(site, 'patsel', 'site.json'), 'utf8')).pages;
-  browser = await launchBrowser();
-  server = await serve(site);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) await rm(out, { recursive: true, force: true });
+  pages = JSON.parse(await readFile(path.join(example.built.site, 'patsel', 'site.json'), 'utf8')).pages;
 });
 
-const absolute = (pathname) => new URL(pathname, server.url).href;
+const absolute = (pathname) => new URL(pathname, example.url).href;
 const ready = (page) => Promise.all([
   page.locator('patsel-card [part~=banner][data-tier]').waitFor(),
   page.locator('patsel-related [part~=graph], patsel-related [part~=list]').first().waitFor({ state: 'attached' }),
@@ -56,7 +46,7 @@ for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 
   const title = `every pattern page at ${width} x ${height}: the article's first heading within ${limit} px of its top (gold, silver, bronze)`
     + (crawl ? '; every link inside every widget lands on an existing page of the site' : '');
   test(title, async (t) => {
-    const { page, problems } = await openPage(browser, 'about:blank');
+    const { page, problems } = await openPage(example.browser, 'about:blank');
     await page.setViewportSize({ width, height });
     const worst = {};
     const checked = new Map();  // URL -> HTTP status
@@ -73,7 +63,7 @@ for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 
       links += found.length;
       for (const href of found) {
         const target = new URL(href);
-        assert.equal(target.origin, new URL(server.url).origin, `${url}: ${href} is a page of the site`);
+        assert.equal(target.origin, new URL(example.url).origin, `${url}: ${href} is a page of the site`);
         assert.ok(Object.values(pages).includes(target.pathname.slice(1)), `${url}: ${href} is a pattern page`);
         if (!checked.has(href)) checked.set(href, (await fetch(href)).status);
         assert.equal(checked.get(href), 200, `${url}: ${href}`);
@@ -88,7 +78,7 @@ for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 
 }
 
 test('on the tool pages too, every pattern link inside the widgets goes to a pattern page of the site', async (t) => {
-  const { page, problems } = await openPage(browser, 'about:blank');
+  const { page, problems } = await openPage(example.browser, 'about:blank');
   const targets = new Set(Object.values(pages).map(absolute));
   let links = 0;
   for (const pathname of ['explorer/', 'trees/', 'recommender/', 'timeline/', 'compare/', 'stack/?stack=patterns.two-phase-commit.microservices.circuit-breaker']) {
@@ -106,7 +96,7 @@ test('on the tool pages too, every pattern link inside the widgets goes to a pat
 });
 
 test('with instant navigation, links inside the widgets swap pages in without a reload', async () => {
-  const { page, problems } = await openPage(browser, absolute('patterns/two-phase-commit/'));
+  const { page, problems } = await openPage(example.browser, absolute('patterns/two-phase-commit/'));
   await ready(page);
   await page.evaluate(() => {
     window.patselMarker = 'no reload';
@@ -142,7 +132,7 @@ test('with instant navigation, links inside the widgets swap pages in without a 
 });
 
 test('without instant navigation, the same links are plain links', async () => {
-  const page = await browser.newPage();
+  const page = await example.browser.newPage();
   // The site as it would be without `navigation.instant` among Material's features.
   await page.route('**/patterns/**', async (route) => {
     const response = await route.fetch();

@@ -4,28 +4,13 @@
 // reverse), with no reload, and after each switch every text of every
 // element is measured against what is behind it (tests/browser/contrast.mjs):
 // 4.5:1 or more in all four combinations of system and Material scheme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { dist, launchBrowser, serve } from './support.mjs';
+import { servedMkdocsExample } from './support.mjs';
 import { lowContrast } from './contrast.mjs';
 import { ELEMENT_TAGS, showEverything } from './element-states.mjs';
-import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
 
-let browser, server, out;
-before(async () => {
-  out = await mkdtemp(path.join(os.tmpdir(), 'patsel-mkdocs-theme-'));
-  const { site } = await buildMkdocsExample({ dist, out });
-  browser = await launchBrowser();
-  server = await serve(site);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) await rm(out, { recursive: true, force: true });
-});
+const example = servedMkdocsExample('mkdocs-theme');
 
 // Every element, on the page that holds it.
 const PAGES = [
@@ -66,11 +51,11 @@ async function toggle(page) {
 for (const system of ['light', 'dark']) {
   for (const [pathname, tags] of PAGES) {
     test(`${pathname} in a ${system} system: Material's palette toggle both ways, every text at 4.5:1`, async () => {
-      const page = await browser.newPage({ colorScheme: system, viewport: { width: 1280, height: 900 } });
+      const page = await example.browser.newPage({ colorScheme: system, viewport: { width: 1280, height: 900 } });
       const problems = [];
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       page.on('pageerror', (e) => problems.push(e.message));
-      await page.goto(new URL(pathname, server.url).href);
+      await page.goto(new URL(pathname, example.url).href);
       const first = system === 'dark' ? 'slate' : 'default';
       assert.equal(await scheme(page), first, "Material follows the system at first");
       await showEverything(page);

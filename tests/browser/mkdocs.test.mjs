@@ -5,49 +5,36 @@
 // the tool pages with their markers; a page that opts out, a page found by
 // an alias; clicked through with Material's instant navigation on.
 // Nothing is skipped: without mkdocs the build, and so every test, fails.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, root, openPage, servedMkdocsExample } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
-import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
 
-let browser, server, out;
-before(async () => {
-  out = await mkdtemp(path.join(os.tmpdir(), 'patsel-mkdocs-'));
-  const { site } = await buildMkdocsExample({ dist, out });  // throws a clear message when mkdocs is missing
-  browser = await launchBrowser();
-  server = await serve(site);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) await rm(out, { recursive: true, force: true });
-});
+const example = servedMkdocsExample('mkdocs');
 
 const banner = (page) => page.locator('patsel-card [part~=banner]:not([part~=loading])');
-const absolute = (pathname) => new URL(pathname, server.url).href;
+const absolute = (pathname) => new URL(pathname, example.url).href;
 
 test('set-up: two lines in mkdocs.yml, no page edited, nothing of the package in docs/', async () => {
-  const config = await readFile(path.join(out, 'mkdocs.yml'), 'utf8');
+  const config = await readFile(path.join(example.out, 'mkdocs.yml'), 'utf8');
   assert.match(config, new RegExp(`^hooks: \\[${JSON.stringify(path.join(dist, 'mkdocs', 'patsel_hook.py')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]$`, 'm'));
   assert.match(config, /^extra: \{ patsel: \{\} \}$/m);
   assert.doesNotMatch(config, /extra_javascript/);
   for (const name of await readdir(path.join(root, 'data', 'patterns')))
-    assert.equal(await readFile(path.join(out, 'docs', 'patterns', name), 'utf8'), await readFile(path.join(root, 'data', 'patterns', name), 'utf8'), name);
-  assert.deepEqual((await readdir(path.join(out, 'docs'))).sort(),
+    assert.equal(await readFile(path.join(example.out, 'docs', 'patterns', name), 'utf8'), await readFile(path.join(root, 'data', 'patterns', name), 'utf8'), name);
+  assert.deepEqual((await readdir(path.join(example.out, 'docs'))).sort(),
     ['compare.md', 'compositions.md', 'explorer.md', 'guides', 'index.md', 'learning-paths.md', 'patterns', 'problems.md',
       'quick-reference.md', 'recommender.md', 'stack.md', 'timeline.md', 'trees.md']);
-  assert.equal((await readFile(path.join(out, 'docs', 'explorer.md'), 'utf8')).match(/<!-- patsel explorer -->/g).length, 1, 'a marker');
+  assert.equal((await readFile(path.join(example.out, 'docs', 'explorer.md'), 'utf8')).match(/<!-- patsel explorer -->/g).length, 1, 'a marker');
 });
 
 test('the hook: banner after the title, related patterns after the article, the loader in every head, the package and the page map served', async () => {
-  const site = path.join(out, 'site');
+  const site = path.join(example.out, 'site');
   const html = await readFile(path.join(site, 'patterns', 'saga', 'index.html'), 'utf8');
   const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
   const order = ['<h1>Saga</h1>', '<patsel-card pattern="saga"></patsel-card>', '<h2 id="problem">', '<h2 id="related-patterns">Related patterns',
@@ -73,11 +60,11 @@ test('the hook: banner after the title, related patterns after the article, the 
 });
 
 test('a page that opts out gets no widget; a page found by an alias gets the banner it asked for', async () => {
-  const { page: optedOut, problems } = await openPage(browser, absolute('guides/circuit-breaker/'));
+  const { page: optedOut, problems } = await openPage(example.browser, absolute('guides/circuit-breaker/'));
   await optedOut.locator('article h1').waitFor();
   assert.equal(await optedOut.locator('article [class*=patsel], article patsel-card, article patsel-related').count(), 0);
   assert.equal(await optedOut.locator('article a[href="../../patterns/circuit-breaker/"]').count(), 1);
-  const alias = await browser.newPage();
+  const alias = await example.browser.newPage();
   await alias.goto(absolute('guides/2pc/'));
   await alias.locator('patsel-card[pattern=two-phase-commit] [part~=banner][data-tier=bronze]').waitFor();
   assert.equal(await alias.locator('patsel-related').count(), 0, 'patsel: [card]');
@@ -87,12 +74,12 @@ test('a page that opts out gets no widget; a page found by an alias gets the ban
 });
 
 test('a page that is not a pattern loads no element', async () => {
-  const page = await browser.newPage();
+  const page = await example.browser.newPage();
   const problems = [];
   const loaded = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
-  await page.goto(server.url);
+  await page.goto(example.url);
   await page.locator('article h1').waitFor();
   await page.waitForLoadState('networkidle');
   assert.ok(loaded.includes('/patsel/mkdocs/loader.js'), loaded.join(' '));
@@ -104,7 +91,7 @@ test('a page that is not a pattern loads no element', async () => {
 
 test('a pattern page shows its tier banner and its related patterns', async () => {
   const p = byId['two-phase-commit'];
-  const { page, problems } = await openPage(browser, absolute('patterns/two-phase-commit/'));
+  const { page, problems } = await openPage(example.browser, absolute('patterns/two-phase-commit/'));
   await banner(page).waitFor();
   assert.equal(await banner(page).getAttribute('data-tier'), p.tier);
   assert.ok((await banner(page).textContent()).includes(p.deprecation_reason));
@@ -120,7 +107,7 @@ test('a pattern page shows its tier banner and its related patterns', async () =
 });
 
 test('a link in the banner swaps in the next pattern page without a reload, and back works', async () => {
-  const { page, problems } = await openPage(browser, absolute('patterns/two-phase-commit/'));
+  const { page, problems } = await openPage(example.browser, absolute('patterns/two-phase-commit/'));
   await banner(page).waitFor();
   await page.evaluate(() => { window.patselMarker = 'still here'; });
   await page.locator('patsel-card [part~=toggle][data-section=legacy]').click();
@@ -144,7 +131,7 @@ test('a link in the banner swaps in the next pattern page without a reload, and 
 });
 
 test('the explorer page, reached by instant navigation, lists the gold patterns and links to their pages', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(example.browser, example.url);
   await page.evaluate(() => { window.patselMarker = 'home'; });
   await page.locator('nav.md-nav a.md-nav__link', { hasText: /^\s*Explorer\s*$/ }).first().click();
   await page.waitForURL(absolute('explorer/'));
@@ -166,7 +153,7 @@ test('the decision tree page: pick a tree, answer, get the next question', async
   const tree = catalog.trees[0];
   const start = tree.questions.find((q) => q.id === tree.start);
   const option = start.options.find((o) => o.next) ?? start.options[0];
-  const { page, problems } = await openPage(browser, absolute('trees/'));
+  const { page, problems } = await openPage(example.browser, absolute('trees/'));
   await page.locator(`patsel-tree button[data-tree="${tree.id}"]`).click();
   await page.locator('patsel-tree [part~=question-text]', { hasText: start.text }).waitFor();
   await page.locator(`patsel-tree button[data-answer="${option.id}"]`).click();
@@ -195,7 +182,7 @@ test('the tool pages render, and the widgets have no serious accessibility viola
     ['compositions/', 'patsel-compositions [part~=conflict]'],
   ];
   for (const [pathname, ...ready] of pages) {
-    const { page, problems } = await openPage(browser, absolute(pathname));
+    const { page, problems } = await openPage(example.browser, absolute(pathname));
     for (const selector of ready) await page.locator(selector).first().waitFor();
     // Every widget on the page, inside the Material theme.
     for (const toggle of await page.locator('patsel-card [part~=toggle]').all()) await toggle.click();

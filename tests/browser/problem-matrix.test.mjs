@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, hostedElements } from './support.mjs';
-import { seriousViolations } from './axe.mjs';
+import { dist, hostedElements, recordChanges } from './support.mjs';
+import { assertAccessibleAtBothWidths } from './axe.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
@@ -59,9 +59,7 @@ test('a bronze pattern says what replaces it, never stands alone', async () => {
 
 test('the area and the tiers: filters, the URL, Back, and a link that opens them', async () => {
   const { page, problems, element } = await open();
-  const changes = [];
-  await page.exposeFunction('recordChange', (detail) => changes.push(detail));
-  await page.evaluate(() => document.addEventListener('patsel-problem-matrix-change', (e) => window.recordChange(e.detail)));
+  const changes = await recordChanges(page, 'patsel-problem-matrix-change');
   await element.getByLabel('Area').selectOption('consistency');
   assert.deepEqual(await shownAreas(element), ['consistency']);
   assert.equal(await urlValue(page), 'area.consistency');
@@ -137,11 +135,5 @@ test('keyboard: the area picker and the tier checkboxes', async () => {
 });
 
 test('no serious accessibility violations (axe), at desktop and phone widths', async () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
-    const { page } = await open({}, { viewport });
-    assert.deepEqual(await seriousViolations(page), [], `${viewport.width} px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${viewport.width} px (${overflow})`);
-    await page.close();
-  }
+  await assertAccessibleAtBothWidths(assert, (viewport) => open({}, { viewport }));
 });

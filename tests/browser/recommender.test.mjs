@@ -7,11 +7,11 @@
 // form on a desktop and a jump bar on a phone, the profile in the URL,
 // keyboard use, hostile catalog text and axe. Expected reasons come from
 // the rules in the catalog file, evaluated here independently of the engine.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, openPage, servedBrowser } from './support.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
@@ -60,18 +60,10 @@ const BUSY = { peak_rps: 10000, availability: 99.99, consistency: 'strong', exte
 const CHECKOUT = { external_dependencies: 5, current_pain: ['cascading-failures', 'slow-responses'] };
 const labelOf = (field, value) => field.value_labels?.[value];
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 async function recommenderPage(query = '', page = 'recommender.html') {
-  const opened = await openPage(browser, `${server.url}pages/${page}${query}`);
+  const opened = await openPage(served.browser, `${served.url}pages/${page}${query}`);
   await opened.page.locator('#rec [part~=form], #rec [part~=error]').first().waitFor();
   return opened;
 }

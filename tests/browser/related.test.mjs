@@ -1,27 +1,19 @@
 // <patsel-related>: a pattern's neighbourhood as a graph with typed, labelled
 // edges and a list of the same relations. Expected relations are read from
 // catalog.json (the page's own statements) or the fixture, not from the element.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage, openHosted } from './support.mjs';
+import { dist, root, openPage, openHosted, servedBrowser } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const byId = Object.fromEntries(catalog.patterns.map((p) => [p.id, p]));
 const hostile = JSON.parse(await readFile(path.join(root, 'tests', 'fixtures', 'catalogs', 'hostile-unicode.json'), 'utf8'));
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 // The engine's order of relations, and which of them share a line (and an entry of the key).
 const RANK = ['requires', 'required-by', 'complements', 'enhances', 'enhanced-by', 'part-of', 'has-part', 'alternative',
@@ -88,11 +80,11 @@ async function graph(page, selector = '#related') {
 
 /** The pattern page (card + related graph) with `attributes` on the graph, once drawn. */
 async function relatedPage(attributes = {}, url = 'pages/related.html', viewport) {
-  const { page, problems } = await openPage(browser, 'about:blank');
+  const { page, problems } = await openPage(served.browser, 'about:blank');
   if (viewport) await page.setViewportSize(viewport);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${server.url}${url}`);
+  await page.goto(`${served.url}${url}`);
   if (Object.keys(attributes).length) {
     await page.evaluate((attrs) => {
       const element = document.getElementById('related');
@@ -357,7 +349,7 @@ test('a long title is cut after three lines at a word, so the visible words stay
     { id: 'long', title: long, tier: 'silver' },
     { id: 'short', title: 'Short', tier: 'bronze' }] };
   const setup = (page) => page.route('**/long/catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(longCatalog) }));
-  const { page, problems, element } = await openHosted(browser, server.url, 'patsel-related',
+  const { page, problems, element } = await openHosted(served.browser, served.url, 'patsel-related',
     { pattern: 'centre', catalog: '/long/catalog.json', 'base-url': '/patterns/' }, '[part~=node]', { setup });
   const node = element.locator('[part~=node][data-pattern=long]');
   const lines = await node.locator('tspan').allTextContents();

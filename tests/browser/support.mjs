@@ -2,10 +2,13 @@
 // playwright-core (no downloaded browser), pages served from dist/ by the
 // project's own static server, console errors collected.
 import { before, after } from 'node:test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
+import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // PATSEL_DIST lets a developer test another assembled copy (scripts/assemble.mjs --out).
@@ -76,24 +79,72 @@ export async function openHosted(browser, serverUrl, tag, attributes, ready, { q
   return { page, problems, element: await addToHost(page, tag, attributes, ready) };
 }
 
+/** Every `detail` of the events named `type` on the page's document, in order, as they come. */
+export async function recordChanges(page, type) {
+  const changes = [];
+  await page.exposeFunction('recordChange', (detail) => changes.push(detail));
+  await page.evaluate((name) => document.addEventListener(name, (e) => window.recordChange(e.detail)), type);
+  return changes;
+}
+
 /**
- * For a file of tests on the host page: registers hooks that start one
- * browser and a server of dist/ with `testRoutes`, and gives
- * `open(tag, attributes, ready, options)` (openHosted on them) and `url`.
+ * For a file of tests: registers hooks that start one browser and a server of
+ * `folder` (dist/ with `testRoutes` unless told) and close them at the end.
+ * Gives {browser, url}, readable once the hooks have run.
  */
-export function hostedElements() {
+export function servedBrowser(folder = dist, options = { routes: testRoutes }) {
   let browser, server;
   before(async () => {
     browser = await launchBrowser();
-    server = await serve(dist, { routes: testRoutes });
+    server = await serve(folder, options);
   });
   after(async () => {
     await browser?.close();
     await server?.close();
   });
   return {
-    open: (tag, attributes, ready, options) => openHosted(browser, server.url, tag, attributes, ready, options),
+    get browser() { return browser; },
     get url() { return server.url; },
+  };
+}
+
+/**
+ * For a file of tests on the example MkDocs site: registers hooks that build
+ * it (scripts/mkdocs-example.mjs, with `options` such as {catalog}) in a
+ * scratch folder named after `name`, start one browser and a server of the
+ * site, and remove it all at the end. Gives {browser, url, out, built} (built:
+ * what buildMkdocsExample returned), readable once the hooks have run.
+ */
+export function servedMkdocsExample(name, options = {}) {
+  let browser, server, out, built;
+  before(async () => {
+    out = await mkdtemp(path.join(os.tmpdir(), `patsel-${name}-`));
+    built = await buildMkdocsExample({ dist, out, ...options });  // throws a clear message when mkdocs is missing
+    browser = await launchBrowser();
+    server = await serve(built.site);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+  return {
+    get browser() { return browser; },
+    get url() { return server.url; },
+    get out() { return out; },
+    get built() { return built; },
+  };
+}
+
+/**
+ * For a file of tests on the host page: servedBrowser's browser and server,
+ * and `open(tag, attributes, ready, options)` (openHosted on them).
+ */
+export function hostedElements() {
+  const served = servedBrowser();
+  return {
+    open: (tag, attributes, ready, options) => openHosted(served.browser, served.url, tag, attributes, ready, options),
+    get url() { return served.url; },
   };
 }
 

@@ -3,30 +3,22 @@
 // more on a page that follows the system's scheme, in light and in dark; a
 // light-only page in a dark system; the `theme` attribute; a site's own
 // dark-mode switch followed live. (Material pages: mkdocs-theme.test.mjs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dist, launchBrowser, serve, testRoutes } from './support.mjs';
+import { servedBrowser } from './support.mjs';
 import { lowContrast } from './contrast.mjs';
 import { ELEMENT_TAGS, showEverything } from './element-states.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: testRoutes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 const ALL = ELEMENT_TAGS.join(', ');
 
 async function open(pathname, colorScheme) {
-  const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
+  const page = await served.browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${server.url}${pathname}`);
+  await page.goto(`${served.url}${pathname}`);
   return { page, problems };
 }
 

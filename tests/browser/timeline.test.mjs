@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dist, hostedElements } from './support.mjs';
-import { seriousViolations } from './axe.mjs';
+import { assertAccessibleAtBothWidths } from './axe.mjs';
 
 // Expected values come from the catalog file, not from the engine.
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
@@ -114,11 +114,5 @@ test('markup in catalog text renders inert, and javascript: links are not emitte
 });
 
 test('no serious accessibility violations (axe), at desktop and phone widths', async () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
-    const { page } = await timelinePage({}, { viewport });
-    assert.deepEqual(await seriousViolations(page), [], `${viewport.width} px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${viewport.width} px (${overflow})`);
-    await page.close();
-  }
+  await assertAccessibleAtBothWidths(assert, (viewport) => timelinePage({}, { viewport }));
 });

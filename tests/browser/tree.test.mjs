@@ -3,11 +3,11 @@
 // session in the URL (reload, back button, a stale session), the diagram,
 // hostile catalog text and axe. Expected questions, results and picks come
 // from the catalog file (data/trees/distributed-transactions.yaml compiled).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage } from './support.mjs';
+import { dist, openPage, servedBrowser } from './support.mjs';
 
 const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
 const tree = catalog.trees.find((t) => t.id === 'distributed-transactions');
@@ -16,18 +16,10 @@ const option = (q, id) => question(q).options.find((o) => o.id === id);
 const resultOf = (id) => tree.results.find((r) => r.id === id);
 const titleOf = Object.fromEntries(catalog.patterns.map((p) => [p.id, p.title]));
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serve(dist, { routes: { '/pages/': path.join(root, 'tests', 'browser', 'pages'), '/fixtures/': path.join(root, 'tests', 'fixtures') } });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 async function treePage(query = '', page = 'tree.html') {
-  const opened = await openPage(browser, `${server.url}pages/${page}${query}`);
+  const opened = await openPage(served.browser, `${served.url}pages/${page}${query}`);
   await opened.page.locator('#tree [part~=question], #tree [part~=result], #tree [part~=problem], #tree [part~=error]').first().waitFor();
   return opened;
 }
@@ -155,7 +147,7 @@ test('the session lives in the URL: reload restores the walk, the back button st
   await page.locator('#tree [part~=question-text]', { hasText: question('audit').text }).waitFor();
 
   // A shared link opens straight at the result, with its allowed tiers.
-  const shared = await openPage(browser, `${server.url}pages/tree.html?tree=${second}_tier.gold.silver`);
+  const shared = await openPage(served.browser, `${served.url}pages/tree.html?tree=${second}_tier.gold.silver`);
   await shared.page.locator('#tree [part~=result]').waitFor();
   assert.deepEqual(await shared.page.locator('#tree [part~=level]').evaluateAll((s) => s.map((x) => x.dataset.tier)), ['gold', 'silver']);
   assert.deepEqual([...problems, ...shared.problems], []);
@@ -191,14 +183,14 @@ test('without a tree attribute, a walk in the URL opens in the tree the engine s
   await answer(first, 'ownership', 'services');
   const saved = await session(first);
   await first.close();
-  const { page, problems } = await openPage(browser, `${server.url}pages/element-host.html?tree=${saved}`);
+  const { page, problems } = await openPage(served.browser, `${served.url}pages/element-host.html?tree=${saved}`);
   await page.evaluate(() => document.getElementById('host').append(document.createElement('patsel-tree')));
   await page.locator('patsel-tree [part~=question-text]').waitFor();
   assert.equal(await page.locator('patsel-tree [part~=title]').textContent(), tree.title);
   assert.equal(await page.locator('patsel-tree [part~=question-text]').textContent(), question('audit').text);
   assert.deepEqual(await page.locator('patsel-tree [part~=path-step] [part~=answer]').allTextContents(), [option('ownership', 'services').label]);
   // A walk no tree of the catalog claims: the list of trees, as without one.
-  const { page: unknown } = await openPage(browser, `${server.url}pages/element-host.html?tree=session.no-such-tree.00000000`);
+  const { page: unknown } = await openPage(served.browser, `${served.url}pages/element-host.html?tree=session.no-such-tree.00000000`);
   await unknown.evaluate(() => document.getElementById('host').append(document.createElement('patsel-tree')));
   await unknown.locator('patsel-tree [part~=picker]').waitFor();
   assert.deepEqual(problems, []);
@@ -293,9 +285,9 @@ test('the list of trees: grouped by the problem a reader has, titles in one styl
   const expected = treeGroups();
   assert.ok(expected.length >= 4 && expected.every((g) => g.group), 'every shipped tree names its group');
   for (const width of [1280, 360]) {
-    const { page, problems } = await openPage(browser, 'about:blank');
+    const { page, problems } = await openPage(served.browser, 'about:blank');
     await page.setViewportSize({ width, height: 800 });
-    await page.goto(`${server.url}pages/tree-picker.html`);
+    await page.goto(`${served.url}pages/tree-picker.html`);
     const picker = page.locator('#tree [part~=picker]');
     await picker.waitFor();
     assert.equal(await page.locator('#tree [part~=title]').textContent(), 'Choose a decision tree');
@@ -320,7 +312,7 @@ test('the list of trees: grouped by the problem a reader has, titles in one styl
 });
 
 test('picking a tree with the keyboard: in the URL at once, focus on its first question; Back returns to the list', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}pages/tree-picker.html`);
+  const { page, problems } = await openPage(served.browser, `${served.url}pages/tree-picker.html`);
   await page.locator('#tree [part~=picker]').waitFor();
   const target = catalog.trees.find((t) => t.id === 'resilience-for-dependencies');
   for (let i = 0; i < 30 && (await activeIn(page))?.text !== target.title; i++) await page.keyboard.press('Tab');
@@ -483,7 +475,7 @@ test('removed and added again, the element picks up where it was; without a tree
 });
 
 test('an unknown tree shows a readable error with a Retry', async () => {
-  const { page } = await openPage(browser, `${server.url}pages/tree.html`);
+  const { page } = await openPage(served.browser, `${served.url}pages/tree.html`);
   await page.evaluate(() => document.querySelector('#tree').setAttribute('tree', 'no-such-tree'));
   const error = page.locator('#tree [part~=error]');
   await error.waitFor();
