@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { dist, openPage, servedBrowser } from './support.mjs';
+import { dist, openPage, serve, servedBrowser } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 import { catalog, demoScenarios, viewTitle } from './demo-scenarios.mjs';
 
