@@ -6,7 +6,7 @@
 // page of the site (and so does every link inside the tool pages' widgets),
 // and widget links navigate instantly with Material's instant navigation
 // on, as plain links without it.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,10 +17,6 @@ const catalog = JSON.parse(await readFile(path.join(dist, 'catalog.json'), 'utf8
 const tierOf = Object.fromEntries(catalog.patterns.map((p) => [p.id, p.tier]));
 
 const example = servedMkdocsExample('mkdocs-pages');
-let pages;
-before(async () => {
-  pages = JSON.parse(await readFile(path.join(example.built.site, 'patsel', 'site.json'), 'utf8')).pages;
-});
 
 const absolute = (pathname) => new URL(pathname, example.url).href;
 const ready = (page) => Promise.all([
@@ -51,7 +47,7 @@ for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 
     const worst = {};
     const checked = new Map();  // URL -> HTTP status
     let links = 0;
-    for (const [id, url] of Object.entries(pages)) {
+    for (const [id, url] of Object.entries(example.siteMap.pages)) {
       await page.goto(absolute(url));
       await ready(page);
       const offset = await headingOffset(page);
@@ -64,14 +60,14 @@ for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 
       for (const href of found) {
         const target = new URL(href);
         assert.equal(target.origin, new URL(example.url).origin, `${url}: ${href} is a page of the site`);
-        assert.ok(Object.values(pages).includes(target.pathname.slice(1)), `${url}: ${href} is a pattern page`);
+        assert.ok(Object.values(example.siteMap.pages).includes(target.pathname.slice(1)), `${url}: ${href} is a pattern page`);
         if (!checked.has(href)) checked.set(href, (await fetch(href)).status);
         assert.equal(checked.get(href), 200, `${url}: ${href}`);
       }
     }
     assert.deepEqual(Object.keys(worst).sort(), ['bronze', 'gold', 'silver']);
     t.diagnostic(`largest offsets at ${width} x ${height}: ${JSON.stringify(worst)}`);
-    if (crawl) t.diagnostic(`${Object.keys(pages).length} pattern pages, ${links} links in their widgets, ${checked.size} distinct targets, all 200`);
+    if (crawl) t.diagnostic(`${Object.keys(example.siteMap.pages).length} pattern pages, ${links} links in their widgets, ${checked.size} distinct targets, all 200`);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -79,7 +75,7 @@ for (const [width, height, limit, crawl] of [[1280, 900, 450, true], [360, 740, 
 
 test('on the tool pages too, every pattern link inside the widgets goes to a pattern page of the site', async (t) => {
   const { page, problems } = await openPage(example.browser, 'about:blank');
-  const targets = new Set(Object.values(pages).map(absolute));
+  const targets = new Set(Object.values(example.siteMap.pages).map(absolute));
   let links = 0;
   for (const pathname of ['explorer/', 'trees/', 'recommender/', 'timeline/', 'compare/', 'stack/?stack=patterns.two-phase-commit.microservices.circuit-breaker']) {
     await page.goto(absolute(pathname));
@@ -120,10 +116,10 @@ test('with instant navigation, links inside the widgets swap pages in without a 
   const listLink = page.locator('patsel-related[pattern=outbox] [part~=list] a').first();
   const target = await listLink.getAttribute('data-pattern');
   await listLink.click();
-  await page.waitForURL(absolute(pages[target]));
+  await page.waitForURL(absolute(example.siteMap.pages[target]));
   await page.locator(`patsel-card[pattern=${target}] [part~=banner][data-tier]`).waitFor();
   await same();
-  assert.deepEqual(await page.evaluate(() => window.heard), ['patterns/saga/', 'patterns/outbox/', pages[target]].map(absolute));
+  assert.deepEqual(await page.evaluate(() => window.heard), ['patterns/saga/', 'patterns/outbox/', example.siteMap.pages[target]].map(absolute));
   await page.goBack();
   await page.locator('patsel-card[pattern=outbox] [part~=banner][data-tier]').waitFor();
   await same();

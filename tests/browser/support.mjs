@@ -2,7 +2,7 @@
 // playwright-core (no downloaded browser), pages served from dist/ by the
 // project's own static server, console errors collected.
 import { before, after } from 'node:test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
@@ -112,14 +112,16 @@ export function servedBrowser(folder = dist, options = { routes: testRoutes }) {
  * For a file of tests on the example MkDocs site: registers hooks that build
  * it (scripts/mkdocs-example.mjs, with `options` such as {catalog}) in a
  * scratch folder named after `name`, start one browser and a server of the
- * site, and remove it all at the end. Gives {browser, url, out, built} (built:
- * what buildMkdocsExample returned), readable once the hooks have run.
+ * site, and remove it all at the end. Gives {browser, url, out, built,
+ * siteMap} (built: what buildMkdocsExample returned; siteMap: the hook's
+ * patsel/site.json), readable once the hooks have run.
  */
 export function servedMkdocsExample(name, options = {}) {
-  let browser, server, out, built;
+  let browser, server, out, built, siteMap;
   before(async () => {
     out = await mkdtemp(path.join(os.tmpdir(), `patsel-${name}-`));
     built = await buildMkdocsExample({ dist, out, ...options });  // throws a clear message when mkdocs is missing
+    siteMap = JSON.parse(await readFile(path.join(built.site, 'patsel', 'site.json'), 'utf8'));
     browser = await launchBrowser();
     server = await serve(built.site);
   });
@@ -133,6 +135,7 @@ export function servedMkdocsExample(name, options = {}) {
     get url() { return server.url; },
     get out() { return out; },
     get built() { return built; },
+    get siteMap() { return siteMap; },
   };
 }
 
