@@ -209,7 +209,14 @@ test('readable at any depth: no title over another or over a dot, titles of 12 p
     const { page, related } = await relatedPage({ depth: String(depth) }, 'pages/related.html', { width, height: 900 });
     if (column) await page.evaluate((w) => { document.querySelector('#related').style.maxWidth = `${w}px`; }, column);
     await page.waitForFunction((d) => document.querySelector('#related').data?.neighbours.some((n) => n.depth === d), depth);
-    await page.waitForTimeout(100);  // a column narrower than drawn for is drawn again
+    // A column narrower than the graph was drawn for has it drawn again, once the resize is seen.
+    if (column) {
+      await page.waitForFunction(() => {
+        const host = document.querySelector('#related');
+        const graph = host.shadowRoot.querySelector('[part~=graph]');
+        return graph && graph.getBoundingClientRect().width <= host.getBoundingClientRect().width;
+      }, null, { timeout: 5000 }).catch(() => {});  // the assertion below says what it measured
+    }
     for (const all of [false, true]) {
       if (all) await related.locator('[part~=show-all]').click();
       const m = await measureGraph(page);
