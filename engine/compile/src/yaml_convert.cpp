@@ -41,6 +41,16 @@ struct Walk {
   ConvertError& error;
   LineMap* lines;
   int first_line;
+  std::vector<DuplicateKey>* duplicates;
+  std::size_t bytes = 0;
+
+  bool add_bytes(std::size_t n, const YAML::Node& node, const std::string& path) {
+    bytes += n;
+    if (bytes <= limits.max_bytes) return true;
+    error = {"more than " + std::to_string(limits.max_bytes) + " bytes of text once aliases are expanded",
+             node.Mark(), false, path};
+    return false;
+  }
 };
 
 bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& path, json& out) {
@@ -65,6 +75,7 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
       out = nullptr;
       return true;
     case YAML::NodeType::Scalar:
+      if (!walk.add_bytes(node.Scalar().size(), node, path)) return false;
       out = typed ? typed_scalar(node) : json(trim(node.Scalar()));
       return true;
     case YAML::NodeType::Sequence:
@@ -79,10 +90,16 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
     case YAML::NodeType::Map:
       out = json::object();
       for (const auto& entry : node) {
+        const std::string& key = entry.first.Scalar();
+        if (!walk.add_bytes(key.size(), entry.first, path)) return false;
+        if (out.contains(key)) {
+          if (walk.duplicates) walk.duplicates->push_back({key, path, entry.first.Mark()});
+          continue;
+        }
         json value;
-        std::string key_path = walk.lines ? path + "." + entry.first.Scalar() : path;
+        std::string key_path = walk.lines ? path + "." + key : path;
         if (!convert(entry.second, walk, depth + 1, key_path, value)) return false;
-        out[entry.first.Scalar()] = std::move(value);
+        out[key] = std::move(value);
       }
       return true;
   }
@@ -91,12 +108,11 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
 
 }  // namespace
 
-std::optional<json> to_json(const YAML::Node& node, bool typed, const ConvertLimits& limits,
-                            std::size_t& budget_used, ConvertError& error, LineMap* lines,
-                            int first_line) {
+std::optional<json> to_json(const YAML::Node& node, const ConvertOptions& options, std::size_t& budget_used,
+                            ConvertError& error) {
   json out;
-  Walk walk{typed, limits, budget_used, error, lines, first_line};
-  if (!convert(node, walk, 0, "$", out)) return std::nullopt;
+  Walk walk{options.typed, options.limits, budget_used, error, options.lines, options.first_line, options.duplicates};
+  if (!convert(node, walk, options.root_depth, options.root_path, out)) return std::nullopt;
   return out;
 }
 

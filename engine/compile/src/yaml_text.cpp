@@ -20,7 +20,7 @@ Result<nlohmann::json> yaml_to_json(std::string_view text, std::string_view what
   }
   std::size_t used = 0;
   detail::ConvertError error;
-  auto value = detail::to_json(root, true, {}, used, error);
+  auto value = detail::to_json(root, {}, used, error);
   if (!value) return Error{"yaml.too_large", std::string(what) + ": " + error.message};
   return *value;
 }
