@@ -218,11 +218,16 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   }
   drop_duplicates(pages, out);
 
-  std::vector<json> records;
-  records.reserve(pages.size());
-  for (const auto& page : pages) records.push_back(page.record);
-  detail::Resolver resolver(records);
-  records.clear();
+  // The names a reference can use (id, title, aliases), not whole records.
+  std::vector<json> names;
+  names.reserve(pages.size());
+  for (const auto& page : pages) {
+    json& entry = names.emplace_back(json::object());
+    for (const char* key : {"id", "title", "aliases"})
+      if (auto it = page.record.find(key); it != page.record.end()) entry[key] = *it;
+  }
+  detail::Resolver resolver(names);
+  names.clear();
   detail::resolve_page_references(pages, resolver, out.report);
   detail::check_tiers(pages, out.report);
   detail::check_blocks(pages, out.report);

@@ -549,7 +549,7 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
                    "'" + raw_key + "': " + member.problem + "; left out");
       continue;
     }
-    if (auto value = field->convert(raw_key, member.value, ctx)) record[std::string(field->out)] = *value;
+    if (auto value = field->convert(raw_key, member.value, ctx)) record[std::string(field->out)] = std::move(*value);
   }
 
   if (!record.contains("title")) {
