@@ -411,3 +411,17 @@ test('a rule weight past -5..+5 is refused, and recommend answers in text and JS
   assert.equal(text.code, 0, text.stderr);  // was: an abort, type_error.302
   assert.equal(text.stdout, 'Recommended:\n   +5  a                            A (gold)\n         +5 r2: reason 2\n');
 });
+
+test('running out of memory on one page leaves that page out, and the others compile', async () => {
+  const dir = await scratch();
+  await mkdir(path.join(dir, 'patterns'));
+  await writeFile(path.join(dir, 'patterns', 'good.md'), '---\ntitle: Good\ndescription: A page.\n---\n');
+  // 1.5 million list items take yaml-cpp about 700 MB to parse; 150 MB of
+  // address space ends it halfway (std::bad_alloc, which used to abort).
+  await writeFile(path.join(dir, 'patterns', 'huge.md'), `---\ntitle: Huge\ntags: [${'1,'.repeat(1500000)}1]\n---\n`);
+  const { code, signal, stderr } = run(['validate', dir, '--max-page-bytes', '20000000'], { shell: 'ulimit -v 150000' });
+  assert.equal(signal, null);
+  assert.equal(code, 1);
+  assert.equal(stderr, `${dir}/patterns/huge.md: error: ran out of memory while compiling the page; left out [page.too_large]\n` +
+    '1 error, 0 warnings\ncompiled 1 patterns from 2 pages; 1 left out because of errors\n');
+});
