@@ -54,7 +54,7 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
     ...table(['document', 'JSON bytes', 'JSON string', 'emscripten::val', 'val / string'], boundary.map((r) => [r.what, r.bytes, ms(r.string_ms), ms(r.val_ms), ratio(r.val_over_string)])),
     '**patsel build** (native compiler)',
     '',
-    ...table(['input', 'median', 'min', 'per page', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), ms(r.ms_per_page), r.runs])),
+    ...table(['input', 'median', 'min', 'CPU (median, user + system)', 'CPU per page', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), ms(r.cpu_ms), ms(r.ms_per_page), r.runs])),
   ].join('\n');
 }
 
