@@ -29,6 +29,8 @@ function run(args, { input, env, shell, wrapper = [] } = {}) {
   };
 }
 
+// Root ignores file permissions, so as root (CI) patsel runs as nobody (setpriv, util-linux).
+const asNobody = () => (process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : []);
 const exists = (file) => stat(file).then(() => true, () => false);
 const scratch = () => mkdtemp(path.join(tmpdir(), 'patsel-hostile-'));
 const strictUtf8 = (bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -178,9 +180,7 @@ test('a catalog path that cannot be replaced is reported and nothing is lost', a
 test('an unwritable directory is reported and leaves the previous catalog', async () => {
   const { dir, out } = await previousCatalog();
   await chmod(dir, 0o555);
-  // Root ignores file permissions, so as root (CI) patsel runs as nobody (setpriv, util-linux).
-  const wrapper = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-  const failed = run(['build', path.join(fixtures, 'mini'), '-o', out], { wrapper });
+  const failed = run(['build', path.join(fixtures, 'mini'), '-o', out], { wrapper: asNobody() });
   await chmod(dir, 0o755);
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /\[io\.write_failed\] .*cannot open for writing: Permission denied/);
@@ -315,6 +315,19 @@ test('a failed, empty or unreadable-source build leaves the previous catalog byt
     },
     'a --data folder that does not exist': async (dir) => ({ args: [path.join(fixtures, 'mini'), '--data', path.join(dir, 'nodata')],
       report: `${dir}/nodata: error: the data folder does not exist [source.missing]\n` }),
+    'a source folder that cannot be read': async (dir) => {
+      await mkdir(path.join(dir, 'closed', 'patterns'), { recursive: true });
+      await writeFile(path.join(dir, 'closed', 'patterns', 'a.md'), '---\ntitle: A\ndescription: d\n---\n');
+      await chmod(path.join(dir, 'closed'), 0o000);
+      return { args: [path.join(dir, 'closed')], wrapper: asNobody(),
+        report: `${dir}/closed: error: the source folder cannot be read: Permission denied [source.unreadable]\n1 error, 0 warnings\n` };
+    },
+    'a --data folder that cannot be read': async (dir) => {
+      await mkdir(path.join(dir, 'closed'));
+      await chmod(path.join(dir, 'closed'), 0o000);
+      return { args: [path.join(fixtures, 'mini'), '--data', path.join(dir, 'closed')], wrapper: asNobody(),
+        report: `${dir}/closed: error: the data folder cannot be read: Permission denied [source.unreadable]\n1 error, 0 warnings\n` };
+    },
     'a source whose pages all fail': async (dir) => {
       await mkdir(path.join(dir, 'broken'));
       await writeFile(path.join(dir, 'broken', 'a.md'), 'no front matter\n');
@@ -326,8 +339,9 @@ test('a failed, empty or unreadable-source build leaves the previous catalog byt
     const dir = await scratch();
     const out = path.join(dir, 'catalog.json');
     await writeFile(out, shipped);
-    const { args, report } = await make(dir);
-    const failed = run(['build', ...args, '-o', out]);
+    await chmod(dir, 0o755);  // nobody reaches the folders inside
+    const { args, report, wrapper } = await make(dir);
+    const failed = run(['build', ...args, '-o', out], { wrapper });
     assert.equal(failed.code, 1, name);
     assert.ok(failed.stderr.includes(report), `${name}: ${failed.stderr}`);
     assert.ok(failed.stderr.endsWith('patsel build: the source could not be read whole or gave no pattern; nothing written\n'), name);
@@ -347,9 +361,7 @@ test('unreadable pages and folders are reported with the reason, and the previou
   await chmod(path.join(src, 'patterns', 'locked.md'), 0o000);
   await chmod(path.join(src, 'closed'), 0o000);
   await chmod(dir, 0o777);  // nobody writes the catalog's temporary file here
-  // Root ignores file permissions, so as root (CI) patsel runs as nobody (setpriv, util-linux).
-  const wrapper = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-  const failed = run(['build', src, '-o', out], { wrapper });
+  const failed = run(['build', src, '-o', out], { wrapper: asNobody() });
   await chmod(path.join(src, 'closed'), 0o755);
   await chmod(path.join(src, 'patterns', 'locked.md'), 0o644);
   assert.equal(failed.code, 1);

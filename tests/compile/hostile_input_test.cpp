@@ -317,6 +317,41 @@ TEST_CASE("a key repeated inside a block keeps its first value, with a warning")
   CHECK(c.report.to_text() ==
         "data/patterns/sample.md:7:3: warning: 'pros' appears twice in a mapping of 'trade_offs'; the first one is "
         "kept [page.duplicate_key]\n0 errors, 1 warning\n");
+
+  SUBCASE("in a data file, at the top and inside a record") {
+    Scratch tree("patsel-duplicate-data");
+    tree.write("patterns/a.md", "---\ntitle: A\ndescription: d\n---\n");
+    tree.write("synonyms.yaml", "synonyms:\n  - words: [first, one]\n    words: [second]\nsynonyms: []\n");
+    auto out = patsel::compile::build_catalog(tree.root);
+    const std::string file = tree.root.generic_string() + "/synonyms.yaml";
+    CHECK(lines_of(out.report, "data.") ==
+          file + ":3:5: warning: 'words' appears twice in $.synonyms[0]; the first one is kept [data.duplicate_key]\n" +
+          file + ":4:1: warning: 'synonyms' appears twice; the first one is kept [data.duplicate_key]\n");
+    CHECK(out.catalog["synonyms"] == json::parse(R"([{"words": ["first", "one"]}])"));
+  }
+}
+
+TEST_CASE("data sections and files of the wrong type are errors at their place; the others still load") {
+  Scratch tree("patsel-wrong-types");
+  tree.write("patterns/a.md", "---\ntitle: A\ndescription: d\n---\n");
+  tree.write("rules.yaml", "rules: \"oops\"\nprofile: 3\n");
+  tree.write("paths.yaml", "paths: {a: 1}\n");
+  tree.write("families.yaml", "oops\n");
+  tree.write("problems.yaml", "- 1\n- 2\n");
+  tree.write("trees/list.yaml", "- a\n");
+  tree.write("synonyms.yaml", "synonyms:\n  - words: [a, b]\n");
+  auto out = patsel::compile::build_catalog(tree.root);
+  const std::string dir = tree.root.generic_string() + "/";
+  CHECK(lines_of(out.report, "data.") ==
+        dir + "families.yaml:1:1: error: a data file must be a mapping of section names to lists [data.not_a_mapping]\n" +
+        dir + "paths.yaml:1: error: 'paths' should be a list [data.expected_list]\n" +
+        dir + "problems.yaml:1:1: error: a data file must be a mapping of section names to lists [data.not_a_mapping]\n" +
+        dir + "rules.yaml:1: error: 'rules' should be a list [data.expected_list]\n" +
+        dir + "rules.yaml:2: error: 'profile' should be a list [data.expected_list]\n" +
+        dir + "trees/list.yaml:1:1: error: a data file must be a mapping of section names to lists [data.not_a_mapping]\n");
+  for (const char* section : {"rules", "profile", "paths", "families", "problems"}) CHECK_FALSE(out.catalog.contains(section));
+  CHECK(out.catalog["synonyms"].size() == 1);
+  CHECK(out.stats.patterns == 1);
 }
 
 TEST_CASE("very long values cost linear time and give one-line messages") {

@@ -129,14 +129,20 @@ std::string fnv1a64(const std::string& text) {
   return buffer;
 }
 
-// Whether `folder` is there to read; `source.missing` or
-// `source.not_a_folder` otherwise.
+// Whether `folder` is there to read; `source.missing`,
+// `source.not_a_folder` or `source.unreadable` otherwise. A folder that
+// cannot be listed is one error here, not one per thing looked for in it.
 bool source_folder(const fs::path& folder, const std::string& what, Report& report) {
   const detail::Entry entry = detail::inspect(folder);
   const std::string shown = folder.generic_string();
   if (!entry.problem_rule.empty()) {
+    // The entry's words are for a file among others ("cannot read: ...;
+    // left out"); here they name the whole folder.
+    std::string problem = entry.problem;
+    if (const auto cut = problem.rfind("; left out"); cut != std::string::npos) problem.erase(cut);
+    if (problem.rfind("cannot read: ", 0) == 0) problem.replace(0, 11, "cannot be read");
     report.error(entry.problem_rule == "source.broken_link" ? "source.missing" : entry.problem_rule, shown, 0, 0,
-                 what + " " + entry.problem);
+                 what + " " + problem);
     return false;
   }
   if (entry.kind == detail::EntryKind::missing) {
@@ -145,6 +151,12 @@ bool source_folder(const fs::path& folder, const std::string& what, Report& repo
   }
   if (entry.kind != detail::EntryKind::folder) {
     report.error("source.not_a_folder", shown, 0, 0, what + " is a file, not a folder");
+    return false;
+  }
+  std::error_code error;
+  fs::directory_iterator listing(folder, error);
+  if (error) {
+    report.error("source.unreadable", shown, 0, 0, what + " cannot be read: " + error.message());
     return false;
   }
   return true;
