@@ -7,8 +7,11 @@
 namespace patsel::compile::detail {
 namespace {
 
+// An insertion, deletion or replacement breaks at most one part of a name,
+// a swap of two neighbours at most two (when they straddle a boundary), so
+// with two parts per edit and one more, one part always stays intact.
 constexpr std::size_t kMaxEdits = 2;
-constexpr std::size_t kParts = kMaxEdits + 1;
+constexpr std::size_t kParts = 2 * kMaxEdits + 1;
 
 // Where part `i` of a name of `length` bytes starts, and its length.
 std::size_t part_start(std::size_t length, std::size_t i) { return i * length / kParts; }

@@ -12,11 +12,12 @@
 namespace patsel::compile::detail {
 
 /// An index of names for "did you mean" suggestions within two edits.
-/// Each name is cut into three parts; a word within two edits of a name
-/// leaves one of those parts intact, at most two places from where it is
-/// in the name (the pigeonhole principle). So a lookup compares the word
-/// only with the names that share such a part: a few dozen hash lookups
-/// instead of a pass over every name.
+/// Each name is cut into five parts; a word within two edits of a name
+/// (a swap of neighbours is one edit, and may break two parts) leaves one
+/// of those parts intact, at most two places from where it is in the name
+/// (the pigeonhole principle). So a lookup compares the word only with the
+/// names that share such a part: a few dozen hash lookups instead of a pass
+/// over every name.
 class NearNames {
  public:
   explicit NearNames(std::vector<std::string> names);

@@ -184,7 +184,9 @@ Result<std::string> read_source(const fs::path& path, std::size_t limit) {
   if (!file) return Error{"source.unreadable", std::string("cannot read: ") + std::strerror(errno) + "; left out"};
   std::error_code size_error;
   const std::uintmax_t size = fs::file_size(path, size_error);
-  std::string text(size_error ? std::min<std::size_t>(limit, 1 << 16) : std::min<std::uintmax_t>(size, limit), '\0');
+  // One byte more than the file's size, so the read that finds its end
+  // needs no larger buffer (a file that grew meanwhile still does).
+  std::string text(size_error ? std::min<std::size_t>(limit, 1 << 16) : std::min<std::uintmax_t>(size + 1, limit), '\0');
   std::size_t used = 0;
   while (used < limit) {
     if (used == text.size()) text.resize(std::min(limit, text.size() * 2 + 1));
