@@ -34,8 +34,6 @@ h4 { margin: 0 0 .3rem; }
 [part~=formula] { margin: 0 0 .35rem; line-height: 1.7; }
 .op { font-weight: 700; padding: 0 .2rem; }
 [part~=summary], [part~=reason] { margin: 0 0 .35rem; }
-[part~=more-reasons] { margin: .35rem 0 0; font-size: .95em; }
-[part~=more-reasons] ul { margin: .25rem 0 0; padding-left: 1.1rem; }
 [part~=instead] { margin: 0; }
 .label { font-weight: 600; }
 [part~=empty] { margin: 0; font-style: italic; }
@@ -90,7 +88,7 @@ export class PatselCompositionsElement extends PatselElement {
   get currentPattern() { return this.#chosen ?? this.#attributePattern(); }
   /** The compositions shown now. */
   get compositions() { return this.#shownCompositions(); }
-  /** The combinations to avoid shown now ({patterns, reasons, instead}). */
+  /** The combinations to avoid shown now ({patterns, reason, instead}). */
   get combinations() { return this.#shownAvoid(); }
 
   loadingView() {
@@ -206,13 +204,10 @@ export class PatselCompositionsElement extends PatselElement {
   }
 
   #conflict(a) {
-    const [first, ...more] = a.reasons;
     return el('li', { class: 'entry panel', part: 'conflict', 'data-patterns': a.patterns.map((p) => p.pattern).join(' ') },
       el('h4', { part: 'conflict-title' }, joinNodes(a.patterns.map((p) => el('span', {}, patternWithTier(this.baseUrl, p))), ' + ')),
-      first ? el('p', { part: 'reason' }, first) : null,
+      a.reason ? el('p', { part: 'reason' }, a.reason) : null,
       a.instead.length ? el('p', { part: 'instead' }, el('span', { class: 'label' }, 'Use instead: '),
-        joinNodes(a.instead.map((p) => patternLink(this.baseUrl, p)), ', ', ' or ')) : null,
-      more.length ? el('details', { part: 'more-reasons' }, el('summary', {}, `What the pattern pages add (${more.length})`),
-        el('ul', {}, more.map((r) => el('li', {}, r)))) : null);
+        joinNodes(a.instead.map((p) => patternLink(this.baseUrl, p)), ', ', ' or ')) : null);
   }
 }
