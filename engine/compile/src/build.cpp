@@ -1,14 +1,11 @@
 #include "patsel/compile/build.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <new>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 
 #if __has_include(<unistd.h>)
@@ -19,7 +16,9 @@
 #define PATSEL_POSIX_IO 0
 #endif
 
+#include "catalog_text.hpp"
 #include "checks.hpp"
+#include "parallel.hpp"
 #include "source_tree.hpp"
 #include "patsel/catalog.hpp"
 #include "patsel/compile/page.hpp"
@@ -118,17 +117,6 @@ void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out)
   pages = std::move(kept);
 }
 
-std::string fnv1a64(const std::string& text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
-}
-
 // Whether `folder` is there to read; `source.missing`,
 // `source.not_a_folder` or `source.unreadable` otherwise. A folder that
 // cannot be listed is one error here, not one per thing looked for in it.
@@ -203,19 +191,11 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   std::vector<PageOutcome> outcomes(files.size());
   std::vector<Report> reports(files.size());
   std::vector<PageInput> inputs(files.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      inputs[i].file = prefix + files[i].relative;
-      inputs[i].relative = files[i].relative;
-      compile_file(files[i].path, inputs[i], outcomes[i], reports[i], options.limits);
-    }
-  };
-  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
+  detail::parallel_for(files.size(), [&](std::size_t i) {
+    inputs[i].file = prefix + files[i].relative;
+    inputs[i].relative = files[i].relative;
+    compile_file(files[i].path, inputs[i], outcomes[i], reports[i], options.limits);
+  });
 
   std::vector<detail::CompiledPage> pages;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -264,15 +244,13 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   json catalog = std::move(data);
   catalog["patterns"] = std::move(patterns);
   catalog["schema_version"] = kSchemaVersion;
-  catalog["content_hash"] = fnv1a64(catalog.dump(-1, ' ', false, json::error_handler_t::replace));
+  catalog["content_hash"] = detail::content_hash(catalog);
   out.catalog = std::move(catalog);
   out.writable = data_found && out.report.count("source.unreadable") == 0 && out.report.count("source.empty") == 0;
   return out;
 }
 
-std::string serialize_catalog(const json& catalog) {
-  return catalog.dump(1, '\t', false, json::error_handler_t::replace) + "\n";
-}
+std::string serialize_catalog(const json& catalog) { return detail::catalog_text(catalog); }
 
 std::optional<Error> write_file_atomically(const fs::path& path, const std::string& contents) {
   fs::path temporary = path;

@@ -1,5 +1,4 @@
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <map>
@@ -68,7 +67,7 @@ std::vector<std::string> keys_of(const std::string& file) {
   return keys;
 }
 
-std::size_t key_bytes(const YAML::Node& map) {
+std::size_t key_bytes(const YamlNode& map) {
   std::size_t bytes = 0;
   for (const auto& entry : map)
     if (entry.first.IsScalar()) bytes += entry.first.Scalar().size();
@@ -102,9 +101,9 @@ LoadedFile load_yaml(const fs::path& path, const std::string& display, const std
   if (repair.nul)
     report.warning("data.nul_byte", display, repair.first_nul.first, repair.first_nul.second,
                    "the file holds " + counted(repair.nul, "NUL byte") + " (the first here); replaced with U+FFFD");
-  YAML::Node root;
+  YamlDocument document;
   try {
-    root = YAML::Load(text);
+    document = parse_yaml(text);
   } catch (const YAML::DeepRecursion& e) {
     report.error("data.too_large", display, e.mark.line + 1, e.mark.column + 1,
                  "nests deeper than the YAML parser allows (" + std::to_string(e.depth()) + " levels); ignored");
@@ -114,6 +113,7 @@ LoadedFile load_yaml(const fs::path& path, const std::string& display, const std
                  e.mark.is_null() ? 0 : e.mark.column + 1, "not valid YAML: " + yaml_error_message(e.msg));
     return file;
   }
+  const YamlNode root = document.root();
   if (!root.IsMap()) {
     report.error("data.not_a_mapping", display, 1, 1, "a data file must be a mapping of section names to lists");
     return file;

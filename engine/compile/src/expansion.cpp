@@ -5,7 +5,7 @@
 namespace patsel::compile::detail {
 namespace {
 
-bool walk(const YAML::Node& node, const ExpansionLimits& limits, int depth, Expansion& into) {
+bool walk(const YamlNode& node, const ExpansionLimits& limits, int depth, Expansion& into) {
   if (++into.nodes > limits.max_nodes) return false;
   if (depth > limits.max_depth) {
     into.too_deep = true;
@@ -13,14 +13,14 @@ bool walk(const YAML::Node& node, const ExpansionLimits& limits, int depth, Expa
     return false;
   }
   switch (node.Type()) {
-    case YAML::NodeType::Scalar:
+    case YamlType::Scalar:
       into.bytes += node.Scalar().size();
       return into.bytes <= limits.max_bytes;
-    case YAML::NodeType::Sequence:
-      for (const YAML::Node& item : node)
+    case YamlType::Sequence:
+      for (const YamlNode& item : node)
         if (!walk(item, limits, depth + 1, into)) return false;
       return true;
-    case YAML::NodeType::Map:
+    case YamlType::Map:
       for (const auto& entry : node) {
         if (entry.first.IsScalar()) into.bytes += entry.first.Scalar().size();
         if (!walk(entry.second, limits, depth + 1, into)) return false;
@@ -53,7 +53,7 @@ std::string Expansion::why(const ExpansionLimits& limits) const {
   return {};
 }
 
-void measure(const YAML::Node& node, const ExpansionLimits& limits, Expansion& into, int depth) {
+void measure(const YamlNode& node, const ExpansionLimits& limits, Expansion& into, int depth) {
   walk(node, limits, depth, into);
 }
 

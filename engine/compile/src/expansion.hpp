@@ -1,15 +1,15 @@
 #pragma once
-// What YAML costs once its aliases are expanded. yaml-cpp shares the nodes
-// an alias names, so a small document can stand for gigabytes: a "billion
-// laughs" of nested lists, or one long string named 150,000 times in a
+// What YAML costs once its aliases are expanded. An alias is the node it
+// names (yaml_tree.hpp), so a small document can stand for gigabytes: a
+// "billion laughs" of nested lists, or one long string named 150,000 times in a
 // list of tags. Every value is measured before anything copies it, and the
 // values that would pass the budget are left out, reported at their key.
-
-#include <yaml-cpp/yaml.h>
 
 #include <cstddef>
 #include <string>
 #include <vector>
+
+#include "yaml_tree.hpp"
 
 namespace patsel::compile::detail {
 
@@ -38,12 +38,12 @@ struct Expansion {
 
 /// Measures `node` (at nesting level `depth`), adding to `into`; stops
 /// once a limit is passed.
-void measure(const YAML::Node& node, const ExpansionLimits& limits, Expansion& into, int depth = 0);
+void measure(const YamlNode& node, const ExpansionLimits& limits, Expansion& into, int depth = 0);
 
 /// One entry of a mapping that is about to be converted.
 struct Member {
-  YAML::Node key;
-  YAML::Node value;
+  YamlNode key;
+  YamlNode value;
   std::string problem;    ///< after fit_budget: why it is left out; empty when kept
   YAML::Mark problem_at;  ///< where to report it: the deep node, or the key
 };

@@ -1,7 +1,6 @@
 #include "patsel/compile/page.hpp"
 
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,24 +28,24 @@ struct Context {
   Report& report;
   int first_line;
   const PageLimits& limits;
-  YAML::Node key;  // the front-matter key being converted, where a whole-field problem is reported
+  detail::YamlNode key;  // the front-matter key being converted, where a whole-field problem is reported
 
-  void warn(const std::string& rule, const YAML::Node& at, const std::string& message) {
+  void warn(const std::string& rule, const detail::YamlNode& at, const std::string& message) {
     auto place = detail::place_of(at, first_line);
     report.warning(rule, page.file, place.line, place.column, message);
   }
-  void error(const std::string& rule, const YAML::Node& at, const std::string& message) {
+  void error(const std::string& rule, const detail::YamlNode& at, const std::string& message) {
     auto place = detail::place_of(at, first_line);
     report.error(rule, page.file, place.line, place.column, message);
   }
 };
 
-using Converter = std::function<std::optional<json>(const std::string& key, const YAML::Node&, Context&)>;
+using Converter = std::function<std::optional<json>(const std::string& key, const detail::YamlNode&, Context&)>;
 
 // --- field kinds -----------------------------------------------------------
 
 // The text an author meant by a one-key mapping of scalars: "key: value".
-std::optional<std::string> colon_text(const YAML::Node& node) {
+std::optional<std::string> colon_text(const detail::YamlNode& node) {
   if (!node.IsDefined() || !node.IsMap() || node.size() != 1) return std::nullopt;
   auto entry = *node.begin();
   auto key = detail::scalar_text(entry.first);
@@ -55,14 +54,14 @@ std::optional<std::string> colon_text(const YAML::Node& node) {
   return *key + ": " + *value;
 }
 
-std::optional<json> text(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> text(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   if (auto s = detail::scalar_text(node)) {
     if (s->empty()) return std::nullopt;
     return *s;
   }
   if (node.IsSequence()) {
     std::string joined;
-    for (const YAML::Node& item : node)
+    for (const detail::YamlNode& item : node)
       if (auto s = detail::scalar_text(item)) joined += (joined.empty() ? "" : "; ") + *s;
     ctx.warn("page.expected_text", node, "'" + key + "' should be text, not a list; joined its items");
     return joined.empty() ? std::nullopt : std::optional<json>(joined);
@@ -71,7 +70,7 @@ std::optional<json> text(const std::string& key, const YAML::Node& node, Context
   return std::nullopt;
 }
 
-std::optional<json> text_list(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> text_list(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   if (auto s = detail::scalar_text(node)) {
     if (s->empty()) return std::nullopt;
     ctx.warn("page.expected_list", node, "'" + key + "' should be a list; read as a one-item list");
@@ -82,7 +81,7 @@ std::optional<json> text_list(const std::string& key, const YAML::Node& node, Co
     return std::nullopt;
   }
   json out = json::array();
-  for (const YAML::Node& item : node) {
+  for (const detail::YamlNode& item : node) {
     if (auto s = detail::scalar_text(item)) {
       if (!s->empty()) out.push_back(*s);
     } else if (auto text = colon_text(item)) {
@@ -99,7 +98,7 @@ std::optional<json> text_list(const std::string& key, const YAML::Node& node, Co
 
 // A vocabulary word. Template placeholders left in ("gold|silver|bronze")
 // and words outside the vocabulary are warnings and leave the field unset.
-std::optional<std::string> word(const std::string& key, const YAML::Node& node, Context& ctx,
+std::optional<std::string> word(const std::string& key, const detail::YamlNode& node, Context& ctx,
                                 const Vocabulary& vocabulary) {
   auto s = detail::scalar_text(node);
   if (!s) {
@@ -121,13 +120,13 @@ std::optional<std::string> word(const std::string& key, const YAML::Node& node, 
 }
 
 Converter choice(const Vocabulary& vocabulary) {
-  return [&vocabulary](const std::string& key, const YAML::Node& node, Context& ctx) -> std::optional<json> {
+  return [&vocabulary](const std::string& key, const detail::YamlNode& node, Context& ctx) -> std::optional<json> {
     if (auto w = word(key, node, ctx, vocabulary)) return *w;
     return std::nullopt;
   };
 }
 
-std::optional<json> date(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> date(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   static const std::regex year_month(R"(((?:19|20)[0-9]{2})(?:-(0[1-9]|1[0-2])(?:-[0-3][0-9])?)?)");
   auto s = detail::scalar_text(node);
   std::smatch m;
@@ -139,7 +138,7 @@ std::optional<json> date(const std::string& key, const YAML::Node& node, Context
   return std::nullopt;
 }
 
-std::optional<json> minutes(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> minutes(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   static const std::regex amount(R"(~?\s*([0-9]{1,3})\s*(m|min|mins|minutes?)?\.?)", std::regex::icase);
   auto s = detail::scalar_text(node);
   std::smatch m;
@@ -149,10 +148,10 @@ std::optional<json> minutes(const std::string& key, const YAML::Node& node, Cont
 }
 
 // A flat list of law numbers, or {primary: [{number, aspect, description}], secondary: [...]}.
-std::optional<json> laws(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> laws(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   json out = json::array();
-  auto add = [&](const YAML::Node& item, const char* role) {
-    YAML::Node number = item.IsMap() ? item["number"] : item;
+  auto add = [&](const detail::YamlNode& item, const char* role) {
+    detail::YamlNode number = item.IsMap() ? item["number"] : item;
     auto s = detail::scalar_text(number);
     static const std::regex law(R"((?:law\s*)?([1-9][0-9]?))", std::regex::icase);
     std::smatch m;
@@ -167,7 +166,7 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
     out.push_back(entry);
   };
   if (node.IsSequence()) {
-    for (const YAML::Node& item : node) add(item, "primary");
+    for (const detail::YamlNode& item : node) add(item, "primary");
   } else if (node.IsMap()) {
     for (const auto& entry : node) {
       std::string role = detail::fold_word(entry.first.Scalar());
@@ -177,7 +176,7 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
         continue;
       }
       if (!entry.second.IsSequence()) continue;
-      for (const YAML::Node& item : entry.second) add(item, role == "primary" ? "primary" : "secondary");
+      for (const detail::YamlNode& item : entry.second) add(item, role == "primary" ? "primary" : "secondary");
     }
   } else {
     add(node, "primary");
@@ -185,9 +184,9 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
   return out;
 }
 
-std::optional<json> pillars(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> pillars(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   json out = json::array();
-  auto add = [&](const YAML::Node& item) {
+  auto add = [&](const detail::YamlNode& item) {
     auto s = detail::scalar_text(item);
     std::string value = s ? detail::fold_word(*s) : "";
     for (const char* suffix : {"-distribution"})
@@ -201,7 +200,7 @@ std::optional<json> pillars(const std::string& key, const YAML::Node& node, Cont
     out.push_back(value);
   };
   if (node.IsSequence())
-    for (const YAML::Node& item : node) add(item);
+    for (const detail::YamlNode& item : node) add(item);
   else
     add(node);
   (void)key;
@@ -209,13 +208,13 @@ std::optional<json> pillars(const std::string& key, const YAML::Node& node, Cont
 }
 
 // related_patterns: strings (relation "related") or {pattern, relation, note}.
-std::optional<json> related(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> related(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   if (!node.IsSequence()) {
     ctx.warn("page.expected_list", node, "'" + key + "' should be a list of patterns; left out");
     return std::nullopt;
   }
   json out = json::array();
-  for (const YAML::Node& item : node) {
+  for (const detail::YamlNode& item : node) {
     json entry = {{"relation", "related"}};
     if (auto s = detail::scalar_text(item)) {
       entry["pattern"] = *s;
@@ -240,7 +239,7 @@ std::optional<json> related(const std::string& key, const YAML::Node& node, Cont
 // Nested blocks keep their YAML shape, with typed scalars. The page's
 // budget was checked before (fit_budget); the conversion's own budget is
 // the last line of defence.
-std::optional<json> block(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> block(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   detail::ConvertError error;
   std::vector<detail::DuplicateKey> duplicates;
   std::size_t used = 0;
@@ -437,7 +436,7 @@ PageAddress page_address(const std::string& relative, const std::string& title) 
 
 // What the keys of a mapping weigh once aliases are expanded: `*long: x`
 // names a long scalar as a key, and every key is read to find a field.
-std::size_t key_bytes(const YAML::Node& map) {
+std::size_t key_bytes(const detail::YamlNode& map) {
   std::size_t bytes = 0;
   for (const auto& entry : map)
     if (entry.first.IsScalar()) bytes += entry.first.Scalar().size();
@@ -475,9 +474,9 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
     report.error(fm.error().code, page.file, 1, 1, fm.error().message.substr(fm.error().message.find(": ") + 2));
     return outcome;
   }
-  YAML::Node root;
+  detail::YamlDocument document;
   try {
-    root = YAML::Load(fm.value().yaml);
+    document = detail::parse_yaml(fm.value().yaml);
   } catch (const YAML::DeepRecursion& e) {
     report.error("page.too_large", page.file, e.mark.line + fm.value().yaml_line, e.mark.column + 1,
                  "front matter nests deeper than the YAML parser allows (" + std::to_string(e.depth()) +
@@ -489,6 +488,7 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
     report.error("page.yaml_syntax", page.file, line, column, "front matter is not valid YAML: " + detail::yaml_error_message(e.msg));
     return outcome;
   }
+  const detail::YamlNode root = document.root();
   if (!root.IsMap()) {
     report.error("page.not_a_mapping", page.file, fm.value().yaml_line, 1,
                  "front matter must be a mapping of keys to values");

@@ -16,7 +16,7 @@ std::string trim(const std::string& s) {
 }
 
 // YAML 1.2 core schema, applied only to plain (unquoted) scalars.
-json typed_scalar(const YAML::Node& node) {
+json typed_scalar(const YamlNode& node) {
   const std::string& text = node.Scalar();
   if (node.Tag() != "?") return text;  // quoted or explicitly tagged: a string
   static const std::regex integer(R"([-+]?[0-9]+)");
@@ -44,7 +44,7 @@ struct Walk {
   std::vector<DuplicateKey>* duplicates;
   std::size_t bytes = 0;
 
-  bool add_bytes(std::size_t n, const YAML::Node& node, const std::string& path) {
+  bool add_bytes(std::size_t n, const YamlNode& node, const std::string& path) {
     bytes += n;
     if (bytes <= limits.max_bytes) return true;
     error = {"more than " + std::to_string(limits.max_bytes) + " bytes of text once aliases are expanded",
@@ -53,7 +53,7 @@ struct Walk {
   }
 };
 
-bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& path, json& out) {
+bool convert(const YamlNode& node, Walk& walk, int depth, const std::string& path, json& out) {
   bool typed = walk.typed;
   const ConvertLimits& limits = walk.limits;
   std::size_t& used = walk.used;
@@ -70,24 +70,24 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
     return false;
   }
   switch (node.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null:
+    case YamlType::Undefined:
+    case YamlType::Null:
       out = nullptr;
       return true;
-    case YAML::NodeType::Scalar:
+    case YamlType::Scalar:
       if (!walk.add_bytes(node.Scalar().size(), node, path)) return false;
       out = typed ? typed_scalar(node) : json(trim(node.Scalar()));
       return true;
-    case YAML::NodeType::Sequence:
+    case YamlType::Sequence:
       out = json::array();
-      for (const YAML::Node& item : node) {
+      for (const YamlNode& item : node) {
         json value;
         std::string item_path = walk.lines ? path + "[" + std::to_string(out.size()) + "]" : path;
         if (!convert(item, walk, depth + 1, item_path, value)) return false;
         out.push_back(std::move(value));
       }
       return true;
-    case YAML::NodeType::Map:
+    case YamlType::Map:
       out = json::object();
       for (const auto& entry : node) {
         const std::string& key = entry.first.Scalar();
@@ -108,7 +108,7 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
 
 }  // namespace
 
-std::optional<json> to_json(const YAML::Node& node, const ConvertOptions& options, std::size_t& budget_used,
+std::optional<json> to_json(const YamlNode& node, const ConvertOptions& options, std::size_t& budget_used,
                             ConvertError& error) {
   json out;
   Walk walk{options.typed, options.limits, budget_used, error, options.lines, options.first_line, options.duplicates};
@@ -129,7 +129,7 @@ std::string yaml_error_message(const std::string& message) {
   return std::string("an escape names ") + hex + ", which is not a character";
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node) {
+std::optional<std::string> scalar_text(const YamlNode& node) {
   // A missing key gives an invalid node that throws on any question but this one.
   if (!node.IsDefined() || !node.IsScalar()) return std::nullopt;
   return trim(node.Scalar());

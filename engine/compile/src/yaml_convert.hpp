@@ -1,18 +1,19 @@
 #pragma once
 // YAML nodes to JSON values, with the YAML 1.2 core schema for plain
 // scalars (numbers, booleans, null) and a budget of nodes and bytes:
-// aliases in yaml-cpp share nodes, so a "billion laughs" document is small
+// an alias is the node it names, so a "billion laughs" document is small
 // in memory until it is expanded; the budget stops the expansion with an
 // error instead. (Pages and data files measure each value first, see
 // expansion.hpp; the budget here is the last line for every caller.)
 
-#include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "yaml_tree.hpp"
 
 namespace patsel::compile::detail {
 
@@ -24,7 +25,7 @@ struct Place {
 };
 
 /// Where `node` starts in the file, given the file line the YAML text starts at.
-inline Place place_of(const YAML::Node& node, int first_line) {
+inline Place place_of(const YamlNode& node, int first_line) {
   if (!node.IsDefined()) return {};
   YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {};
@@ -76,7 +77,7 @@ struct ConvertOptions {
 };
 
 /// Converts `node`; counts nodes into `budget_used` across calls.
-std::optional<json> to_json(const YAML::Node& node, const ConvertOptions& options, std::size_t& budget_used,
+std::optional<json> to_json(const YamlNode& node, const ConvertOptions& options, std::size_t& budget_used,
                             ConvertError& error);
 
 /// yaml-cpp's message, made readable where it is cryptic: an escape that
@@ -85,6 +86,6 @@ std::optional<json> to_json(const YAML::Node& node, const ConvertOptions& option
 std::string yaml_error_message(const std::string& message);
 
 /// The scalar's text, trimmed; nullopt when the node is not a scalar.
-std::optional<std::string> scalar_text(const YAML::Node& node);
+std::optional<std::string> scalar_text(const YamlNode& node);
 
 }  // namespace patsel::compile::detail
