@@ -1,8 +1,12 @@
 // Benchmark of `patsel build`: the shipped data/ and generated docs trees of
-// 200 and 2,000 pages (copies of the shipped pages under new ids, laid out
-// like an MkDocs site: docs/pattern-library/<category>/<id>.md).
-// Usage: node bench/compiler.mjs [--runs 7] [--sizes 200,2000]
-// As a module: benchCompiler({ runs, sizes }) -> rows.
+// 2,000, 20,000 and 50,000 pages (copies of the shipped pages under new ids,
+// laid out like an MkDocs site: docs/pattern-library/<category>/<id>.md),
+// built against the shipped data files. Every whole-tree pass of the
+// compiler is linear or n log n, so the CPU time per page stays flat.
+// Usage: node bench/compiler.mjs [--runs 7] [--sizes 2000,20000,50000]
+// As a module: benchCompiler({ runs, sizes }) -> rows. Trees of 20,000
+// pages and more are built at most 3 times, 50,000 once (about 500 MB of
+// pages and a 400 MB catalog).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
@@ -29,30 +33,53 @@ export async function generateDocsTree(count, directory) {
   }
 }
 
-function timeBuild(args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(patsel, ['build', '--quiet', ...args]);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`patsel failed: ${result.stderr}`);
-  }
-  times.sort((a, b) => a - b);
-  return { median_ms: times[Math.floor(times.length / 2)], min_ms: times[0], runs };
+// Bash's `times` after the build gives the CPU time of the build (user +
+// system, both cores), which depends far less than the wall clock on what
+// else the machine is doing.
+function cpuSeconds(timesOutput) {
+  const children = timesOutput.trim().split('\n').pop().split(/\s+/);
+  return children.reduce((sum, t) => {
+    const [, minutes, seconds] = /^(\d+)m([\d.]+)s$/.exec(t) ?? [, 0, 0];
+    return sum + Number(minutes) * 60 + Number(seconds);
+  }, 0);
 }
 
-export async function benchCompiler({ runs = 7, sizes = [200, 2000] } = {}) {
+function timeBuild(args, runs) {
+  const times = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync('bash', ['-c', '"$@" >/dev/null; status=$?; times >&2; exit $status', 'bash', patsel, 'build', '--quiet', ...args],
+      { maxBuffer: 1 << 28, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`patsel failed: ${result.stderr}`);
+    cpu.push(cpuSeconds(result.stderr) * 1000);
+  }
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return { median_ms: median(times), min_ms: Math.min(...times), cpu_ms: median(cpu), runs };
+}
+
+// Big trees take a minute a build: fewer runs, so a whole bench stays short.
+const runsFor = (pages, runs) => (pages >= 50000 ? 1 : pages >= 20000 ? Math.min(runs, 3) : runs);
+
+export async function benchCompiler({ runs = 7, sizes = [2000, 20000, 50000] } = {}) {
   const scratch = await mkdtemp(path.join(tmpdir(), 'patsel-bench-'));
   const rows = [];
   try {
     const shipped = (await readdir(path.join(root, 'data', 'patterns'))).length;
-    rows.push({ input: `shipped data/ (${shipped} pages + data files)`, pages: shipped,
-      ...timeBuild([path.join(root, 'data'), '-o', path.join(scratch, 'shipped.json')], runs) });
+    // Per page in CPU time: comparable between sizes even on a busy machine.
+    const perPage = (row) => ({ ...row, ms_per_page: row.cpu_ms / row.pages });
+    rows.push(perPage({ input: `shipped data/ (${shipped} pages + data files)`, pages: shipped,
+      ...timeBuild([path.join(root, 'data'), '-o', path.join(scratch, 'shipped.json')], runs) }));
     for (const size of sizes) {
       const docs = path.join(scratch, `docs-${size}`);
       await generateDocsTree(size, docs);
-      rows.push({ input: `generated docs tree, ${size} pages`, pages: size,
-        ...timeBuild([docs, '--data', path.join(root, 'data'), '-o', path.join(scratch, `${size}.json`)], runs) });
+      const out = path.join(scratch, `${size}.json`);
+      rows.push(perPage({ input: `generated docs tree, ${size} pages`, pages: size,
+        ...timeBuild([docs, '--data', path.join(root, 'data'), '-o', out], runsFor(size, runs)) }));
+      // One tree on disk at a time: the 50,000-page one is half a gigabyte.
+      await rm(docs, { recursive: true, force: true });
+      await rm(out, { force: true });
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -64,8 +91,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
   const rows = await benchCompiler({
     runs: Number(option('--runs', 7)),
-    sizes: option('--sizes', '200,2000').split(',').map(Number),
+    sizes: option('--sizes', '2000,20000,50000').split(',').map(Number),
   });
-  console.log('| input | median | min |\n|---|---|---|');
-  for (const r of rows) console.log(`| ${r.input} | ${r.median_ms.toFixed(1)} ms | ${r.min_ms.toFixed(1)} ms |`);
+  console.log('| input | median | min | CPU (median) | CPU per page | runs |\n|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.input} | ${r.median_ms.toFixed(1)} ms | ${r.min_ms.toFixed(1)} ms | ${r.cpu_ms.toFixed(1)} ms | ${r.ms_per_page.toFixed(3)} ms | ${r.runs} |`);
+  }
 }

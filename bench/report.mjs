@@ -6,7 +6,7 @@ const ms = (value) => (value === undefined ? '' : value < 1 ? `${value.toFixed(3
 const ratio = (value) => `${value.toFixed(2)}x`;
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 
-export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, compiler, targets }) {
+export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, compiler, compiler_date, targets }) {
   return [
     `Measured ${date} on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Debian's headless Chromium; command: \`./run bench\`.`,
     '',
@@ -52,9 +52,9 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
     '**The wasm boundary**: JSON strings (shipped) or `emscripten::val` objects, median per document (Node)',
     '',
     ...table(['document', 'JSON bytes', 'JSON string', 'emscripten::val', 'val / string'], boundary.map((r) => [r.what, r.bytes, ms(r.string_ms), ms(r.val_ms), ratio(r.val_over_string)])),
-    '**patsel build** (native compiler)',
+    `**patsel build** (native compiler; generated trees are copies of the shipped pages${compiler_date && compiler_date !== date ? `; measured ${compiler_date} with \`node bench/run.mjs --only compiler\`` : ''})`,
     '',
-    ...table(['input', 'median', 'min', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), r.runs])),
+    ...table(['input', 'median', 'min', 'CPU (median, user + system)', 'CPU per page', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), ms(r.cpu_ms), ms(r.ms_per_page), r.runs])),
   ].join('\n');
 }
 

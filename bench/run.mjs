@@ -2,7 +2,9 @@
 // bench/results/latest.md, and the same Markdown into README.md between
 // the `bench:start` and `bench:end` markers.
 // Usage: node bench/run.mjs [--loads 20] [--runs 7] [--sizes 1000,10000,50000]
-// (`./run bench` builds what it needs first).
+// (`./run bench` builds what it needs first). `--only compiler` runs only
+// the patsel build benchmark and keeps the other figures of latest.json,
+// with the date of each shown.
 
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -22,27 +24,40 @@ const option = (name, fallback) => (process.argv.includes(name) ? process.argv[p
 const step = (what) => console.error(`bench: ${what}`);
 
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
-step('sizes');
-const sizes = await measureSizes(dist);
-step('cold start in Chromium');
-const cold_start = await coldStart({ loads: Number(option('--loads', 20)) });
-step('catalog load and queries in Chromium');
-const chromium = await benchBrowserEngine({ loads: Number(option('--loads', 20)) });
-step('catalog load, queries and peers in Node');
-const node = await benchQueries();
-step('scale');
-const scale = await benchScale({ sizes: option('--sizes', '1000,10000,50000').split(',').map(Number) });
-step('JSON strings or emscripten::val');
-const boundary = await benchBoundary();
-step('patsel build');
-const compiler = await benchCompiler({ runs: Number(option('--runs', 7)) });
-
-const results = { date: new Date().toISOString().slice(0, 10), machine, sizes, cold_start, chromium, node, scale, boundary, compiler };
+const today = new Date().toISOString().slice(0, 10);
+const latestPath = path.join(root, 'bench', 'results', 'latest.json');
+const only = option('--only', null);
+let results;
+if (only === 'compiler') {
+  results = JSON.parse(await readFile(latestPath, 'utf8'));
+  step('patsel build');
+  results.compiler = await benchCompiler({ runs: Number(option('--runs', 7)) });
+  results.compiler_date = today;
+} else if (only !== null) {
+  console.error(`bench: --only takes "compiler", not "${only}"`);
+  process.exit(2);
+} else {
+  step('sizes');
+  const sizes = await measureSizes(dist);
+  step('cold start in Chromium');
+  const cold_start = await coldStart({ loads: Number(option('--loads', 20)) });
+  step('catalog load and queries in Chromium');
+  const chromium = await benchBrowserEngine({ loads: Number(option('--loads', 20)) });
+  step('catalog load, queries and peers in Node');
+  const node = await benchQueries();
+  step('scale');
+  const scale = await benchScale({ sizes: option('--sizes', '1000,10000,50000').split(',').map(Number) });
+  step('JSON strings or emscripten::val');
+  const boundary = await benchBoundary();
+  step('patsel build');
+  const compiler = await benchCompiler({ runs: Number(option('--runs', 7)) });
+  results = { date: today, machine, sizes, cold_start, chromium, node, scale, boundary, compiler };
+}
 results.targets = targets(results);
 const text = markdown(results);
 
 await mkdir(path.join(root, 'bench', 'results'), { recursive: true });
-await writeFile(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+await writeFile(latestPath, JSON.stringify(results, null, 2) + '\n');
 await writeFile(path.join(root, 'bench', 'results', 'latest.md'), text);
 const readmePath = path.join(root, 'README.md');
 const readme = await readFile(readmePath, 'utf8');

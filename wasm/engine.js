@@ -21,6 +21,43 @@ export const defaultEngineOptions = Object.freeze({
   limits: undefined,
 });
 
+// JSON text for the engine; a value JSON cannot hold (a BigInt, a cycle)
+// is a PatselError with `code`, not the TypeError JSON.stringify throws.
+function jsonText(value, code, what) {
+  try {
+    return JSON.stringify(value);
+  } catch (cause) {
+    throw new PatselError(code, `${what} cannot be written as JSON: ${cause?.message ?? cause}`, { cause });
+  }
+}
+
+/**
+ * Whether a catalog given as a string is its text rather than a path or
+ * URL: JSON text starts with `{` (or `[`, `"`, a number, true, false,
+ * null), and an empty string is no path either. So `"[1]"`, `"null"` and
+ * `""` are parsed (and refused with `catalog.bad_shape` or
+ * `catalog.parse_error`), while `"catalog.json"`, `"/x/catalog.json"` and
+ * `"https://..."` are read.
+ */
+function isCatalogText(source) {
+  const text = source.trim();
+  return text === '' || /^[[{"]/.test(text) || /^(null|true|false|-?[0-9][0-9.eE+-]*)$/.test(text);
+}
+
+// Wasm memory ends at 2 GiB and a loaded catalog takes about eight times
+// its text: larger limits could only end in an abort halfway through a load.
+const maxWasmCatalogBytes = 256 * 1024 * 1024;
+
+function limitsText(limits) {
+  if (limits === undefined) return '';
+  const bytes = limits?.max_catalog_bytes;
+  if (typeof bytes === 'number' && bytes > maxWasmCatalogBytes) {
+    throw new PatselError('load.bad_option', `$.max_catalog_bytes: at most ${maxWasmCatalogBytes} in the wasm engine ` +
+      `(a loaded catalog takes about eight times its size, and wasm memory ends at 2 GiB), not ${bytes}`);
+  }
+  return jsonText(limits, 'load.bad_option', 'limits');
+}
+
 function unwrap(envelopeText) {
   const envelope = JSON.parse(envelopeText);
   if (envelope.ok) return envelope.result;
@@ -41,7 +78,7 @@ export class Engine {
   /** Runs a raw engine method; prefer the typed methods. */
   call(method, params = {}) {
     if (!this.#native) throw new PatselError('engine.disposed', 'this engine was disposed');
-    return unwrap(this.#native.call(method, JSON.stringify(params)));
+    return unwrap(this.#native.call(method, jsonText(params, 'params.not_json', 'params')));
   }
 
   /** Patterns filtered by tier and category, gold first. */
@@ -156,12 +193,20 @@ export class Engine {
   }
 }
 
+// The catalog's text, and whether reading it failed (so the error is a
+// fetch failure, not the catalog's own fault).
 async function catalogText(source, io, fetchOptions) {
-  if (typeof source === 'string' && source.trimStart().startsWith('{')) return source;
-  if (typeof source === 'string') source = io.resolve(source);
+  if (typeof source === 'string' && isCatalogText(source)) return source;
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) return new TextDecoder().decode(source);
-  if (source && typeof source === 'object' && !(source instanceof URL)) return JSON.stringify(source);
-  return io.readText(source ?? io.defaultCatalog, fetchOptions);
+  if (source && typeof source === 'object' && !(source instanceof URL)) {
+    return jsonText(source, 'catalog.not_json', 'the catalog object');
+  }
+  if (typeof source === 'string') source = io.resolve(source);
+  try {
+    return await io.readText(source ?? io.defaultCatalog, fetchOptions);
+  } catch (cause) {
+    throw new PatselError('catalog.fetch_failed', `could not read the catalog: ${cause?.message ?? cause}`, { cause });
+  }
 }
 
 // The Emscripten glue is imported only when an engine is created, so pages
@@ -209,15 +254,14 @@ export function configure(options = {}) {
  */
 export async function createEngineWith(options, io, fetchOptions = {}) {
   const settings = { ...defaultEngineOptions, ...pageDefaults, ...options };
+  const limits = limitsText(settings.limits ?? undefined);
   const [module, text] = await Promise.all([
     loadModule(settings.wasm ?? io.defaultWasm, io, fetchOptions),
-    catalogText(settings.catalog, io, fetchOptions).catch((cause) => {
-      throw new PatselError('catalog.fetch_failed', `could not read the catalog: ${cause?.message ?? cause}`, { cause });
-    }),
+    catalogText(settings.catalog, io, fetchOptions),
   ]);
   const native = new module.Engine();
   try {
-    return new Engine(native, unwrap(native.load(text, settings.limits ? JSON.stringify(settings.limits) : '')));
+    return new Engine(native, unwrap(native.load(text, limits)));
   } catch (error) {
     native.delete();
     throw error;
@@ -230,7 +274,7 @@ const registryKey = Symbol.for('@dstudio/pattern-selector/engines');
 
 function sharedKey(catalog, io) {
   if (catalog === undefined) return pageDefaults.catalog === undefined ? 'default' : sharedKey(pageDefaults.catalog, io);
-  if (typeof catalog === 'string' && !catalog.trimStart().startsWith('{')) return io.resolve(catalog).href;
+  if (typeof catalog === 'string' && !isCatalogText(catalog)) return io.resolve(catalog).href;
   if (catalog instanceof URL) return catalog.href;
   return catalog;  // an object or bytes: shared by identity
 }

@@ -3,7 +3,14 @@
 /** Excellence tier: gold = modern best practice, silver = good with trade-offs, bronze = legacy. */
 export type Tier = 'gold' | 'silver' | 'bronze' | 'unclassified';
 
-/** Where a catalog comes from: a parsed object, JSON text, bytes, or a URL / path. */
+/**
+ * Where a catalog comes from: a parsed object, JSON text, bytes, or a URL / path.
+ * A string is JSON text when it starts (after whitespace) with `{`, `[` or
+ * `"`, is a JSON number, `true`, `false` or `null`, or is empty; any other
+ * string is a path or URL. So `"[1]"`, `"null"` and `""` are refused as
+ * catalogs (`catalog.bad_shape`, `catalog.parse_error`), while
+ * `"catalog.json"` and `"/x/catalog.json"` are read.
+ */
 export type CatalogSource = object | string | URL | ArrayBuffer | Uint8Array;
 
 export interface EngineOptions {
@@ -25,7 +32,11 @@ export interface EngineOptions {
 
 /** Limits of {@link EngineOptions.limits}; each is optional. */
 export interface EngineLimits {
-  /** Largest catalog text, in bytes (UTF-8); larger fails with `catalog.too_large`. Default: 67108864 (64 MiB). */
+  /**
+   * Largest catalog text, in bytes (UTF-8); larger fails with `catalog.too_large`. Default: 67108864 (64 MiB).
+   * At most 268435456 (256 MiB) in the wasm engine, whose memory ends at 2 GiB
+   * (a loaded catalog takes about eight times its size); more is refused with `load.bad_option`.
+   */
   max_catalog_bytes?: number;
   /** Largest params of one call, in bytes of JSON; larger fails with `params.too_large`. Default: 1048576 (1 MiB). */
   max_params_bytes?: number;
@@ -273,9 +284,26 @@ export declare class Engine {
   dispose(): void;
 }
 
-/** Every failure: a stable `code` and a message prefixed "pattern-selector: ". */
+/**
+ * Every failure: a stable `code` and a message prefixed "pattern-selector: ".
+ *
+ * Codes of the JS API itself (the engine's own codes, such as
+ * `params.bad_option` or `tree.unknown`, are documented with each method):
+ * - `wasm.instantiate_failed`: the wasm module or its glue could not be loaded.
+ * - `catalog.fetch_failed`: the catalog's path or URL could not be read.
+ * - `catalog.not_json`: a catalog object that JSON cannot hold (a BigInt, a cycle).
+ * - `catalog.parse_error`, `catalog.bad_shape`, `catalog.schema_too_new`,
+ *   `catalog.too_large`, `catalog.too_deep`: the catalog text was refused.
+ * - `load.bad_option`: a `limits` field out of range, unknown, or not JSON.
+ * - `params.not_json`: params that JSON cannot hold (a BigInt, a cycle).
+ * - `params.too_large`, `params.too_deep`, `params.bad_option`: params refused by the engine.
+ * - `engine.disposed`: a call after `dispose()`.
+ * - `options.unknown`: an unknown key given to `configure()`.
+ */
 export declare class PatselError extends Error {
   readonly code: string;
+  /** The message without the library prefix and code. */
+  readonly reason: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 // `patsel build` and `patsel validate`.
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 
@@ -57,6 +58,9 @@ int compile_source(Run& run, const char* command) {
       return 2;
     }
     options.limits.max_bytes = static_cast<std::size_t>(value);
+    // A bigger page may hold more text: the budget of text with aliases
+    // expanded stays four times the page limit.
+    options.limits.max_yaml_bytes = std::max(options.limits.max_yaml_bytes, options.limits.max_bytes * 4);
   }
   run.out = compile::build_catalog(run.args.positional()[0], options);
   const auto& report = run.out.report;
@@ -82,6 +86,12 @@ int run_build(int argc, char** argv) {
   if (int code = compile_source(run, "build"); code >= 0) return code;
   if (run.failed && run.args.has("--strict")) {
     std::cerr << "patsel build: --strict and problems were found; nothing written\n";
+    return 1;
+  }
+  // A missing, unreadable or empty source gives no catalog to write: the
+  // previous one stays as it was.
+  if (!run.out.writable) {
+    std::cerr << "patsel build: the source could not be read whole or gave no pattern; nothing written\n";
     return 1;
   }
   std::string output = run.args.value("-o").value_or(

@@ -26,13 +26,33 @@ bool load(const Args& args, api::Engine& engine) {
   // '{"max_catalog_bytes": 134217728}' for a catalog over 64 MiB.
   const char* options = std::getenv("PATSEL_LOAD_OPTIONS");
   json envelope = json::parse(engine.load(text.str(), options ? options : ""));
-  if (!envelope["ok"].get<bool>()) {
-    std::cerr << "patsel: " << path << ": [" << envelope["error"]["code"].get<std::string>() << "] "
-              << envelope["error"]["message"].get<std::string>() << "\n";
+  if (!flag(envelope["ok"])) {
+    std::cerr << "patsel: " << path << ": [" << cli::text(envelope["error"], "code") << "] "
+              << cli::text(envelope["error"], "message") << "\n";
     return false;
   }
   return true;
 }
+
+std::string text(const json& value) {
+  if (value.is_string()) return value.get_ref<const std::string&>();
+  if (value.is_null()) return {};
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string text(const json& object, const char* key) {
+  if (!object.is_object()) return {};
+  auto it = object.find(key);
+  return it == object.end() ? std::string() : text(*it);
+}
+
+int whole(const json& value) {
+  if (!value.is_number()) return 0;
+  const double n = value.get<double>();
+  return n >= 2147483647.0 ? 2147483647 : n <= -2147483648.0 ? -2147483647 - 1 : static_cast<int>(n);
+}
+
+bool flag(const json& value) { return value.is_boolean() && value.get<bool>(); }
 
 bool usage_ok(const Args& args, const char* command, std::size_t min, std::size_t max) {
   std::string problem = args.error();

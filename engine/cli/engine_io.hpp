@@ -27,6 +27,19 @@ inline std::string params_text(const nlohmann::json& params) {
   return params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+/// A value of an answer as a person reads it: text as it is, a number in
+/// its shortest form, true or false, "" for null; a list or object as
+/// JSON. Text views print through text(), whole() and flag(), never
+/// get<T>(), so whatever a catalog holds where a view expects text is
+/// shown, not a crash.
+std::string text(const nlohmann::json& value);
+/// `text(object[key])`; "" when `object` is not an object or has no `key`.
+std::string text(const nlohmann::json& object, const char* key);
+/// A whole number for counts and columns; 0 when the value is not a number.
+int whole(const nlohmann::json& value);
+/// True only for the JSON value true.
+bool flag(const nlohmann::json& value);
+
 /// Loads the catalog named by --catalog; prints the error and returns false on failure.
 bool load(const Args& args, api::Engine& engine);
 
@@ -39,15 +52,24 @@ bool load(const Args& args, api::Engine& engine);
 template <class Print>
 int answer(const Args& args, const std::string& envelope_text, Print print_text) {
   nlohmann::json envelope = nlohmann::json::parse(envelope_text);
-  if (!envelope["ok"].get<bool>()) {
-    std::cerr << "patsel: [" << envelope["error"]["code"].get<std::string>() << "] "
-              << envelope["error"]["message"].get<std::string>() << "\n";
+  if (!flag(envelope["ok"])) {
+    std::cerr << "patsel: [" << text(envelope["error"], "code") << "] " << text(envelope["error"], "message") << "\n";
     return 1;
   }
-  if (args.has("--json"))
+  if (args.has("--json")) {
     std::cout << envelope["result"].dump(2) << "\n";
-  else
+    return 0;
+  }
+  try {
     print_text(envelope["result"]);
+  } catch (const nlohmann::json::exception& e) {
+    // The last line of defence: a view that meets a shape it does not
+    // know says so, and --json still shows the answer.
+    std::cout.flush();
+    std::cerr << "patsel: this answer holds a value the text view cannot show (" << e.what()
+              << "); --json prints it as it is\n";
+    return 1;
+  }
   return 0;
 }
 

@@ -35,9 +35,9 @@ int run_list(int argc, char** argv) {
   if (auto categories = args.list("--category"); !categories.empty()) params["categories"] = categories;
   return answer(args, engine.call("list", params_text(params)), [](const json& result) {
     for (const json& p : result["patterns"])
-      std::printf("%-8s %-32s %s\n", p["tier"].get<std::string>().c_str(), p["id"].get<std::string>().c_str(),
-                  p["title"].get<std::string>().c_str());
-    std::printf("%zu patterns\n", static_cast<std::size_t>(result["total"].get<std::size_t>()));
+      std::printf("%-8s %-32s %s\n", text(p["tier"]).c_str(), text(p["id"]).c_str(),
+                  text(p["title"]).c_str());
+    std::printf("%d patterns\n", whole(result["total"]));
   });
 }
 
@@ -83,7 +83,7 @@ int run_call(int argc, char** argv) {
       continue;
     }
     std::string params = request.contains("params") ? request["params"].dump() : "{}";
-    std::cout << engine.call(request["method"].get<std::string>(), params) << "\n";
+    std::cout << engine.call(text(request["method"]), params) << "\n";
   }
   return 0;
 }

@@ -20,66 +20,66 @@ constexpr std::size_t kComplementsShown = 8;
 
 // A value as a profile gives it: 5, "strong", ["pci-dss"], true.
 std::string value_text(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_array() && value.size() == 1 && value[0].is_string()) return value[0].get<std::string>();
+  if (value.is_string()) return text(value);
+  if (value.is_array() && value.size() == 1 && value[0].is_string()) return text(value[0]);
   return value.dump();
 }
 
 std::string ids(const json& refs) {
   std::string out;
-  for (const json& r : refs) out += (out.empty() ? "" : ", ") + r["pattern"].get<std::string>();
+  for (const json& r : refs) out += (out.empty() ? "" : ", ") + text(r["pattern"]);
   return out;
 }
 
-std::string score_text(const json& n) { return (n.get<double>() > 0 ? "+" : "") + n.dump(); }
+std::string score_text(const json& n) { return (n.is_number() && n.get<double>() > 0 ? "+" : "") + text(n); }
 
 void print_recommendation(const json& r) {
   std::printf("Recommended:\n");
   for (const json& p : r["ranked"]) {
-    std::printf("%5s  %-28s %s (%s)\n", score_text(p["score"]).c_str(), p["pattern"].get<std::string>().c_str(),
-                p["title"].get<std::string>().c_str(), p["tier"].get<std::string>().c_str());
+    std::printf("%5s  %-28s %s (%s)\n", score_text(p["score"]).c_str(), text(p["pattern"]).c_str(),
+                text(p["title"]).c_str(), text(p["tier"]).c_str());
     for (const json& why : p["reasons"])
-      std::printf("         %s %s: %s\n", score_text(why["weight"]).c_str(), why["rule"].get<std::string>().c_str(),
-                  why["reason"].get<std::string>().c_str());
+      std::printf("         %s %s: %s\n", score_text(why["weight"]).c_str(), text(why["rule"]).c_str(),
+                  text(why["reason"]).c_str());
   }
   if (r["ranked"].empty()) std::printf("  nothing: no rule fired for this profile\n");
   if (!r["excluded"].empty()) std::printf("\nExcluded by tier (see --tier):\n");
-  for (const json& e : r["excluded"]) std::printf("  %s\n", e["reason"].get<std::string>().c_str());
+  for (const json& e : r["excluded"]) std::printf("  %s\n", text(e["reason"]).c_str());
   if (!r["discouraged"].empty()) std::printf("\nArgued against:\n");
   for (const json& p : r["discouraged"]) {
-    std::printf("%5s  %-28s %s\n", score_text(p["score"]).c_str(), p["pattern"].get<std::string>().c_str(),
-                p["title"].get<std::string>().c_str());
+    std::printf("%5s  %-28s %s\n", score_text(p["score"]).c_str(), text(p["pattern"]).c_str(),
+                text(p["title"]).c_str());
     for (const json& why : p["reasons"])
-      std::printf("         %s %s: %s\n", score_text(why["weight"]).c_str(), why["rule"].get<std::string>().c_str(),
-                  why["reason"].get<std::string>().c_str());
+      std::printf("         %s %s: %s\n", score_text(why["weight"]).c_str(), text(why["rule"]).c_str(),
+                  text(why["reason"]).c_str());
   }
   if (!r["complements"].empty()) std::printf("\nGoes with:\n");
   for (std::size_t i = 0; i < r["complements"].size() && i < kComplementsShown; ++i) {
     const json& c = r["complements"][i];
     std::string wanted_by;
-    for (const json& id : c["for"]) wanted_by += (wanted_by.empty() ? "" : ", ") + id.get<std::string>();
-    std::printf("  %-12s %-28s for %s\n", c["relationship"].get<std::string>().c_str(),
-                c["pattern"].get<std::string>().c_str(), wanted_by.c_str());
+    for (const json& id : c["for"]) wanted_by += (wanted_by.empty() ? "" : ", ") + text(id);
+    std::printf("  %-12s %-28s for %s\n", text(c["relationship"]).c_str(),
+                text(c["pattern"]).c_str(), wanted_by.c_str());
   }
   if (r["complements"].size() > kComplementsShown)
     std::printf("  and %zu more (--json lists them all)\n", r["complements"].size() - kComplementsShown);
   const json& x = r["complexity"];
-  if (!x["overall"].get<std::string>().empty())
+  if (!text(x["overall"]).empty())
     std::printf("\nComplexity: %s overall (%d points); longest to build: %s; maintenance up to %s; team up to %s\n",
-                x["overall"].get<std::string>().c_str(), x["points"].get<int>(), x["longest"].get<std::string>().c_str(),
-                x["maintenance"].get<std::string>().c_str(), x["team_size"].get<std::string>().c_str());
+                text(x["overall"]).c_str(), whole(x["points"]), text(x["longest"]).c_str(),
+                text(x["maintenance"]).c_str(), text(x["team_size"]).c_str());
   if (!r["next_fields"].empty()) std::printf("\nWorth answering next:\n");
   for (const json& n : r["next_fields"]) {
     std::string change;
     if (!n["adds"].empty()) change += "brings in " + ids(n["adds"]);
     if (!n["drops"].empty()) change += (change.empty() ? "" : "; ") + std::string("rules out ") + ids(n["drops"]);
     if (change.empty()) change = "reorders " + n["moves"].dump();
-    std::printf("  %-24s %s: %s\n", n["field"].get<std::string>().c_str(), value_text(n["value"]).c_str(), change.c_str());
+    std::printf("  %-24s %s: %s\n", text(n["field"]).c_str(), value_text(n["value"]).c_str(), change.c_str());
   }
   for (const json& f : r["unknown_fields"])
-    std::fprintf(stderr, "patsel recommend: '%s' is not a profile field; ignored\n", f.get<std::string>().c_str());
+    std::fprintf(stderr, "patsel recommend: '%s' is not a profile field; ignored\n", text(f).c_str());
   for (const json& f : r["invalid_fields"])
-    std::fprintf(stderr, "patsel recommend: %s; ignored\n", f["message"].get<std::string>().c_str());
+    std::fprintf(stderr, "patsel recommend: %s; ignored\n", text(f["message"]).c_str());
 }
 
 }  // namespace
@@ -96,14 +96,14 @@ int run_recommend(int argc, char** argv) {
   if (args.has("--fields")) {
     return answer(args, engine.call("profile.fields", "{}"), [](const json& result) {
       for (const json& f : result["fields"]) {
-        std::string kind = f.value("type", "");
+        std::string kind = text(f, "type");
         if (f.contains("values")) {
           kind += ":";
-          for (const json& v : f["values"]) kind += " " + v.get<std::string>();
+          for (const json& v : f["values"]) kind += " " + text(v);
         } else if (f.contains("unit")) {
-          kind += " (" + f["unit"].get<std::string>() + ")";
+          kind += " (" + text(f["unit"]) + ")";
         }
-        std::printf("%-24s %s\n%24s %s\n", f.value("id", "").c_str(), f.value("label", "").c_str(), "", kind.c_str());
+        std::printf("%-24s %s\n%24s %s\n", text(f, "id").c_str(), text(f, "label").c_str(), "", kind.c_str());
       }
     });
   }

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 std::string ids(const json& refs) {
   std::string out;
-  for (const json& r : refs) out += (out.empty() ? "" : ", ") + r["pattern"].get<std::string>();
+  for (const json& r : refs) out += (out.empty() ? "" : ", ") + text(r["pattern"]);
   return out.empty() ? "-" : out;
 }
 
@@ -30,7 +30,7 @@ int run_compositions(int argc, char** argv) {
   json params = json::object();
   if (auto pattern = args.value("--pattern")) params["pattern"] = *pattern;
   return answer(args, engine.call("compositions", params_text(params)), [](const json& r) {
-    for (const json& c : r["compositions"]) std::printf("%s\n", c["formula"].get<std::string>().c_str());
+    for (const json& c : r["compositions"]) std::printf("%s\n", text(c["formula"]).c_str());
   });
 }
 
@@ -46,10 +46,10 @@ int run_problems(int argc, char** argv) {
     std::string area;
     for (const json& p : r["problems"]) {
       if (p["area"] != area) {
-        std::printf("%s%s\n", area.empty() ? "" : "\n", p["area"].get<std::string>().c_str());
-        area = p["area"].get<std::string>();
+        std::printf("%s%s\n", area.empty() ? "" : "\n", text(p["area"]).c_str());
+        area = text(p["area"]);
       }
-      std::printf("  %s\n    primary: %s\n    supporting: %s\n", p["title"].get<std::string>().c_str(),
+      std::printf("  %s\n    primary: %s\n    supporting: %s\n", text(p["title"]).c_str(),
                   ids(p["primary"]).c_str(), ids(p["supporting"]).c_str());
     }
   });
@@ -64,7 +64,7 @@ int run_cards(int argc, char** argv) {
   if (!args.positional().empty()) params["card"] = args.positional()[0];
   return answer(args, engine.call("cards", params_text(params)), [](const json& r) {
     for (const json& c : r["cards"])
-      std::printf("%s\n  essential: %s\n  important: %s\n  advanced:  %s\n", c["title"].get<std::string>().c_str(),
+      std::printf("%s\n  essential: %s\n  important: %s\n  advanced:  %s\n", text(c["title"]).c_str(),
                   ids(c["essential"]).c_str(), ids(c["important"]).c_str(), ids(c["advanced"]).c_str());
   });
 }

@@ -18,7 +18,7 @@ using nlohmann::json;
 std::string join(const json& list, const char* separator = ", ") {
   std::string out;
   for (const json& item : list)
-    out += (out.empty() ? "" : separator) + (item.is_string() ? item.get<std::string>() : item.value("pattern", ""));
+    out += (out.empty() ? "" : separator) + (item.is_string() ? text(item) : text(item, "pattern"));
   return out;
 }
 
@@ -26,13 +26,13 @@ void print_moves(const char* heading, const json& moves) {
   if (moves.empty()) return;
   std::printf("\n%s\n", heading);
   for (const json& m : moves) {
-    std::printf("  %s (%s, %s)\n", m["title"].get<std::string>().c_str(), m["pattern"].get<std::string>().c_str(),
-                m["tier"].get<std::string>().c_str());
-    for (const json& r : m["reasons"]) std::printf("    why: %s\n", r.get<std::string>().c_str());
-    for (const json& t : m["triggers"]) std::printf("    when: %s\n", t.get<std::string>().c_str());
+    std::printf("  %s (%s, %s)\n", text(m["title"]).c_str(), text(m["pattern"]).c_str(),
+                text(m["tier"]).c_str());
+    for (const json& r : m["reasons"]) std::printf("    why: %s\n", text(r).c_str());
+    for (const json& t : m["triggers"]) std::printf("    when: %s\n", text(t).c_str());
     int n = 0;
-    for (const json& s : m["steps"]) std::printf("    %d. %s\n", ++n, s.get<std::string>().c_str());
-    if (!m["guide"].get<std::string>().empty()) std::printf("    guide: %s\n", m["guide"].get<std::string>().c_str());
+    for (const json& s : m["steps"]) std::printf("    %d. %s\n", ++n, text(s).c_str());
+    if (!text(m["guide"]).empty()) std::printf("    guide: %s\n", text(m["guide"]).c_str());
   }
 }
 
@@ -54,16 +54,16 @@ int run_related(int argc, char** argv) {
     params["depth"] = n;
   }
   return answer(args, engine.call("related", params_text(params)), [](const json& result) {
-    std::printf("%s (%s)\n", result["pattern"]["title"].get<std::string>().c_str(),
-                result["pattern"]["tier"].get<std::string>().c_str());
+    std::printf("%s (%s)\n", text(result["pattern"]["title"]).c_str(),
+                text(result["pattern"]["tier"]).c_str());
     for (const json& n : result["neighbours"]) {
       std::string relations;
-      for (const json& r : n["relations"]) relations += (relations.empty() ? "" : ", ") + r["relation"].get<std::string>();
-      std::printf("%*s%-16s %-28s %s\n", 2 * n["depth"].get<int>(), "", relations.c_str(),
-                  n["pattern"].get<std::string>().c_str(), n["title"].get<std::string>().c_str());
+      for (const json& r : n["relations"]) relations += (relations.empty() ? "" : ", ") + text(r["relation"]);
+      std::printf("%*s%-16s %-28s %s\n", 2 * whole(n["depth"]), "", relations.c_str(),
+                  text(n["pattern"]).c_str(), text(n["title"]).c_str());
       for (const json& r : n["relations"])
         for (const json& note : r["notes"])
-          std::printf("%*s  %s\n", 2 * n["depth"].get<int>() + 17, "", note.get<std::string>().c_str());
+          std::printf("%*s  %s\n", 2 * whole(n["depth"]) + 17, "", text(note).c_str());
     }
   });
 }
@@ -75,10 +75,10 @@ int run_migrate(int argc, char** argv) {
   if (!load(args, engine)) return 1;
   json params = {{"pattern", args.positional()[0]}};
   return answer(args, engine.call("migrate", params_text(params)), [](const json& m) {
-    std::printf("%s (%s, %s)\n", m["title"].get<std::string>().c_str(), m["tier"].get<std::string>().c_str(),
-                m["status"].get<std::string>().c_str());
-    if (!m["deprecation_reason"].get<std::string>().empty())
-      std::printf("  %s\n", m["deprecation_reason"].get<std::string>().c_str());
+    std::printf("%s (%s, %s)\n", text(m["title"]).c_str(), text(m["tier"]).c_str(),
+                text(m["status"]).c_str());
+    if (!text(m["deprecation_reason"]).empty())
+      std::printf("  %s\n", text(m["deprecation_reason"]).c_str());
     print_moves("Migrate to:", m["to"]);
     print_moves("Replaces:", m["from"]);
     if (m["to"].empty() && m["from"].empty()) std::printf("  the catalog names no migration for it\n");
@@ -95,23 +95,23 @@ int run_timeline(int argc, char** argv) {
     if (auto pattern = args.value("--pattern")) params["pattern"] = *pattern;
     return answer(args, engine.call("families", params_text(params)), [](const json& result) {
       for (const json& f : result["families"])
-        std::printf("%-28s %s (%s-%s)\n", f["id"].get<std::string>().c_str(), f["title"].get<std::string>().c_str(),
+        std::printf("%-28s %s (%s-%s)\n", text(f["id"]).c_str(), text(f["title"]).c_str(),
                     f["from_year"].dump().c_str(), f["to_year"].dump().c_str());
     });
   }
   json params = {{"family", args.positional()[0]}};
   return answer(args, engine.call("timeline", params_text(params)), [](const json& f) {
-    std::printf("%s\n  %s\n\n", f["title"].get<std::string>().c_str(), f["summary"].get<std::string>().c_str());
+    std::printf("%s\n  %s\n\n", text(f["title"]).c_str(), text(f["summary"]).c_str());
     for (const json& step : f["timeline"]) {
-      std::printf("%s  %s%s\n     %s\n", step["year"].dump().c_str(), step["title"].get<std::string>().c_str(),
-                  step["pattern"].is_null() ? "" : (" (" + step["tier"].get<std::string>() + ")").c_str(),
-                  step["innovation"].get<std::string>().c_str());
-      for (const json& l : step["limitations"]) std::printf("     - %s\n", l.get<std::string>().c_str());
+      std::printf("%s  %s%s\n     %s\n", step["year"].dump().c_str(), text(step["title"]).c_str(),
+                  step["pattern"].is_null() ? "" : (" (" + text(step["tier"]) + ")").c_str(),
+                  text(step["innovation"]).c_str());
+      for (const json& l : step["limitations"]) std::printf("     - %s\n", text(l).c_str());
     }
     if (!f["migration_triggers"].empty()) std::printf("\nWhen to move on:\n");
     for (const json& t : f["migration_triggers"]) {
-      std::printf("  %s -> %s\n", t["from"]["title"].get<std::string>().c_str(), t["to"]["title"].get<std::string>().c_str());
-      for (const json& why : t["triggers"]) std::printf("    - %s\n", why.get<std::string>().c_str());
+      std::printf("  %s -> %s\n", text(t["from"]["title"]).c_str(), text(t["to"]["title"]).c_str());
+      for (const json& why : t["triggers"]) std::printf("    - %s\n", text(why).c_str());
     }
   });
 }
@@ -126,28 +126,28 @@ int run_path(int argc, char** argv) {
     return answer(args, engine.call("order", params_text(params)), [](const json& result) {
       int n = 0;
       for (const json& item : result["order"])
-        std::printf("%3d. %-28s stage %d%s%s%s\n", ++n, item["pattern"].get<std::string>().c_str(),
-                    item["stage"].get<int>(), item["requires"].empty() ? "" : ("  after " + join(item["requires"])).c_str(),
-                    item["added"].get<bool>() ? "  (prerequisite)" : "", item["in_cycle"].get<bool>() ? "  (cycle)" : "");
+        std::printf("%3d. %-28s stage %d%s%s%s\n", ++n, text(item["pattern"]).c_str(),
+                    whole(item["stage"]), item["requires"].empty() ? "" : ("  after " + join(item["requires"])).c_str(),
+                    flag(item["added"]) ? "  (prerequisite)" : "", flag(item["in_cycle"]) ? "  (cycle)" : "");
       for (const json& cycle : result["cycles"]) std::printf("cycle: %s\n", join(cycle, " -> ").c_str());
     });
   }
   if (args.positional().empty()) {
     return answer(args, engine.call("paths", "{}"), [](const json& result) {
       for (const json& p : result["paths"])
-        std::printf("%-16s %-14s %s (%d patterns)\n", p["id"].get<std::string>().c_str(),
-                    p["level"].get<std::string>().c_str(), p["title"].get<std::string>().c_str(), p["patterns"].get<int>());
+        std::printf("%-16s %-14s %s (%d patterns)\n", text(p["id"]).c_str(),
+                    text(p["level"]).c_str(), text(p["title"]).c_str(), whole(p["patterns"]));
     });
   }
   json params = {{"path", args.positional()[0]}};
   return answer(args, engine.call("path", params_text(params)), [](const json& p) {
-    std::printf("%s (%s)\n  %s\n", p["title"].get<std::string>().c_str(), p["level"].get<std::string>().c_str(),
-                p["summary"].get<std::string>().c_str());
+    std::printf("%s (%s)\n  %s\n", text(p["title"]).c_str(), text(p["level"]).c_str(),
+                text(p["summary"]).c_str());
     int n = 0;
     for (const json& stage : p["stages"]) {
-      std::printf("\n%d. %s\n", ++n, stage["title"].get<std::string>().c_str());
+      std::printf("\n%d. %s\n", ++n, text(stage["title"]).c_str());
       for (const json& item : stage["patterns"])
-        std::printf("   %-28s %s%s\n", item["pattern"].get<std::string>().c_str(), item["title"].get<std::string>().c_str(),
+        std::printf("   %-28s %s%s\n", text(item["pattern"]).c_str(), text(item["title"]).c_str(),
                     item["uncovered"].empty() ? "" : ("  (first learn " + join(item["uncovered"]) + ")").c_str());
     }
   });

@@ -1,6 +1,7 @@
 // `patsel search`: the explorer's search from a terminal, so a search can be
 // scripted and its --json answer diffed.
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <string>
@@ -46,7 +47,8 @@ std::string bracket(const std::string& text, const json& ranges) {
   std::string out;
   std::size_t at = 0;
   for (const json& r : ranges) {
-    const std::size_t begin = r[0].get<std::size_t>(), end = r[1].get<std::size_t>();
+    const std::size_t begin = static_cast<std::size_t>(std::max(0, whole(r[0]))),
+                      end = static_cast<std::size_t>(std::max(0, whole(r[1])));
     if (begin < at || end > text.size()) continue;
     out += text.substr(at, begin - at) + "[" + text.substr(begin, end - begin) + "]";
     at = end;
@@ -55,35 +57,35 @@ std::string bracket(const std::string& text, const json& ranges) {
 }
 
 void print_text(const json& result, const std::string& query) {
-  std::size_t rank = result["offset"].get<std::size_t>();
+  std::size_t rank = static_cast<std::size_t>(std::max(0, whole(result["offset"])));
   for (const json& hit : result["hits"]) {
     std::string fields;
-    for (const json& f : hit["matched"]["fields"]) fields += (fields.empty() ? "" : ", ") + f.get<std::string>();
-    std::printf("%3zu. %s (%s) %s", ++rank, bracket(hit["title"].get<std::string>(), hit["highlights"]["title"]).c_str(),
-                hit["id"].get<std::string>().c_str(), hit["tier"].get<std::string>().c_str());
-    if (!query.empty()) std::printf("  score %.4f  in %s", hit["score"].get<double>(), fields.c_str());
+    for (const json& f : hit["matched"]["fields"]) fields += (fields.empty() ? "" : ", ") + text(f);
+    std::printf("%3zu. %s (%s) %s", ++rank, bracket(text(hit["title"]), hit["highlights"]["title"]).c_str(),
+                text(hit["id"]).c_str(), text(hit["tier"]).c_str());
+    if (!query.empty()) std::printf("  score %.4f  in %s", hit["score"].is_number() ? hit["score"].get<double>() : 0.0, fields.c_str());
     const json& snippet = hit["highlights"]["snippet"];
-    std::printf("\n     %s\n", bracket(snippet["text"].get<std::string>(), snippet["ranges"]).c_str());
+    std::printf("\n     %s\n", bracket(text(snippet["text"]), snippet["ranges"]).c_str());
   }
-  std::printf("%zu of %zu patterns", static_cast<std::size_t>(result["hits"].size()),
-              result["total"].get<std::size_t>());
+  std::printf("%zu of %d patterns", static_cast<std::size_t>(result["hits"].size()),
+              whole(result["total"]));
   if (!query.empty()) std::printf(" for \"%s\"", query.c_str());
-  std::printf(" (%s order)\n", result["sort"].get<std::string>().c_str());
+  std::printf(" (%s order)\n", text(result["sort"]).c_str());
   for (const json& term : result["query"]["terms"]) {
     if (term["expansions"].empty()) continue;
     std::string also;
-    for (const json& e : term["expansions"]) also += (also.empty() ? "" : ", ") + e.get<std::string>();
-    std::printf("  \"%s\" also matched: %s\n", term["text"].get<std::string>().c_str(), also.c_str());
+    for (const json& e : term["expansions"]) also += (also.empty() ? "" : ", ") + text(e);
+    std::printf("  \"%s\" also matched: %s\n", text(term["text"]).c_str(), also.c_str());
   }
   for (const json& ignored : result["query"]["ignored"])
-    std::printf("  ignored \"%s\": %s\n", ignored["text"].get<std::string>().c_str(),
-                ignored["reason"].get<std::string>().c_str());
+    std::printf("  ignored \"%s\": %s\n", text(ignored["text"]).c_str(),
+                text(ignored["reason"]).c_str());
   for (auto it = result["facets"].begin(); it != result["facets"].end(); ++it) {
     if (it.value().empty()) continue;
     std::string line;
     for (const json& v : it.value())
-      line += (line.empty() ? "" : ", ") + std::string(v["selected"].get<bool>() ? "*" : "") +
-              v["value"].get<std::string>() + " " + std::to_string(v["count"].get<std::size_t>());
+      line += (line.empty() ? "" : ", ") + std::string(flag(v["selected"]) ? "*" : "") +
+              text(v["value"]) + " " + std::to_string(whole(v["count"]));
     std::printf("%s: %s\n", it.key().c_str(), line.c_str());
   }
 }

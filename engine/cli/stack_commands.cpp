@@ -17,13 +17,13 @@ using nlohmann::json;
 std::string ids(const json& list) {
   std::string out;
   for (const json& item : list)
-    out += (out.empty() ? "" : ", ") + (item.is_string() ? item.get<std::string>() : item["pattern"].get<std::string>());
+    out += (out.empty() ? "" : ", ") + (item.is_string() ? text(item) : text(item["pattern"]));
   return out;
 }
 
 // "fits: " or "against: " before a line that speaks for or against a pattern.
 const char* fit_mark(const json& line) {
-  const std::string fit = line.value("fit", "");
+  const std::string fit = text(line, "fit");
   return fit == "good" ? "fits: " : fit == "poor" ? "against: " : "";
 }
 
@@ -32,25 +32,25 @@ void print_conflicts(const char* heading, const json& conflicts) {
   std::printf("\n%s\n", heading);
   for (const json& c : conflicts) {
     std::printf("  %s\n", ids(c["patterns"]).c_str());
-    if (!c["reason"].get<std::string>().empty()) std::printf("    %s\n", c["reason"].get<std::string>().c_str());
+    if (!text(c["reason"]).empty()) std::printf("    %s\n", text(c["reason"]).c_str());
     if (!c["instead"].empty()) std::printf("    instead: %s\n", ids(c["instead"]).c_str());
   }
 }
 
 void print_complexity(const char* heading, const json& x) {
-  if (x["overall"].get<std::string>().empty()) return;
+  if (text(x["overall"]).empty()) return;
   const std::size_t known = x["patterns"].size(), all = known + x["unknown"].size();
   std::printf("\n%s %s overall, from %zu of %zu patterns (%d points); longest to build: %s; maintenance up to %s\n",
-              heading, x["overall"].get<std::string>().c_str(), known, all, x["points"].get<int>(),
-              x["longest"].get<std::string>().c_str(), x["maintenance"].get<std::string>().c_str());
+              heading, text(x["overall"]).c_str(), known, all, whole(x["points"]),
+              text(x["longest"]).c_str(), text(x["maintenance"]).c_str());
 }
 
 void print_gaps(const char* heading, const json& gaps) {
   if (gaps.empty()) return;
   std::printf("\n%s\n", heading);
   for (const json& g : gaps)
-    std::printf("  %-28s %s, for %s\n", g["pattern"].get<std::string>().c_str(),
-                g["relationship"].get<std::string>().c_str(), ids(g["for"]).c_str());
+    std::printf("  %-28s %s, for %s\n", text(g["pattern"]).c_str(),
+                text(g["relationship"]).c_str(), ids(g["for"]).c_str());
 }
 
 }  // namespace
@@ -66,8 +66,8 @@ int run_stack(int argc, char** argv) {
     const bool changes = !r["replacements"].empty();
     if (changes) std::printf("\nWhat to change:\n");
     for (const json& x : r["replacements"]) {
-      std::printf("  replace %s with %s\n", x["pattern"].get<std::string>().c_str(), ids(x["with"]).c_str());
-      if (!x["reason"].get<std::string>().empty()) std::printf("    %s\n", x["reason"].get<std::string>().c_str());
+      std::printf("  replace %s with %s\n", text(x["pattern"]).c_str(), ids(x["with"]).c_str());
+      if (!text(x["reason"]).empty()) std::printf("    %s\n", text(x["reason"]).c_str());
     }
     print_conflicts("Conflicts:", r["conflicts"]);
     print_conflicts("Use together with care:", r["cautions"]);
@@ -76,8 +76,8 @@ int run_stack(int argc, char** argv) {
     print_gaps("Worth adding:", r["suggested"]);
     if (!r["legacy"].empty()) std::printf("\nLegacy:\n");
     for (const json& l : r["legacy"]) {
-      std::printf("  %s (%s): %s\n", l["pattern"].get<std::string>().c_str(), l["tier"].get<std::string>().c_str(),
-                  l["reason"].get<std::string>().c_str());
+      std::printf("  %s (%s): %s\n", text(l["pattern"]).c_str(), text(l["tier"]).c_str(),
+                  text(l["reason"]).c_str());
       if (!l["alternatives"].empty()) std::printf("    move to: %s\n", ids(l["alternatives"]).c_str());
     }
     print_complexity("Complexity:", r["complexity"]);
@@ -100,26 +100,26 @@ int run_compare(int argc, char** argv) {
   return answer(args, engine.call("compare", params_text(params)), [](const json& r) {
     // One block per attribute, one line per pattern: wide tables do not fit a terminal.
     for (const json& row : r["rows"]) {
-      const std::string group = row.value("group", "");
-      std::printf("%s%s\n", group.empty() ? "" : (group + ": ").c_str(), row["label"].get<std::string>().c_str());
+      const std::string group = text(row, "group");
+      std::printf("%s%s\n", group.empty() ? "" : (group + ": ").c_str(), text(row["label"]).c_str());
       for (std::size_t i = 0; i < r["patterns"].size(); ++i) {
         const json& cell = row["cells"][i];
-        if (cell.empty()) std::printf("  %-24s %s\n", r["patterns"][i]["pattern"].get<std::string>().c_str(), "not stated");
+        if (cell.empty()) std::printf("  %-24s %s\n", text(r["patterns"][i]["pattern"]).c_str(), "not stated");
         for (std::size_t k = 0; k < cell.size(); ++k)
-          std::printf("  %-24s %s%s\n", k == 0 ? r["patterns"][i]["pattern"].get<std::string>().c_str() : "",
-                      fit_mark(cell[k]), cell[k]["text"].get<std::string>().c_str());
+          std::printf("  %-24s %s%s\n", k == 0 ? text(r["patterns"][i]["pattern"]).c_str() : "",
+                      fit_mark(cell[k]), text(cell[k]["text"]).c_str());
       }
     }
     if (!r["relations"].empty()) std::printf("How they relate\n");
     for (const json& rel : r["relations"]) {
-      const std::string note = rel["note"].get<std::string>();
-      std::printf("  %s %s %s%s%s\n", rel["from"].get<std::string>().c_str(), rel["relation"].get<std::string>().c_str(),
-                  rel["to"].get<std::string>().c_str(), note.empty() ? "" : ": ", note.c_str());
+      const std::string note = text(rel["note"]);
+      std::printf("  %s %s %s%s%s\n", text(rel["from"]).c_str(), text(rel["relation"]).c_str(),
+                  text(rel["to"]).c_str(), note.empty() ? "" : ": ", note.c_str());
     }
     for (const json& f : r.value("unknown_fields", json::array()))
-      std::fprintf(stderr, "patsel compare: '%s' is not a profile field; ignored\n", f.get<std::string>().c_str());
+      std::fprintf(stderr, "patsel compare: '%s' is not a profile field; ignored\n", text(f).c_str());
     for (const json& f : r.value("invalid_fields", json::array()))
-      std::fprintf(stderr, "patsel compare: %s; ignored\n", f["message"].get<std::string>().c_str());
+      std::fprintf(stderr, "patsel compare: %s; ignored\n", text(f["message"]).c_str());
   });
 }
 

@@ -22,33 +22,33 @@ void print_picks(std::ostream& out, const json& result) {
     if (result[level].empty()) continue;
     out << "  " << level << ":\n";
     for (const json& pick : result[level])
-      out << "    " << pick["title"].get<std::string>() << " (" << pick["pattern"].get<std::string>() << ", "
-          << pick["tier"].get<std::string>() << ")\n      " << pick["reason"].get<std::string>() << "\n";
+      out << "    " << text(pick["title"]) << " (" << text(pick["pattern"]) << ", "
+          << text(pick["tier"]) << ")\n      " << text(pick["reason"]) << "\n";
   }
   if (!result["excluded"].empty()) {
     out << "  not shown (tier not selected, see --tier):";
     for (const json& pick : result["excluded"])
-      out << " " << pick["pattern"].get<std::string>() << " (" << pick["level"].get<std::string>() << ")";
+      out << " " << text(pick["pattern"]) << " (" << text(pick["level"]) << ")";
     out << "\n";
   }
 }
 
 // A step for people: the answers so far, then the question or the result.
 void print_step(std::ostream& out, const json& step) {
-  out << step["tree"]["title"].get<std::string>() << "\n";
+  out << text(step["tree"]["title"]) << "\n";
   int n = 0;
   for (const json& p : step["path"])
-    out << "  " << ++n << ". " << p["question_text"].get<std::string>() << " -> "
-        << p["answer_label"].get<std::string>() << "\n";
+    out << "  " << ++n << ". " << text(p["question_text"]) << " -> "
+        << text(p["answer_label"]) << "\n";
   if (!step["question"].is_null()) {
     const json& q = step["question"];
-    out << "\n" << q["text"].get<std::string>() << "\n";
-    if (!q["help"].get<std::string>().empty()) out << "  (" << q["help"].get<std::string>() << ")\n";
+    out << "\n" << text(q["text"]) << "\n";
+    if (!text(q["help"]).empty()) out << "  (" << text(q["help"]) << ")\n";
     int i = 0;
-    for (const json& o : q["options"]) out << "  " << ++i << ") " << o["label"].get<std::string>() << "\n";
+    for (const json& o : q["options"]) out << "  " << ++i << ") " << text(o["label"]) << "\n";
   } else {
     const json& r = step["result"];
-    out << "\nResult: " << r["title"].get<std::string>() << "\n  " << r["summary"].get<std::string>() << "\n";
+    out << "\nResult: " << text(r["title"]) << "\n  " << text(r["summary"]) << "\n";
     print_picks(out, r);
   }
 }
@@ -79,16 +79,16 @@ int interactive(const Args& args, api::Engine& engine, json params) {
   const bool terminal = isatty(0);
   json envelope = json::parse(engine.call("tree.step", params_text(params)));
   for (;;) {
-    if (!envelope["ok"].get<bool>()) {
-      std::cerr << "patsel: [" << envelope["error"]["code"].get<std::string>() << "] "
-                << envelope["error"]["message"].get<std::string>() << "\n";
+    if (!flag(envelope["ok"])) {
+      std::cerr << "patsel: [" << text(envelope["error"]["code"]) << "] "
+                << text(envelope["error"]["message"]) << "\n";
       return 1;
     }
     const json step = envelope["result"];
     print_step(out, step);
     if (step["question"].is_null()) {
       if (args.has("--json")) std::cout << step.dump(2) << "\n";
-      out << "session: " << step["session"].get<std::string>() << "\n";
+      out << "session: " << text(step["session"]) << "\n";
       return 0;
     }
     std::optional<json> reply;
@@ -96,7 +96,7 @@ int interactive(const Args& args, api::Engine& engine, json params) {
       out << "answer 1-" << step["question"]["options"].size() << ", b = back, r = restart, q = quit: " << std::flush;
       std::string line;
       if (!std::getline(std::cin, line) || trim(line) == "q" || trim(line) == "quit") {
-        out << "\nstopped; resume with: patsel tree --session " << step["session"].get<std::string>() << "\n";
+        out << "\nstopped; resume with: patsel tree --session " << text(step["session"]) << "\n";
         return 0;
       }
       line = trim(line);
@@ -122,10 +122,10 @@ int run_tree(int argc, char** argv) {
   if (args.positional().empty() && !args.value("--session")) {
     return answer(args, engine.call("tree.list", "{}"), [](const json& result) {
       for (const json& t : result["trees"])
-        std::printf("%-30s %s\n", t["id"].get<std::string>().c_str(), t["title"].get<std::string>().c_str());
+        std::printf("%-30s %s\n", text(t["id"]).c_str(), text(t["title"]).c_str());
       for (const json& b : result["broken"])
-        std::printf("%-30s BROKEN: %s\n", b["id"].get<std::string>().c_str(),
-                    b["error"]["message"].get<std::string>().c_str());
+        std::printf("%-30s BROKEN: %s\n", text(b["id"]).c_str(),
+                    text(b["error"]["message"]).c_str());
     });
   }
   json params = json::object();
@@ -136,7 +136,7 @@ int run_tree(int argc, char** argv) {
   params["answers"] = args.list("--answers");
   return answer(args, engine.call("tree.step", params_text(params)), [](const json& step) {
     print_step(std::cout, step);
-    std::cout << "session: " << step["session"].get<std::string>() << "\n";
+    std::cout << "session: " << text(step["session"]) << "\n";
   });
 }
 

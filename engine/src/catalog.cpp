@@ -1,6 +1,8 @@
 #include "patsel/catalog.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 
 #include "json_depth.hpp"
 #include "json_util.hpp"
@@ -10,6 +12,11 @@ namespace patsel {
 namespace {
 
 using detail::json;
+
+// The catalog-level sections the engine reads (each a list).
+constexpr std::string_view kSections[] = {"avoid",        "cards",    "complexity", "compositions", "dependencies",
+                                          "families",     "laws",     "paths",      "pillars",      "problems",
+                                          "profile",      "rules",    "synonyms",   "trees"};
 
 int leading_year(const std::string& date) {  // "2012-03" or "2012" -> 2012
   int year = 0;
@@ -28,10 +35,13 @@ Result<Pattern> read_pattern(json& record, std::size_t index) {
   if (p.id.empty()) return Error{"catalog.bad_pattern", where + ".id: missing or not a string"};
   if (p.title.empty())
     return Error{"catalog.bad_pattern", where + ".title: missing or not a string"};
-  auto tier = parse_tier(detail::string_or(record, "tier", "unclassified"));
+  const json* tier_value = detail::member(record, "tier");
+  if (tier_value && tier_value->is_null()) tier_value = nullptr;  // null: no tier given
+  auto tier = parse_tier(tier_value ? detail::string_or(record, "tier") : "unclassified");
   if (!tier)
     return Error{"catalog.bad_pattern",
-                 where + ".tier: '" + detail::string_or(record, "tier") + "' is not a tier (" + tier_names() + ")"};
+                 where + ".tier: " + (tier_value->is_string() ? "'" + tier_value->get<std::string>() + "'" : tier_value->dump()) +
+                     " is not a tier (" + tier_names() + ")"};
   p.tier = *tier;
   p.summary = detail::string_or(record, "summary");
   p.category = detail::string_or(record, "category");
@@ -85,6 +95,9 @@ Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& l
   Catalog catalog;
   auto version = detail::integer(doc, "schema_version");
   if (!version) return Error{"catalog.bad_shape", "$.schema_version: missing or not an integer"};
+  if (*version < 1)
+    return Error{"catalog.bad_shape", "$.schema_version: " + std::to_string(*version) +
+                                          " is not a schema version (they start at 1)"};
   if (*version > kSchemaVersion)
     return Error{"catalog.schema_too_new",
                  "$.schema_version: catalog is version " + std::to_string(*version) +
@@ -92,8 +105,15 @@ Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& l
   catalog.schema_version_ = static_cast<int>(*version);
   catalog.content_hash_ = detail::string_or(doc, "content_hash");
 
-  for (auto it = doc.begin(); it != doc.end(); ++it)
-    if (it.key() != "patterns" && it.value().is_array()) catalog.sections_[it.key()] = std::move(it.value());
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    if (it.key() != "patterns" && it.value().is_array()) {
+      catalog.sections_[it.key()] = std::move(it.value());
+    } else if (std::find(std::begin(kSections), std::end(kSections), it.key()) != std::end(kSections)) {
+      // A section the engine reads, of the wrong type: as if absent, but said.
+      catalog.warnings_.push_back(Error{"catalog.bad_section", "$." + it.key() + ": expected a list, not " +
+                                                                  std::string(it.value().type_name()) + "; ignored"});
+    }
+  }
 
   auto patterns_member = doc.find("patterns");
   json* patterns = patterns_member == doc.end() ? nullptr : &*patterns_member;

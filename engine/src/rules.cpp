@@ -12,6 +12,9 @@ namespace {
 using detail::json;
 using detail::number_text;
 
+// The documented range of a rule effect's weight (docs/catalog-data.md).
+constexpr double kMinWeight = -5, kMaxWeight = 5;
+
 constexpr std::string_view kTypeNames[] = {"number", "choice", "set", "boolean"};
 
 std::optional<FieldType> parse_type(std::string_view word) {
@@ -61,7 +64,7 @@ Result<ProfileField> read_field(const json& record, const std::string& where) {
   for (const char* key : {"min", "max"}) {
     const json* limit = detail::member(record, key);
     if (!limit) continue;
-    if (!limit->is_number()) return bad(where + "." + key, "expected a number");
+    if (!limit->is_number() || !std::isfinite(limit->get<double>())) return bad(where + "." + key, "expected a finite number");
     (std::string(key) == "min" ? field.min : field.max) = limit->get<double>();
   }
   if (field.type == FieldType::choice || field.type == FieldType::set) {
@@ -176,6 +179,9 @@ Result<Rule> read_rule(const RuleBook& book, const json& record, const std::stri
     if (effect.pattern.empty() || !weight || !weight->is_number() || !std::isfinite(weight->get<double>()))
       return Error{"rule.bad_effect", path + ": an effect needs a pattern and a numeric weight"};
     effect.weight = weight->get<double>();
+    // Within -5..+5, a score is a finite sum however many rules fire.
+    if (effect.weight < kMinWeight || effect.weight > kMaxWeight)
+      return Error{"rule.bad_effect", path + ".weight: " + number_text(effect.weight) + " is outside -5 to +5"};
     rule.effects.push_back(std::move(effect));
   }
   return rule;

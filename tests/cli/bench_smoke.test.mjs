@@ -14,8 +14,27 @@ test('the compiler benchmark runs on a five-page tree', async () => {
   for (const row of rows) {
     assert.equal(typeof row.input, 'string');
     assert.ok(Number.isFinite(row.median_ms) && row.median_ms > 0);
+    assert.equal(row.ms_per_page, row.cpu_ms / row.pages);
+    assert.ok(Number.isFinite(row.cpu_ms) && row.cpu_ms > 0, 'CPU time from bash\'s times');
     assert.equal(row.runs, 1);
   }
+});
+
+test('the compiler targets are judged from the generated trees of a run', async () => {
+  const { targets } = await import('../../bench/targets.mjs');
+  const row = (pages, median_ms) => ({ input: `generated docs tree, ${pages} pages`, pages, median_ms, ms_per_page: median_ms / pages });
+  const compiler = [{ input: 'shipped data/', pages: 133, median_ms: 100, ms_per_page: 0.75 }, row(2000, 2000), row(20000, 30000), row(50000, 60000)];
+  const { sizes, cold_start, node, scale } = {
+    sizes: { pages: [{ name: 'pattern page with one <patsel-card>', gzip: 1 }] },
+    cold_start: [{ page: 'explorer', median_ms: 1, p95_ms: 1 }],
+    node: { queries: [{ what: 'q', p95_ms: 0.1 }] },
+    scale: [{ patterns: 10, heap_bytes: 10, peers: [{ name: 'pattern-selector', typing: { median_ms: 1, p95_ms: 1 } }, { name: 'MiniSearch', typing: { median_ms: 2, p95_ms: 2, ratio_p50: 2, ratio_p95: 2 } }] }],
+  };
+  const judged = targets({ sizes, cold_start, node, scale, compiler }).slice(6);
+  assert.deepEqual(judged, [
+    { target: 'patsel build of 20000 generated pages in a few seconds (under 5 s)', met: false, figure: 'median 30.0 s' },
+    { target: 'patsel build linear in pages (CPU time per page from 2000 to 50000 pages within 1.5x)', met: true, figure: '1.00 ms and 1.20 ms per page (1.20x)' },
+  ]);
 });
 
 test('the size report covers every artifact and both pages', async () => {
@@ -75,6 +94,7 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
   // own (timed on a busy machine), so only their shape is checked.
   assert.deepEqual(results.targets.slice(0, 3).map((t) => t.met), [true, false, true]);
   for (const t of results.targets.slice(3)) assert.ok(typeof t.met === 'boolean' && t.figure.length > 0, t.target);
+  assert.equal(results.targets.length, 6, 'no compiler target without generated trees');
   const text2 = markdown(results);
   for (const heading of ['Targets', 'Sizes', 'Cold start', 'Catalog load', 'Queries', 'Peers', 'Scale', 'wasm boundary', 'patsel build'])
     assert.match(text2, new RegExp(`\\*\\*[^*]*${heading}`), heading);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile, mkdir, stat, chmod, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, mkdir, stat, chmod, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,8 @@ function run(args, { input, env, shell, wrapper = [] } = {}) {
   };
 }
 
+// Root ignores file permissions, so as root (CI) patsel runs as nobody (setpriv, util-linux).
+const asNobody = () => (process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : []);
 const exists = (file) => stat(file).then(() => true, () => false);
 const scratch = () => mkdtemp(path.join(tmpdir(), 'patsel-hostile-'));
 const strictUtf8 = (bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -178,9 +180,7 @@ test('a catalog path that cannot be replaced is reported and nothing is lost', a
 test('an unwritable directory is reported and leaves the previous catalog', async () => {
   const { dir, out } = await previousCatalog();
   await chmod(dir, 0o555);
-  // Root ignores file permissions, so as root (CI) patsel runs as nobody (setpriv, util-linux).
-  const wrapper = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-  const failed = run(['build', path.join(fixtures, 'mini'), '-o', out], { wrapper });
+  const failed = run(['build', path.join(fixtures, 'mini'), '-o', out], { wrapper: asNobody() });
   await chmod(dir, 0o755);
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /\[io\.write_failed\] .*cannot open for writing: Permission denied/);
@@ -248,4 +248,192 @@ test('command-line arguments that are not UTF-8 are answered, not a crash', () =
   const listed = run(['list', '--catalog', small], { shell: `set -- "$@" --tier "$(printf 'gold\\377')"` });
   assert.equal(listed.code, 1);
   assert.equal(listed.stderr, "patsel: [params.bad_option] $.tiers[0]: 'gold\uFFFD' is not a tier (gold, silver, bronze, unclassified)\n");
+});
+
+// --- hostile trees: the file system and YAML that expands ------------------------
+
+// One 400 KB string named by 150,000 aliases: 60 GB once expanded, in an 850 KB page.
+function aliasAmplifier(field) {
+  return `---\ntitle: Bomb in ${field}\ndescription: d\nanchor: &s ${'s'.repeat(400000)}\n${field}: [${Array(150000).fill('*s').join(',')}]\n---\n`;
+}
+
+test('an alias amplifier in any field or data file is reported at its key, in little memory', async () => {
+  const dir = await scratch();
+  await mkdir(path.join(dir, 'patterns'));
+  await writeFile(path.join(dir, 'patterns', 'tags.md'), aliasAmplifier('tags'));
+  await writeFile(path.join(dir, 'patterns', 'examples.md'), aliasAmplifier('modern_examples'));
+  await writeFile(path.join(dir, 'patterns', 'good.md'), '---\ntitle: Good\ndescription: A page.\n---\n');
+  await writeFile(path.join(dir, 'problems.yaml'),
+    `anchor: &s ${'s'.repeat(400000)}\nproblems:\n  - id: p\n    title: t\n    primary: [${Array(150000).fill('*s').join(',')}]\n`);
+  // 512 MiB of address space: the page that needed 60 GB (std::bad_alloc, an abort) is refused within it.
+  const { code, signal, stderr } = run(['validate', dir], { shell: 'ulimit -v 524288' });
+  assert.equal(signal, null);
+  assert.equal(code, 1);
+  for (const line of [
+    `${dir}/patterns/examples.md:5:1: error: 'modern_examples': more than 4194304 bytes of text once aliases are expanded; left out [page.too_large]`,
+    `${dir}/patterns/tags.md:5:1: error: 'tags': more than 4194304 bytes of text once aliases are expanded; left out [page.too_large]`,
+    `${dir}/problems.yaml:2:1: error: 'problems': more than 4194304 bytes of text once aliases are expanded; left out [data.too_large]`,
+  ]) assert.ok(stderr.includes(`${line}\n`), `missing: ${line}\n--- got:\n${stderr}`);
+  assert.match(stderr, /compiled 3 patterns from 3 pages\n$/);
+});
+
+test('symlink loops in the pages, the data and the trees are reported; build and validate go on', async () => {
+  const { dir, out } = await previousCatalog();
+  const docs = path.join(dir, 'docs');
+  const data = path.join(dir, 'data');
+  await mkdir(path.join(docs, 'patterns'), { recursive: true });
+  await mkdir(path.join(data, 'trees'), { recursive: true });
+  await writeFile(path.join(docs, 'patterns', 'good.md'), '---\ntitle: Good\ndescription: A page.\n---\n');
+  await writeFile(path.join(data, 'synonyms.yaml'), 'synonyms: []\n');
+  await symlink('self', path.join(docs, 'self'));
+  await symlink('b.md', path.join(docs, 'patterns', 'a.md'));
+  await symlink('a.md', path.join(docs, 'patterns', 'b.md'));
+  await symlink('loop.yaml', path.join(data, 'trees', 'loop.yaml'));
+  for (const command of ['validate', 'build']) {
+    const { code, signal, stderr } = run([command, docs, '--data', data, ...(command === 'build' ? ['-o', out] : [])]);
+    assert.equal(signal, null);
+    assert.equal(code, 1, 'loops are errors');
+    assert.ok(stderr.startsWith(
+      `${data}/trees/loop.yaml: error: is a link that leads back to itself ('loop.yaml'): a symlink loop; left out [source.symlink_loop]\n` +
+      `${docs}/patterns/a.md: error: is a link that leads back to itself ('b.md'): a symlink loop; left out [source.symlink_loop]\n` +
+      `${docs}/patterns/b.md: error: is a link that leads back to itself ('a.md'): a symlink loop; left out [source.symlink_loop]\n` +
+      `${docs}/self: error: is a link that leads back to itself ('self'): a symlink loop; left out [source.symlink_loop]\n`), stderr);
+  }
+  // A loop holds nothing, so the catalog of what compiled is written.
+  assert.deepEqual(JSON.parse(await readFile(out, 'utf8')).patterns.map((p) => p.id), ['good']);
+});
+
+test('a failed, empty or unreadable-source build leaves the previous catalog byte for byte', async () => {
+  const shipped = await readFile(path.join(root, 'data', 'catalog.json'));
+  const cases = {
+    'a source that does not exist': async (dir) => ({ args: [path.join(dir, 'typo')],
+      report: `${dir}/typo: error: the source folder does not exist [source.missing]\n` }),
+    'an empty source folder': async (dir) => {
+      await mkdir(path.join(dir, 'empty'));
+      return { args: [path.join(dir, 'empty')],
+        report: `${dir}/empty: error: no Markdown page (*.md) below the source folder [source.empty]\n` };
+    },
+    'a --data folder that does not exist': async (dir) => ({ args: [path.join(fixtures, 'mini'), '--data', path.join(dir, 'nodata')],
+      report: `${dir}/nodata: error: the data folder does not exist [source.missing]\n` }),
+    'a source folder that cannot be read': async (dir) => {
+      await mkdir(path.join(dir, 'closed', 'patterns'), { recursive: true });
+      await writeFile(path.join(dir, 'closed', 'patterns', 'a.md'), '---\ntitle: A\ndescription: d\n---\n');
+      await chmod(path.join(dir, 'closed'), 0o000);
+      return { args: [path.join(dir, 'closed')], wrapper: asNobody(),
+        report: `${dir}/closed: error: the source folder cannot be read: Permission denied [source.unreadable]\n1 error, 0 warnings\n` };
+    },
+    'a --data folder that cannot be read': async (dir) => {
+      await mkdir(path.join(dir, 'closed'));
+      await chmod(path.join(dir, 'closed'), 0o000);
+      return { args: [path.join(fixtures, 'mini'), '--data', path.join(dir, 'closed')], wrapper: asNobody(),
+        report: `${dir}/closed: error: the data folder cannot be read: Permission denied [source.unreadable]\n1 error, 0 warnings\n` };
+    },
+    'a source whose pages all fail': async (dir) => {
+      await mkdir(path.join(dir, 'broken'));
+      await writeFile(path.join(dir, 'broken', 'a.md'), 'no front matter\n');
+      return { args: [path.join(dir, 'broken')],
+        report: `${dir}/broken: error: none of the 1 page compiled into a pattern [source.empty]\n` };
+    },
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    const dir = await scratch();
+    const out = path.join(dir, 'catalog.json');
+    await writeFile(out, shipped);
+    await chmod(dir, 0o755);  // nobody reaches the folders inside
+    const { args, report, wrapper } = await make(dir);
+    const failed = run(['build', ...args, '-o', out], { wrapper });
+    assert.equal(failed.code, 1, name);
+    assert.ok(failed.stderr.includes(report), `${name}: ${failed.stderr}`);
+    assert.ok(failed.stderr.endsWith('patsel build: the source could not be read whole or gave no pattern; nothing written\n'), name);
+    assert.ok((await readFile(out)).equals(shipped), `${name}: the previous catalog is unchanged`);
+    assert.equal(await exists(`${out}.tmp`), false, name);
+  }
+});
+
+test('unreadable pages and folders are reported with the reason, and the previous catalog is kept', async () => {
+  const { dir, out } = await previousCatalog();
+  const src = path.join(dir, 'src');
+  await mkdir(path.join(src, 'patterns'), { recursive: true });
+  await mkdir(path.join(src, 'closed'));
+  await writeFile(path.join(src, 'patterns', 'good.md'), '---\ntitle: Good\ndescription: A page.\n---\n');
+  await writeFile(path.join(src, 'patterns', 'locked.md'), '---\ntitle: Locked\ndescription: A page.\n---\n');
+  await writeFile(path.join(src, 'closed', 'inside.md'), '---\ntitle: Inside\ndescription: A page.\n---\n');
+  await chmod(path.join(src, 'patterns', 'locked.md'), 0o000);
+  await chmod(path.join(src, 'closed'), 0o000);
+  await chmod(dir, 0o777);  // nobody writes the catalog's temporary file here
+  const failed = run(['build', src, '-o', out], { wrapper: asNobody() });
+  await chmod(path.join(src, 'closed'), 0o755);
+  await chmod(path.join(src, 'patterns', 'locked.md'), 0o644);
+  assert.equal(failed.code, 1);
+  assert.ok(failed.stderr.startsWith(
+    `${src}/closed: error: cannot read the folder: Permission denied [source.unreadable]\n` +
+    `${src}/patterns/locked.md: error: cannot read: Permission denied; left out [source.unreadable]\n` +
+    '2 errors, 0 warnings\n'), failed.stderr);  // was: "the page does not start with '---'"
+  assert.ok(failed.stderr.endsWith('nothing written\n'));
+  assert.equal(await readFile(out, 'utf8'), 'previous\n');
+});
+
+test('every text view shows what the JSON view can carry, whatever the catalog holds', async () => {
+  // Every text of the reasoning fixture but ids, titles and tiers replaced by
+  // another JSON type: the engine passes some through (a field's unit, label),
+  // drops the rest; no view may abort on either.
+  const source = JSON.parse(await readFile(path.join(fixtures, 'catalogs', 'reasoning.json'), 'utf8'));
+  const keep = new Set(['id', 'title', 'tier', 'pattern', 'type', 'field', 'op', 'start', 'next', 'result']);
+  const retype = (value, replacement, key) => {
+    if (Array.isArray(value)) return value.map((item) => retype(item, replacement, key));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, retype(v, replacement, k)]));
+    }
+    return typeof value === 'string' && !keep.has(key) ? replacement : value;
+  };
+  const profile = path.join(await scratch(), 'profile.json');
+  await writeFile(profile, JSON.stringify({ dependencies: 5, rps: 500, consistency: 'strong', team: 4 }));
+  const views = [['list'], ['search', 'commit'], ['tree'], ['tree', 'transactions', '--answers', 'several,no'],
+    ['recommend', '--fields'], ['recommend', '--profile', profile, '--tier', 'gold,silver,bronze'],
+    ['related', 'circuit-breaker'], ['migrate', 'two-phase-commit'], ['timeline'], ['timeline', 'transactions'],
+    ['path'], ['path', 'basics'], ['path', '--order', 'saga,circuit-breaker', '--prerequisites'],
+    ['stack', 'two-phase-commit', 'microservices', 'saga'], ['compare', 'saga', 'two-phase-commit'],
+    ['compositions'], ['problems'], ['cards']];
+  for (const replacement of [7, 2.5, null, true, [], {}, ['x', 1]]) {
+    const file = path.join(await scratch(), 'catalog.json');
+    await writeFile(file, JSON.stringify({ ...retype(source, replacement), schema_version: 1 }));
+    for (const view of views) {
+      const what = `${JSON.stringify(replacement)}: patsel ${view.join(' ')}`;
+      const text = run([...view, '--catalog', file]);
+      assert.equal(text.signal, null, what);
+      assert.doesNotMatch(text.stderr, /terminate|exception|cannot show/, `${what}\n${text.stderr}`);
+      assert.ok(text.code === 0 || /^patsel: \[[a-z_.]+\] /.test(text.stderr), `${what}: exit ${text.code}\n${text.stderr}`);
+    }
+  }
+});
+
+test('a rule weight past -5..+5 is refused, and recommend answers in text and JSON', async () => {
+  const catalog = path.join(await scratch(), 'catalog.json');
+  await writeFile(catalog, JSON.stringify({ schema_version: 1,
+    patterns: [{ id: 'a', title: 'A', tier: 'gold' }],
+    profile: [{ id: 'n', type: 'number' }],
+    rules: [1e308, 1e308, 5].map((weight, i) => ({ id: `r${i}`, when: { field: 'n', op: 'set' },
+      effects: [{ pattern: 'a', weight, reason: `reason ${i}` }] })) }));
+  const profile = path.join(path.dirname(catalog), 'profile.yaml');
+  await writeFile(profile, 'n: 1\n');
+  const json = run(['recommend', '--catalog', catalog, '--profile', profile, '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  assert.equal(JSON.parse(json.stdout).ranked[0].score, 5);  // was: null, from 1e308 + 1e308 + 5
+  const text = run(['recommend', '--catalog', catalog, '--profile', profile]);
+  assert.equal(text.code, 0, text.stderr);  // was: an abort, type_error.302
+  assert.equal(text.stdout, 'Recommended:\n   +5  a                            A (gold)\n         +5 r2: reason 2\n');
+});
+
+test('running out of memory on one page leaves that page out, and the others compile', async () => {
+  const dir = await scratch();
+  await mkdir(path.join(dir, 'patterns'));
+  await writeFile(path.join(dir, 'patterns', 'good.md'), '---\ntitle: Good\ndescription: A page.\n---\n');
+  // 1.5 million list items take yaml-cpp about 700 MB to parse; 150 MB of
+  // address space ends it halfway (std::bad_alloc, which used to abort).
+  await writeFile(path.join(dir, 'patterns', 'huge.md'), `---\ntitle: Huge\ntags: [${'1,'.repeat(1500000)}1]\n---\n`);
+  const { code, signal, stderr } = run(['validate', dir, '--max-page-bytes', '20000000'], { shell: 'ulimit -v 150000' });
+  assert.equal(signal, null);
+  assert.equal(code, 1);
+  assert.equal(stderr, `${dir}/patterns/huge.md: error: ran out of memory while compiling the page; left out [page.too_large]\n` +
+    '1 error, 0 warnings\ncompiled 1 patterns from 2 pages; 1 left out because of errors\n');
 });

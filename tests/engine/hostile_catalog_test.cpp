@@ -193,3 +193,36 @@ TEST_CASE("params over the limits are refused before they are parsed") {
           "[params.bad_option] $.tiers[0]: expected a string");
   }
 }
+
+TEST_CASE("catalog values of the wrong type are reported, not silently taken for something else") {
+  SUBCASE("a schema version below 1 is refused") {
+    for (const char* version : {"0", "-1"}) {
+      auto catalog = Catalog::from_json(R"({"schema_version":)" + std::string(version) + R"(,"patterns":[]})");
+      REQUIRE_FALSE(catalog);
+      CHECK(catalog.error().to_string() ==
+            "[catalog.bad_shape] $.schema_version: " + std::string(version) + " is not a schema version (they start at 1)");
+    }
+  }
+  SUBCASE("a section the engine reads that is not a list is a warning, and read as empty") {
+    auto catalog = Catalog::from_json(R"({"schema_version":1,"patterns":[{"id":"a","title":"A"}],
+                                          "trees":"oops","rules":{"id":"r"},"extra":"kept quiet"})");
+    REQUIRE(catalog);
+    REQUIRE(catalog.value().warnings().size() == 2);
+    CHECK(catalog.value().warnings()[0].to_string() == "[catalog.bad_section] $.rules: expected a list, not object; ignored");
+    CHECK(catalog.value().warnings()[1].to_string() == "[catalog.bad_section] $.trees: expected a list, not string; ignored");
+    CHECK(catalog.value().section("trees") == json::array());
+  }
+  SUBCASE("a tier that is not a tier word leaves the record out, as an unknown tier does; null is no tier") {
+    auto catalog = Catalog::from_json(R"({"schema_version":1,"patterns":[{"id":"a","title":"A","tier":1},
+                                          {"id":"b","title":"B","tier":null},{"id":"c","title":"C","tier":["gold"]}]})");
+    REQUIRE(catalog);
+    REQUIRE(catalog.value().warnings().size() == 2);
+    CHECK(catalog.value().warnings()[0].to_string() ==
+          "[catalog.bad_pattern] $.patterns[0].tier: 1 is not a tier (gold, silver, bronze, unclassified)");
+    CHECK(catalog.value().warnings()[1].to_string() ==
+          "[catalog.bad_pattern] $.patterns[2].tier: [\"gold\"] is not a tier (gold, silver, bronze, unclassified)");
+    REQUIRE(catalog.value().patterns().size() == 1);
+    CHECK(catalog.value().patterns()[0].id == "b");
+    CHECK(catalog.value().patterns()[0].tier == patsel::Tier::unclassified);
+  }
+}

@@ -4,9 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <set>
 
 #include "patsel/recommend.hpp"
+#include "patsel/rules.hpp"
 #include "support.hpp"
 
 using namespace patsel_test;
@@ -246,4 +248,36 @@ TEST_CASE("recommend: which partners are offered, and in which order") {
   CHECK(order == Strings{"r", "y", "x", "t", "u", "z", "w"});
   CHECK(relations == Strings{"requires", "requires", "complements", "complements", "complements", "enhanced-by", "enhances"});
   CHECK(rec.complements[2].for_patterns == Strings{"a", "b"});
+}
+
+TEST_CASE("weights outside -5 to +5 are refused, so every score is a finite number") {
+  // Two rules of weight 1e308 added up to infinity, which JSON writes as
+  // null (was: "score": null, and `patsel recommend` aborted on it).
+  const std::string text = R"({"schema_version": 1,
+    "patterns": [{"id": "a", "title": "A", "tier": "gold"}],
+    "profile": [{"id": "n", "type": "number", "min": 0, "max": 10}],
+    "rules": [
+      {"id": "huge", "when": {"field": "n", "op": "set"}, "effects": [{"pattern": "a", "weight": 1e308, "reason": "x"}]},
+      {"id": "again", "when": {"field": "n", "op": "set"}, "effects": [{"pattern": "a", "weight": -1e308, "reason": "y"}]},
+      {"id": "most", "when": {"field": "n", "op": "set"}, "effects": [{"pattern": "a", "weight": 5, "reason": "z"}]},
+      {"id": "most-again", "when": {"field": "n", "op": "set"}, "effects": [{"pattern": "a", "weight": 5, "reason": "w"}]}]})";
+  auto engine = engine_from_text(text);
+  const json fields = ok(engine, "profile.fields", json::object());
+  CHECK(fields["problems"] == json::parse(R"([
+    {"code": "rule.bad_effect", "message": "$.rules[0].effects[0].weight: 1e+308 is outside -5 to +5"},
+    {"code": "rule.bad_effect", "message": "$.rules[1].effects[0].weight: -1e+308 is outside -5 to +5"}])"));
+  const json result = ok(engine, "recommend", {{"profile", {{"n", 1}}}, {"tiers", {"gold"}}});
+  REQUIRE(result["ranked"].size() == 1);
+  CHECK(result["ranked"][0]["score"] == 10);
+}
+
+TEST_CASE("profile bounds must be finite numbers") {
+  // Catalog text cannot hold infinity (1e999 is a parse error), but a
+  // program can hand read_rule_book any value.
+  json field = json::parse(R"({"id": "n", "type": "number"})");
+  field["max"] = std::numeric_limits<double>::infinity();
+  auto book = patsel::read_rule_book(json::array({field}), json::array());
+  REQUIRE(book.problems.size() == 1);
+  CHECK(book.problems[0].to_string() == "[rule.bad_field] $.profile[0].max: expected a finite number");
+  CHECK(book.fields.empty());
 }

@@ -1,13 +1,12 @@
 #include "patsel/compile/build.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <sstream>
-#include <thread>
+#include <new>
+#include <optional>
+#include <unordered_map>
 
 #if __has_include(<unistd.h>)
 #include <fcntl.h>
@@ -17,7 +16,10 @@
 #define PATSEL_POSIX_IO 0
 #endif
 
+#include "catalog_text.hpp"
 #include "checks.hpp"
+#include "parallel.hpp"
+#include "source_tree.hpp"
 #include "patsel/catalog.hpp"
 #include "patsel/compile/page.hpp"
 
@@ -26,35 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// At most `limit` bytes: a page past the limit is reported by compile_page
-// from its size alone, so a stray multi-gigabyte file is never read whole.
-std::string read_file(const fs::path& path, std::size_t limit) {
-  std::error_code error;
-  const std::uintmax_t size = fs::file_size(path, error);
-  if (!error) limit = static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit));
-  std::ifstream in(path, std::ios::binary);
-  std::string text(limit, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(limit));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return text;
-}
-
-std::vector<fs::path> markdown_files(const fs::path& root) {
-  std::vector<fs::path> out;
-  if (!fs::is_directory(root)) return out;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
-       it != fs::recursive_directory_iterator(); ++it) {
-    const std::string name = it->path().filename().string();
-    if (it->is_directory() && (name == "node_modules" || (!name.empty() && name[0] == '.'))) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file() && it->path().extension() == ".md") out.push_back(it->path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 std::string display_prefix(const fs::path& root) {
   std::string s = root.generic_string();
@@ -76,30 +49,67 @@ bool names(const json& record, const std::string& id) {
   return false;
 }
 
+// The kept pages by id and by folded title, each key naming the first
+// kept page that has it: the duplicate check asks in constant time.
+class KeptIndex {
+ public:
+  std::optional<std::size_t> find(const std::string& id, const std::string& title) const {
+    auto by_id = ids_.find(id);
+    auto by_title = titles_.find(title);
+    if (by_id == ids_.end() && by_title == titles_.end()) return std::nullopt;
+    if (by_id == ids_.end()) return by_title->second;
+    if (by_title == titles_.end()) return by_id->second;
+    return std::min(by_id->second, by_title->second);
+  }
+  void add(const detail::CompiledPage& page, std::size_t at) {
+    keep_first(ids_, page.record["id"].get<std::string>(), at);
+    keep_first(titles_, fold_title(page.record), at);
+  }
+  void remove(const detail::CompiledPage& page, std::size_t at) {
+    forget(ids_, page.record["id"].get<std::string>(), at);
+    forget(titles_, fold_title(page.record), at);
+  }
+
+ private:
+  using Map = std::unordered_map<std::string, std::size_t>;
+  static void keep_first(Map& map, const std::string& key, std::size_t at) {
+    auto [it, fresh] = map.emplace(key, at);
+    if (!fresh && at < it->second) it->second = at;
+  }
+  static void forget(Map& map, const std::string& key, std::size_t at) {
+    if (auto it = map.find(key); it != map.end() && it->second == at) map.erase(it);
+  }
+  Map ids_, titles_;
+};
+
 // Two files for one pattern ("bulkhead.md" and "bulkhead-gold.md"): the
 // second is dropped silently when the first lists it as an alias, and is an
-// error otherwise. Same id twice is always an error.
+// error otherwise. Same id twice is always an error. The first earlier page
+// with the same id or title is the twin.
 void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out) {
   std::vector<detail::CompiledPage> kept;
+  KeptIndex index;
   for (auto& page : pages) {
     const std::string id = page.record["id"];
-    auto twin = std::find_if(kept.begin(), kept.end(), [&](const detail::CompiledPage& earlier) {
-      return earlier.record["id"] == id || fold_title(earlier.record) == fold_title(page.record);
-    });
-    if (twin == kept.end()) {
+    const auto twin_at = index.find(id, fold_title(page.record));
+    if (!twin_at) {
       kept.push_back(std::move(page));
+      index.add(kept.back(), kept.size() - 1);
       continue;
     }
-    const std::string twin_id = twin->record["id"];
-    if (twin_id != id && names(twin->record, id)) {
+    detail::CompiledPage& twin = kept[*twin_at];
+    const std::string twin_id = twin.record["id"];
+    if (twin_id != id && names(twin.record, id)) {
       out.stats.skipped["alias page of " + twin_id]++;
     } else if (twin_id != id && names(page.record, twin_id)) {
       out.stats.skipped["alias page of " + id]++;  // the later file is the main one
-      *twin = std::move(page);
+      index.remove(twin, *twin_at);
+      twin = std::move(page);
+      index.add(twin, *twin_at);
     } else {
       out.report.error("page.duplicate", page.file, 0, 0,
-                       twin_id == id ? "the id '" + id + "' is already used by " + twin->file + "; left out"
-                                     : "'" + page.record.value("title", "") + "' is already defined by " + twin->file +
+                       twin_id == id ? "the id '" + id + "' is already used by " + twin.file + "; left out"
+                                     : "'" + page.record.value("title", "") + "' is already defined by " + twin.file +
                                            "; left out (list '" + id + "' in its aliases if it is the same pattern)");
       out.stats.failed++;
     }
@@ -107,15 +117,62 @@ void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out)
   pages = std::move(kept);
 }
 
-std::string fnv1a64(const std::string& text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
+// Whether `folder` is there to read; `source.missing`,
+// `source.not_a_folder` or `source.unreadable` otherwise. A folder that
+// cannot be listed is one error here, not one per thing looked for in it.
+bool source_folder(const fs::path& folder, const std::string& what, Report& report) {
+  const detail::Entry entry = detail::inspect(folder);
+  const std::string shown = folder.generic_string();
+  if (!entry.problem_rule.empty()) {
+    // The entry's words are for a file among others ("cannot read: ...;
+    // left out"); here they name the whole folder.
+    std::string problem = entry.problem;
+    if (const auto cut = problem.rfind("; left out"); cut != std::string::npos) problem.erase(cut);
+    if (problem.rfind("cannot read: ", 0) == 0) problem.replace(0, 11, "cannot be read");
+    report.error(entry.problem_rule == "source.broken_link" ? "source.missing" : entry.problem_rule, shown, 0, 0,
+                 what + " " + problem);
+    return false;
   }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
+  if (entry.kind == detail::EntryKind::missing) {
+    report.error("source.missing", shown, 0, 0, what + " does not exist");
+    return false;
+  }
+  if (entry.kind != detail::EntryKind::folder) {
+    report.error("source.not_a_folder", shown, 0, 0, what + " is a file, not a folder");
+    return false;
+  }
+  std::error_code error;
+  fs::directory_iterator listing(folder, error);
+  if (error) {
+    report.error("source.unreadable", shown, 0, 0, what + " cannot be read: " + error.message());
+    return false;
+  }
+  return true;
+}
+
+// Reads and compiles one page. Nothing escapes: a file that cannot be read
+// is `source.unreadable`, and running out of memory (or any other failure
+// of the compiler itself) leaves this page out and the others go on.
+void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, Report& report,
+                  const PageLimits& limits) {
+  try {
+    // One byte past the limit: a page over it is reported from its size.
+    auto text = detail::read_source(path, limits.max_bytes + 1);
+    if (!text) {
+      report.error(text.error().code, input.file, 0, 0, text.error().message);
+      return;
+    }
+    input.text = std::move(text).value();
+    outcome = compile_page(input, report, limits);
+  } catch (const std::bad_alloc&) {
+    outcome = PageOutcome{};
+    report.error("page.too_large", input.file, 0, 0, "ran out of memory while compiling the page; left out");
+  } catch (const std::exception& e) {
+    outcome = PageOutcome{};
+    report.error("page.internal_error", input.file, 0, 0,
+                 std::string("the compiler failed on this page (") + e.what() + "); left out");
+  }
+  input.text = std::string();
 }
 
 }  // namespace
@@ -123,32 +180,22 @@ std::string fnv1a64(const std::string& text) {
 BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   BuildOutput out;
   const std::string prefix = display_prefix(root);
-  if (!fs::is_directory(root)) {
-    out.report.error("build.no_source", root.generic_string(), 0, 0, "not a directory");
-    return out;
-  }
+  if (!source_folder(root, "the source folder", out.report)) return out;
+  const fs::path data_dir = options.data_dir.value_or(root);
+  const bool data_found = !options.data_dir || source_folder(*options.data_dir, "the data folder", out.report);
 
   // Pages compile independently, so they are spread over the cores (yaml-cpp
   // parsing dominates); results are merged in path order, so the output and
   // the report do not depend on the thread count.
-  const std::vector<fs::path> files = markdown_files(root);
+  const std::vector<detail::SourceFile> files = detail::find_pages(root, prefix, out.report);
   std::vector<PageOutcome> outcomes(files.size());
   std::vector<Report> reports(files.size());
   std::vector<PageInput> inputs(files.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      const std::string relative = fs::relative(files[i], root).generic_string();
-      inputs[i] = {prefix + relative, relative, read_file(files[i], options.limits.max_bytes + 1)};
-      outcomes[i] = compile_page(inputs[i], reports[i], options.limits);
-      inputs[i].text.clear();
-    }
-  };
-  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
+  detail::parallel_for(files.size(), [&](std::size_t i) {
+    inputs[i].file = prefix + files[i].relative;
+    inputs[i].relative = files[i].relative;
+    compile_file(files[i].path, inputs[i], outcomes[i], reports[i], options.limits);
+  });
 
   std::vector<detail::CompiledPage> pages;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -163,34 +210,47 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   }
   drop_duplicates(pages, out);
 
-  std::vector<json> records;
-  for (const auto& page : pages) records.push_back(page.record);
-  detail::Resolver resolver(records);
+  // The names a reference can use (id, title, aliases), not whole records.
+  std::vector<json> names;
+  names.reserve(pages.size());
+  for (const auto& page : pages) {
+    json& entry = names.emplace_back(json::object());
+    for (const char* key : {"id", "title", "aliases"})
+      if (auto it = page.record.find(key); it != page.record.end()) entry[key] = *it;
+  }
+  detail::Resolver resolver(names);
+  names.clear();
   detail::resolve_page_references(pages, resolver, out.report);
   detail::check_tiers(pages, out.report);
   detail::check_blocks(pages, out.report);
 
-  fs::path data_dir = options.data_dir.value_or(root);
-  json data = detail::load_data_files(data_dir, display_prefix(data_dir), resolver, options.limits, out.report);
+  json data = json::object();
+  if (data_found)
+    data = detail::load_data_files(data_dir, display_prefix(data_dir), options.data_dir.has_value(), resolver,
+                                   options.limits, out.report);
 
   json patterns = json::array();
   std::sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) {
-    return a.record["id"].template get<std::string>() < b.record["id"].template get<std::string>();
+    return a.record["id"].template get_ref<const std::string&>() < b.record["id"].template get_ref<const std::string&>();
   });
   for (auto& page : pages) patterns.push_back(std::move(page.record));
   out.stats.patterns = static_cast<int>(patterns.size());
+  if (out.stats.patterns == 0)
+    out.report.error("source.empty", root.generic_string(), 0, 0,
+                     files.empty() ? "no Markdown page (*.md) below the source folder"
+                                   : "none of the " + std::to_string(files.size()) +
+                                         (files.size() == 1 ? " page" : " pages") + " compiled into a pattern");
 
-  json catalog = data;
+  json catalog = std::move(data);
   catalog["patterns"] = std::move(patterns);
   catalog["schema_version"] = kSchemaVersion;
-  catalog["content_hash"] = fnv1a64(catalog.dump(-1, ' ', false, json::error_handler_t::replace));
+  catalog["content_hash"] = detail::content_hash(catalog);
   out.catalog = std::move(catalog);
+  out.writable = data_found && out.report.count("source.unreadable") == 0 && out.report.count("source.empty") == 0;
   return out;
 }
 
-std::string serialize_catalog(const json& catalog) {
-  return catalog.dump(1, '\t', false, json::error_handler_t::replace) + "\n";
-}
+std::string serialize_catalog(const json& catalog) { return detail::catalog_text(catalog); }
 
 std::optional<Error> write_file_atomically(const fs::path& path, const std::string& contents) {
   fs::path temporary = path;

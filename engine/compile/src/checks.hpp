@@ -38,7 +38,9 @@ void check_blocks(const std::vector<CompiledPage>& pages, Report& report);
 /// Loads `laws.yaml`, `rules.yaml`, ..., `trees/*.yaml` under `root` into
 /// catalog sections (arrays keyed by section name), resolving and checking
 /// the patterns they name. `display_root` prefixes file names in messages.
-nlohmann::json load_data_files(const std::filesystem::path& root, const std::string& display_root,
+/// `named`: the folder was named on purpose (`--data`), so finding no data
+/// file there is `source.empty`.
+nlohmann::json load_data_files(const std::filesystem::path& root, const std::string& display_root, bool named,
                                const Resolver& resolver, const PageLimits& limits, Report& report);
 
 }  // namespace patsel::compile::detail

@@ -1,17 +1,16 @@
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "checks.hpp"
+#include "expansion.hpp"
 #include "json_walk.hpp"
 #include "text_util.hpp"
 #include "tree_checks.hpp"
 #include "rule_checks.hpp"
+#include "source_tree.hpp"
 #include "yaml_convert.hpp"
 
 namespace patsel::compile::detail {
@@ -52,26 +51,48 @@ const std::vector<const char*> kTreeReferences = {"results/*/gold/*/pattern", "r
 
 struct LoadedFile {
   std::string display;
-  json value;
+  json value = json::object();  ///< the sections read, converted
   LineMap lines;
   bool ok = false;
 };
 
 int line_at(const LoadedFile& file, const std::string& path);
 
-LoadedFile load_yaml(const fs::path& path, const std::string& display, const PageLimits& limits, Report& report) {
-  LoadedFile file{display, json(), {}, false};
-  std::error_code size_error;
-  if (auto size = fs::file_size(path, size_error); !size_error && size > limits.max_bytes) {
+// The top-level keys a data file is read for; empty for a tree file, whose
+// keys are all read.
+std::vector<std::string> keys_of(const std::string& file) {
+  std::vector<std::string> keys;
+  for (const Section& s : sections())
+    if (file == s.file) keys.emplace_back(s.key);
+  return keys;
+}
+
+std::size_t key_bytes(const YamlNode& map) {
+  std::size_t bytes = 0;
+  for (const auto& entry : map)
+    if (entry.first.IsScalar()) bytes += entry.first.Scalar().size();
+  return bytes;
+}
+
+// Reads one data file: each section is measured (aliases expanded) before
+// it is converted, so a section past the budget is left out at its key and
+// the others are kept.
+LoadedFile load_yaml(const fs::path& path, const std::string& display, const std::vector<std::string>& wanted,
+                     const PageLimits& limits, Report& report) {
+  LoadedFile file;
+  file.display = display;
+  auto read = read_source(path, limits.max_bytes + 1);
+  if (!read) {
+    report.error(read.error().code, display, 0, 0, read.error().message);
+    return file;
+  }
+  std::string text = std::move(read).value();
+  if (text.size() > limits.max_bytes) {
     report.error("data.too_large", display, 0, 0,
                  "the file has more than " + std::to_string(limits.max_bytes) +
                      " bytes (the limit; raise it with --max-page-bytes); ignored");
     return file;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream stream;
-  stream << in.rdbuf();
-  std::string text = stream.str();
   const TextRepair repair = repair_text(text);
   if (repair.invalid)
     report.warning("data.invalid_utf8", display, repair.first_invalid.first, repair.first_invalid.second,
@@ -80,9 +101,9 @@ LoadedFile load_yaml(const fs::path& path, const std::string& display, const Pag
   if (repair.nul)
     report.warning("data.nul_byte", display, repair.first_nul.first, repair.first_nul.second,
                    "the file holds " + counted(repair.nul, "NUL byte") + " (the first here); replaced with U+FFFD");
-  YAML::Node root;
+  YamlDocument document;
   try {
-    root = YAML::Load(text);
+    document = parse_yaml(text);
   } catch (const YAML::DeepRecursion& e) {
     report.error("data.too_large", display, e.mark.line + 1, e.mark.column + 1,
                  "nests deeper than the YAML parser allows (" + std::to_string(e.depth()) + " levels); ignored");
@@ -92,26 +113,67 @@ LoadedFile load_yaml(const fs::path& path, const std::string& display, const Pag
                  e.mark.is_null() ? 0 : e.mark.column + 1, "not valid YAML: " + yaml_error_message(e.msg));
     return file;
   }
-  std::size_t used = 0;
-  ConvertError error;
-  auto value = to_json(root, true, {limits.max_yaml_nodes, limits.max_depth}, used, error, &file.lines, 1);
-  if (!value && error.too_deep) {  // at the node that crosses the limit
-    report.error("data.too_large", display, error.mark.is_null() ? 0 : error.mark.line + 1,
-                 error.mark.is_null() ? 0 : error.mark.column + 1, error.message + "; ignored");
-    return file;
-  }
-  if (!value) {  // an alias bomb: at the top-level key that expands it (its nodes point back at the anchors)
-    const std::string key =
-        error.path.size() > 2 ? error.path.substr(2, error.path.find_first_of(".[", 2) - 2) : std::string();
-    report.error("data.too_large", display, key.empty() ? 0 : line_at(file, "$." + key), 0,
-                 (key.empty() ? "" : "'" + key + "': ") + error.message + "; ignored");
-    return file;
-  }
-  if (!value->is_object()) {
+  const YamlNode root = document.root();
+  if (!root.IsMap()) {
     report.error("data.not_a_mapping", display, 1, 1, "a data file must be a mapping of section names to lists");
     return file;
   }
-  file.value = std::move(*value);
+  const ExpansionLimits budget{limits.max_yaml_nodes, limits.max_yaml_bytes, limits.max_depth};
+  if (key_bytes(root) > budget.max_bytes) {
+    report.error("data.too_large", display, 1, 1,
+                 "the file's keys come to more than " + std::to_string(budget.max_bytes) +
+                     " bytes of text once aliases are expanded; ignored");
+    return file;
+  }
+  file.lines["$"] = root.Mark().is_null() ? 1 : root.Mark().line + 1;
+
+  std::vector<Member> members;
+  std::set<std::string> seen;
+  for (const auto& entry : root) {
+    const std::string& key = entry.first.Scalar();
+    const Place at = place_of(entry.first, 1);
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), key) == wanted.end()) {
+      // Top-level keys nobody reads are most likely typos.
+      report.warning("data.unknown_section", display, at.line, 0,
+                     shown(key) + " is not a section of " + path.filename().string() + "; ignored");
+    } else if (!seen.insert(key).second) {
+      report.warning("data.duplicate_key", display, at.line, at.column,
+                     shown(key) + " appears twice; the first one is kept");
+    } else {
+      members.push_back({entry.first, entry.second, {}, {}});
+    }
+  }
+  fit_budget(members, budget, "sections of the file", 1);
+
+  std::vector<DuplicateKey> duplicates;
+  for (const Member& member : members) {
+    const std::string& key = member.key.Scalar();
+    if (!member.problem.empty()) {
+      const Place at = place_of_mark(member.problem_at, 1);
+      report.error("data.too_large", display, at.line, at.column, "'" + key + "': " + member.problem + "; left out");
+      continue;
+    }
+    ConvertOptions options;
+    options.limits = {limits.max_yaml_nodes, limits.max_depth, limits.max_yaml_bytes};
+    options.lines = &file.lines;
+    options.root_path = "$." + key;
+    options.root_depth = 1;
+    options.duplicates = &duplicates;
+    std::size_t used = 0;
+    ConvertError error;
+    auto value = to_json(member.value, options, used, error);
+    if (!value) {  // the budget was checked above: the last line of defence
+      const Place at = place_of_mark(error.mark, 1);
+      report.error("data.too_large", display, at.line, at.column, "'" + key + "': " + error.message + "; left out");
+      continue;
+    }
+    file.value[key] = std::move(*value);
+  }
+  for (const DuplicateKey& d : duplicates) {
+    const Place at = place_of_mark(d.mark, 1);
+    report.warning("data.duplicate_key", display, at.line, at.column,
+                   shown(d.key) + " appears twice in " + d.path + "; the first one is kept");
+  }
   file.ok = true;
   return file;
 }
@@ -167,18 +229,26 @@ bool check_ids(const json& items, const std::string& section, const LoadedFile& 
 
 }  // namespace
 
-json load_data_files(const fs::path& root, const std::string& display_root, const Resolver& resolver,
+json load_data_files(const fs::path& root, const std::string& display_root, bool named, const Resolver& resolver,
                      const PageLimits& limits, Report& report) {
   json out = json::object();
   std::map<std::string, LoadedFile> files;
   std::set<std::string> known_files;
   for (const Section& s : sections()) known_files.insert(s.file);
 
+  // The YAML files of the folder: links that loop, folders named like a
+  // data file and unreadable files are reported here, once.
+  for (const fs::path& path : yaml_files_in(root, display_root, report)) {
+    const std::string name = path.filename().string();
+    if (known_files.count(name))
+      files.emplace(name, load_yaml(path, display_root + name, keys_of(name), limits, report));
+    else
+      report.warning("data.unknown_file", display_root + name, 0, 0, "not a catalog data file; ignored");
+  }
+
   for (const Section& s : sections()) {
-    fs::path path = root / s.file;
-    if (!fs::exists(path)) continue;
-    auto [it, fresh] = files.try_emplace(s.file);
-    if (fresh) it->second = load_yaml(path, display_root + s.file, limits, report);
+    auto it = files.find(s.file);
+    if (it == files.end()) continue;
     LoadedFile& file = it->second;
     if (!file.ok || !file.value.contains(s.key)) continue;
     json items = file.value[s.key];
@@ -195,45 +265,24 @@ json load_data_files(const fs::path& root, const std::string& display_root, cons
     out[s.key] = std::move(items);
   }
 
-  // Top-level keys and files nobody reads are most likely typos.
-  for (auto& [name, file] : files) {
-    if (!file.ok) continue;
-    const std::string& file_name = name;  // C++17 lambdas cannot capture a structured binding (clang refuses)
-    for (auto it = file.value.begin(); it != file.value.end(); ++it) {
-      bool known = std::any_of(sections().begin(), sections().end(), [&](const Section& s) {
-        return file_name == s.file && it.key() == s.key;
-      });
-      if (!known)
-        report.warning("data.unknown_section", file.display, line_at(file, "$." + it.key()), 0,
-                       "'" + it.key() + "' is not a section of " + name + "; ignored");
-    }
-  }
-  if (fs::exists(root) && fs::is_directory(root)) {
-    std::vector<std::string> strays;
-    for (const auto& entry : fs::directory_iterator(root)) {
-      std::string name = entry.path().filename().string();
-      if (entry.is_regular_file() && entry.path().extension() == ".yaml" && !known_files.count(name))
-        strays.push_back(name);
-    }
-    std::sort(strays.begin(), strays.end());
-    for (const std::string& name : strays)
-      report.warning("data.unknown_file", display_root + name, 0, 0, "not a catalog data file; ignored");
-  }
-
   if (auto profile = out.find("profile"); profile != out.end() && out.contains("rules"))
     check_rules(*profile, out["rules"], files.at("rules.yaml").display, files.at("rules.yaml").lines, report);
 
   // Trees, one per file, in file-name order.
   json trees = json::array();
-  fs::path tree_dir = root / "trees";
-  if (fs::is_directory(tree_dir)) {
-    std::vector<fs::path> paths;
-    for (const auto& entry : fs::directory_iterator(tree_dir))
-      if (entry.is_regular_file() && entry.path().extension() == ".yaml") paths.push_back(entry.path());
-    std::sort(paths.begin(), paths.end());
+  const fs::path tree_dir = root / "trees";
+  std::size_t tree_files = 0;
+  const Entry trees_entry = inspect(tree_dir);
+  if (!trees_entry.problem_rule.empty()) {
+    report.error(trees_entry.problem_rule, display_root + "trees", 0, 0, trees_entry.problem);
+  } else if (trees_entry.kind == EntryKind::file) {
+    report.error("source.unreadable", display_root + "trees", 0, 0, "is a file, not a folder of trees; left out");
+  } else if (trees_entry.kind == EntryKind::folder) {
+    const std::vector<fs::path> paths = yaml_files_in(tree_dir, display_root + "trees/", report);
+    tree_files = paths.size();
     std::set<std::string> tree_ids;
     for (const fs::path& path : paths) {
-      LoadedFile file = load_yaml(path, display_root + "trees/" + path.filename().string(), limits, report);
+      LoadedFile file = load_yaml(path, display_root + "trees/" + path.filename().string(), {}, limits, report);
       if (!file.ok) continue;
       resolve_item(file.value, "$", kTreeReferences, file, resolver, report);
       prune_dropped(file.value);
@@ -247,6 +296,14 @@ json load_data_files(const fs::path& root, const std::string& display_root, cons
     }
   }
   out["trees"] = std::move(trees);
+  // A data folder named on purpose (--data) with nothing in it is a mistake
+  // in the command, not a catalog without trees and rules.
+  if (named && files.empty() && tree_files == 0) {
+    std::string shown = display_root.empty() ? "." : display_root.substr(0, display_root.size() - 1);
+    report.error("source.empty", shown, 0, 0,
+                 "the data folder holds no catalog data file (laws.yaml, rules.yaml, families.yaml, problems.yaml, "
+                 "paths.yaml, ... or trees/*.yaml)");
+  }
   return out;
 }
 

@@ -43,6 +43,10 @@ std::size_t Report::errors() const {
 
 std::size_t Report::warnings() const { return items_.size() - errors(); }
 
+std::size_t Report::count(std::string_view rule) const {
+  return std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.rule == rule; });
+}
+
 std::string Report::to_text() const {
   std::string out;
   for (const Diagnostic& d : sorted()) out += d.to_string() + "\n";

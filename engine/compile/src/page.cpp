@@ -1,16 +1,17 @@
 #include "patsel/compile/page.hpp"
 
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <functional>
 #include <regex>
+#include <set>
 
 #include "patsel/compile/front_matter.hpp"
 #include "excerpt.hpp"
+#include "expansion.hpp"
 #include "text_util.hpp"
 #include "vocabulary.hpp"
 #include "yaml_convert.hpp"
@@ -27,25 +28,24 @@ struct Context {
   Report& report;
   int first_line;
   const PageLimits& limits;
-  YAML::Node key;  // the front-matter key being converted, where a whole-field problem is reported
-  std::size_t nodes_used = 0;
+  detail::YamlNode key;  // the front-matter key being converted, where a whole-field problem is reported
 
-  void warn(const std::string& rule, const YAML::Node& at, const std::string& message) {
+  void warn(const std::string& rule, const detail::YamlNode& at, const std::string& message) {
     auto place = detail::place_of(at, first_line);
     report.warning(rule, page.file, place.line, place.column, message);
   }
-  void error(const std::string& rule, const YAML::Node& at, const std::string& message) {
+  void error(const std::string& rule, const detail::YamlNode& at, const std::string& message) {
     auto place = detail::place_of(at, first_line);
     report.error(rule, page.file, place.line, place.column, message);
   }
 };
 
-using Converter = std::function<std::optional<json>(const std::string& key, const YAML::Node&, Context&)>;
+using Converter = std::function<std::optional<json>(const std::string& key, const detail::YamlNode&, Context&)>;
 
 // --- field kinds -----------------------------------------------------------
 
 // The text an author meant by a one-key mapping of scalars: "key: value".
-std::optional<std::string> colon_text(const YAML::Node& node) {
+std::optional<std::string> colon_text(const detail::YamlNode& node) {
   if (!node.IsDefined() || !node.IsMap() || node.size() != 1) return std::nullopt;
   auto entry = *node.begin();
   auto key = detail::scalar_text(entry.first);
@@ -54,14 +54,14 @@ std::optional<std::string> colon_text(const YAML::Node& node) {
   return *key + ": " + *value;
 }
 
-std::optional<json> text(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> text(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   if (auto s = detail::scalar_text(node)) {
     if (s->empty()) return std::nullopt;
     return *s;
   }
   if (node.IsSequence()) {
     std::string joined;
-    for (const YAML::Node& item : node)
+    for (const detail::YamlNode& item : node)
       if (auto s = detail::scalar_text(item)) joined += (joined.empty() ? "" : "; ") + *s;
     ctx.warn("page.expected_text", node, "'" + key + "' should be text, not a list; joined its items");
     return joined.empty() ? std::nullopt : std::optional<json>(joined);
@@ -70,7 +70,7 @@ std::optional<json> text(const std::string& key, const YAML::Node& node, Context
   return std::nullopt;
 }
 
-std::optional<json> text_list(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> text_list(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   if (auto s = detail::scalar_text(node)) {
     if (s->empty()) return std::nullopt;
     ctx.warn("page.expected_list", node, "'" + key + "' should be a list; read as a one-item list");
@@ -81,7 +81,7 @@ std::optional<json> text_list(const std::string& key, const YAML::Node& node, Co
     return std::nullopt;
   }
   json out = json::array();
-  for (const YAML::Node& item : node) {
+  for (const detail::YamlNode& item : node) {
     if (auto s = detail::scalar_text(item)) {
       if (!s->empty()) out.push_back(*s);
     } else if (auto text = colon_text(item)) {
@@ -98,7 +98,7 @@ std::optional<json> text_list(const std::string& key, const YAML::Node& node, Co
 
 // A vocabulary word. Template placeholders left in ("gold|silver|bronze")
 // and words outside the vocabulary are warnings and leave the field unset.
-std::optional<std::string> word(const std::string& key, const YAML::Node& node, Context& ctx,
+std::optional<std::string> word(const std::string& key, const detail::YamlNode& node, Context& ctx,
                                 const Vocabulary& vocabulary) {
   auto s = detail::scalar_text(node);
   if (!s) {
@@ -120,13 +120,13 @@ std::optional<std::string> word(const std::string& key, const YAML::Node& node, 
 }
 
 Converter choice(const Vocabulary& vocabulary) {
-  return [&vocabulary](const std::string& key, const YAML::Node& node, Context& ctx) -> std::optional<json> {
+  return [&vocabulary](const std::string& key, const detail::YamlNode& node, Context& ctx) -> std::optional<json> {
     if (auto w = word(key, node, ctx, vocabulary)) return *w;
     return std::nullopt;
   };
 }
 
-std::optional<json> date(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> date(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   static const std::regex year_month(R"(((?:19|20)[0-9]{2})(?:-(0[1-9]|1[0-2])(?:-[0-3][0-9])?)?)");
   auto s = detail::scalar_text(node);
   std::smatch m;
@@ -138,7 +138,7 @@ std::optional<json> date(const std::string& key, const YAML::Node& node, Context
   return std::nullopt;
 }
 
-std::optional<json> minutes(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> minutes(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   static const std::regex amount(R"(~?\s*([0-9]{1,3})\s*(m|min|mins|minutes?)?\.?)", std::regex::icase);
   auto s = detail::scalar_text(node);
   std::smatch m;
@@ -148,10 +148,10 @@ std::optional<json> minutes(const std::string& key, const YAML::Node& node, Cont
 }
 
 // A flat list of law numbers, or {primary: [{number, aspect, description}], secondary: [...]}.
-std::optional<json> laws(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> laws(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   json out = json::array();
-  auto add = [&](const YAML::Node& item, const char* role) {
-    YAML::Node number = item.IsMap() ? item["number"] : item;
+  auto add = [&](const detail::YamlNode& item, const char* role) {
+    detail::YamlNode number = item.IsMap() ? item["number"] : item;
     auto s = detail::scalar_text(number);
     static const std::regex law(R"((?:law\s*)?([1-9][0-9]?))", std::regex::icase);
     std::smatch m;
@@ -166,7 +166,7 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
     out.push_back(entry);
   };
   if (node.IsSequence()) {
-    for (const YAML::Node& item : node) add(item, "primary");
+    for (const detail::YamlNode& item : node) add(item, "primary");
   } else if (node.IsMap()) {
     for (const auto& entry : node) {
       std::string role = detail::fold_word(entry.first.Scalar());
@@ -176,7 +176,7 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
         continue;
       }
       if (!entry.second.IsSequence()) continue;
-      for (const YAML::Node& item : entry.second) add(item, role == "primary" ? "primary" : "secondary");
+      for (const detail::YamlNode& item : entry.second) add(item, role == "primary" ? "primary" : "secondary");
     }
   } else {
     add(node, "primary");
@@ -184,9 +184,9 @@ std::optional<json> laws(const std::string& key, const YAML::Node& node, Context
   return out;
 }
 
-std::optional<json> pillars(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> pillars(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   json out = json::array();
-  auto add = [&](const YAML::Node& item) {
+  auto add = [&](const detail::YamlNode& item) {
     auto s = detail::scalar_text(item);
     std::string value = s ? detail::fold_word(*s) : "";
     for (const char* suffix : {"-distribution"})
@@ -200,7 +200,7 @@ std::optional<json> pillars(const std::string& key, const YAML::Node& node, Cont
     out.push_back(value);
   };
   if (node.IsSequence())
-    for (const YAML::Node& item : node) add(item);
+    for (const detail::YamlNode& item : node) add(item);
   else
     add(node);
   (void)key;
@@ -208,13 +208,13 @@ std::optional<json> pillars(const std::string& key, const YAML::Node& node, Cont
 }
 
 // related_patterns: strings (relation "related") or {pattern, relation, note}.
-std::optional<json> related(const std::string& key, const YAML::Node& node, Context& ctx) {
+std::optional<json> related(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   if (!node.IsSequence()) {
     ctx.warn("page.expected_list", node, "'" + key + "' should be a list of patterns; left out");
     return std::nullopt;
   }
   json out = json::array();
-  for (const YAML::Node& item : node) {
+  for (const detail::YamlNode& item : node) {
     json entry = {{"relation", "related"}};
     if (auto s = detail::scalar_text(item)) {
       entry["pattern"] = *s;
@@ -236,19 +236,26 @@ std::optional<json> related(const std::string& key, const YAML::Node& node, Cont
   return out;
 }
 
-// Nested blocks keep their YAML shape, with typed scalars.
-std::optional<json> block(const std::string& key, const YAML::Node& node, Context& ctx) {
+// Nested blocks keep their YAML shape, with typed scalars. The page's
+// budget was checked before (fit_budget); the conversion's own budget is
+// the last line of defence.
+std::optional<json> block(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   detail::ConvertError error;
-  auto value = detail::to_json(node, true, {ctx.limits.max_yaml_nodes, ctx.limits.max_depth}, ctx.nodes_used, error);
+  std::vector<detail::DuplicateKey> duplicates;
+  std::size_t used = 0;
+  detail::ConvertOptions options;
+  options.limits = {ctx.limits.max_yaml_nodes, ctx.limits.max_depth, ctx.limits.max_yaml_bytes};
+  options.duplicates = &duplicates;
+  auto value = detail::to_json(node, options, used, error);
+  for (const detail::DuplicateKey& d : duplicates) {
+    auto place = detail::place_of_mark(d.mark, ctx.first_line);
+    ctx.report.warning("page.duplicate_key", ctx.page.file, place.line, place.column,
+                       detail::shown(d.key) + " appears twice in a mapping of '" + key + "'; the first one is kept");
+  }
   if (!value) {
-    // Too deep: where the nesting crosses the limit. Too many nodes: at the
-    // key, since an alias bomb's nodes all point back at its anchors.
-    if (error.too_deep && !error.mark.is_null()) {
-      ctx.report.error("page.too_large", ctx.page.file, error.mark.line + ctx.first_line, error.mark.column + 1,
-                       "'" + key + "': " + error.message + "; left out");
-    } else {
-      ctx.error("page.too_large", ctx.key, "'" + key + "': " + error.message + "; left out");
-    }
+    auto place = detail::place_of_mark(error.mark, ctx.first_line);
+    ctx.report.error("page.too_large", ctx.page.file, place.line, place.column,
+                     "'" + key + "': " + error.message + "; left out");
     return std::nullopt;
   }
   if (value->is_null()) return std::nullopt;
@@ -381,6 +388,61 @@ void repair_page_text(std::string& text, const std::string& file, Report& report
   }
 }
 
+// Where a page is: its id and its url below the site. The url is the
+// file's path, as MkDocs serves it, unless that path could be read as
+// something else: a scheme ("javascript:x.md"), a query or fragment, an
+// escape, or a "." / ".." segment ("...md"). Then, and when the file name
+// has no letter or digit for an id, both are made of slugs and `problem`
+// says so.
+struct PageAddress {
+  std::string id;
+  std::string url;
+  std::string problem;
+};
+
+bool safe_url_path(const std::string& path) {
+  if (path.find_first_of(":?#%\\") != std::string::npos) return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = std::min(path.find('/', start), path.size());
+    const std::string segment = path.substr(start, slash - start);
+    if (segment.empty() || segment == "." || segment == "..") return false;
+    start = slash + 1;
+  }
+  return true;
+}
+
+PageAddress page_address(const std::string& relative, const std::string& title) {
+  const std::string path = relative.substr(0, relative.size() - 3);  // without ".md"
+  PageAddress address{page_id(relative), path + "/", {}};
+  const bool no_id = address.id.empty();
+  if (!no_id && safe_url_path(path)) return address;
+  if (no_id) address.id = detail::pattern_slug(title);
+  if (address.id.empty()) address.id = "page";
+  std::string url;
+  for (std::size_t start = 0, slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1) {
+    const std::string folder = detail::pattern_slug(path.substr(start, slash - start));
+    url += (folder.empty() ? "-" : folder) + "/";
+  }
+  address.url = url + address.id + "/";
+  const std::string name = detail::shown(relative.substr(relative.rfind('/') + 1));
+  address.problem =
+      no_id ? "the file name " + name + " has no letter or digit to make an id from; the page is '" + address.id +
+                  "' (from its title) at '" + address.url + "'"
+            : "the path " + detail::shown(relative) + " would make a url that could be read as a link elsewhere " +
+                  "(':', '?', '#', '%', '\\', '.' or '..'); the url is '" + address.url + "'";
+  return address;
+}
+
+// What the keys of a mapping weigh once aliases are expanded: `*long: x`
+// names a long scalar as a key, and every key is read to find a field.
+std::size_t key_bytes(const detail::YamlNode& map) {
+  std::size_t bytes = 0;
+  for (const auto& entry : map)
+    if (entry.first.IsScalar()) bytes += entry.first.Scalar().size();
+  return bytes;
+}
+
 }  // namespace
 
 std::string page_id(const std::string& relative) {
@@ -412,9 +474,9 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
     report.error(fm.error().code, page.file, 1, 1, fm.error().message.substr(fm.error().message.find(": ") + 2));
     return outcome;
   }
-  YAML::Node root;
+  detail::YamlDocument document;
   try {
-    root = YAML::Load(fm.value().yaml);
+    document = detail::parse_yaml(fm.value().yaml);
   } catch (const YAML::DeepRecursion& e) {
     report.error("page.too_large", page.file, e.mark.line + fm.value().yaml_line, e.mark.column + 1,
                  "front matter nests deeper than the YAML parser allows (" + std::to_string(e.depth()) +
@@ -426,20 +488,35 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
     report.error("page.yaml_syntax", page.file, line, column, "front matter is not valid YAML: " + detail::yaml_error_message(e.msg));
     return outcome;
   }
+  const detail::YamlNode root = document.root();
   if (!root.IsMap()) {
     report.error("page.not_a_mapping", page.file, fm.value().yaml_line, 1,
                  "front matter must be a mapping of keys to values");
     return outcome;
   }
+  const detail::ExpansionLimits budget{limits.max_yaml_nodes, limits.max_yaml_bytes, limits.max_depth};
+  // Before any key is read: `*long: x` names a long scalar as a key.
+  if (key_bytes(root) > budget.max_bytes) {
+    report.error("page.too_large", page.file, fm.value().yaml_line, 1,
+                 "the front matter's keys come to more than " + std::to_string(budget.max_bytes) +
+                     " bytes of text once aliases are expanded; left out");
+    return outcome;
+  }
+
   if (auto type = detail::scalar_text(root["type"]); type && detail::fold_word(*type) != "pattern") {
     outcome.skipped = "type: " + *type;
     return outcome;
   }
 
   Context ctx{page, report, fm.value().yaml_line, limits, {}};
-  json record = json::object();
+  // The entries that become fields: known keys, the first spelling of each
+  // field. Their cost is measured before any is converted, so a value that
+  // expands past the budget is left out at its own key.
+  std::vector<detail::Member> members;
+  std::vector<const Field*> member_fields;
+  std::set<std::string_view> taken;
   for (const auto& entry : root) {
-    const std::string raw_key = entry.first.Scalar();
+    const std::string& raw_key = entry.first.Scalar();
     const std::string key = snake_key(raw_key);
     const Field* field = find_field(key);
     if (!field) {
@@ -448,23 +525,41 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
                  detail::shown(raw_key) + " is not a catalog field" + suggestion_for(key));
       continue;
     }
-    if (record.contains(field->out)) {
+    if (!taken.insert(field->out).second) {
       ctx.warn("page.duplicate_field", entry.first,
                detail::shown(raw_key) + " repeats '" + std::string(field->out) + "'; the first one is kept");
       continue;
     }
-    ctx.key = entry.first;
-    outcome.lines[std::string(field->out)] = {{"line", detail::place_of(entry.first, ctx.first_line).line},
+    members.push_back({entry.first, entry.second, {}, {}});
+    member_fields.push_back(field);
+  }
+  detail::fit_budget(members, budget, "fields of the page");
+
+  json record = json::object();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const detail::Member& member = members[i];
+    const Field* field = member_fields[i];
+    const std::string& raw_key = member.key.Scalar();
+    ctx.key = member.key;
+    outcome.lines[std::string(field->out)] = {{"line", detail::place_of(member.key, ctx.first_line).line},
                                               {"key", raw_key}};
-    if (auto value = field->convert(raw_key, entry.second, ctx)) record[std::string(field->out)] = *value;
+    if (!member.problem.empty()) {
+      auto place = detail::place_of_mark(member.problem_at, ctx.first_line);
+      report.error("page.too_large", page.file, place.line, place.column,
+                   "'" + raw_key + "': " + member.problem + "; left out");
+      continue;
+    }
+    if (auto value = field->convert(raw_key, member.value, ctx)) record[std::string(field->out)] = std::move(*value);
   }
 
   if (!record.contains("title")) {
     report.error("page.missing_title", page.file, fm.value().yaml_line, 1, "the page has no title; left out");
     return outcome;
   }
-  record["id"] = page_id(page.relative);
-  record["url"] = page.relative.substr(0, page.relative.size() - 3) + "/";
+  const PageAddress address = page_address(page.relative, record["title"].get<std::string>());
+  if (!address.problem.empty()) report.warning("page.unsafe_name", page.file, 0, 0, address.problem);
+  record["id"] = address.id;
+  record["url"] = address.url;
   if (!record.contains("category"))
     if (std::string folder = folder_category(page.relative); !folder.empty()) record["category"] = folder;
   if (!record.contains("tier")) record["tier"] = "unclassified";

@@ -2,10 +2,21 @@
 #include "checks.hpp"
 #include "patsel/graph.hpp"
 #include "json_walk.hpp"
+#include "parallel.hpp"
 #include "vocabulary.hpp"
 
 namespace patsel::compile::detail {
 namespace {
+
+// Runs `check` on every page, on all cores; each page's diagnostics go to
+// a report of its own, merged in page order, so the report reads as if
+// the pages were checked one after the other.
+template <class Pages, class Check>
+void each_page(Pages& pages, Report& report, Check check) {
+  std::vector<Report> found(pages.size());
+  parallel_for(pages.size(), [&](std::size_t i) { check(pages[i], found[i]); });
+  for (const Report& page_report : found) report.merge(page_report);
+}
 
 // The path of a reference field's pattern ids, as visit_at reads it:
 // "related/*/pattern", "evolution/from/*".
@@ -45,8 +56,8 @@ void normalize_alternatives(json& record, const Resolver& resolver) {
 
 }  // namespace
 
-void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& resolver, Report& report) {
-  for (CompiledPage& page : pages) {
+void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& resolver, Report& out) {
+  each_page(pages, out, [&resolver](CompiledPage& page, Report& report) {
     normalize_alternatives(page.record, resolver);
     const std::string self = page.record.value("id", "");
     for (const ReferenceField& reference : kReferenceFields) {
@@ -76,11 +87,11 @@ void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& r
       });
     }
     prune_dropped(page.record);
-  }
+  });
 }
 
-void check_tiers(const std::vector<CompiledPage>& pages, Report& report) {
-  for (const CompiledPage& page : pages) {
+void check_tiers(const std::vector<CompiledPage>& pages, Report& out) {
+  each_page(pages, out, [](const CompiledPage& page, Report& report) {
     const json& r = page.record;
     const std::string tier = r.value("tier", "");
     const int tier_line = line_of(page, "tier");
@@ -116,7 +127,7 @@ void check_tiers(const std::vector<CompiledPage>& pages, Report& report) {
         report.error("tier.bronze_migration", page.file, tier_line, 0,
                      "a bronze pattern needs a migration path (migration_paths.to) to a pattern in the catalog");
     }
-  }
+  });
 }
 
 }  // namespace patsel::compile::detail
@@ -177,8 +188,8 @@ bool object_of_lists(const json& value, std::initializer_list<const char*> keys)
 
 }  // namespace
 
-void check_blocks(const std::vector<CompiledPage>& pages, Report& report) {
-  for (const CompiledPage& page : pages) {
+void check_blocks(const std::vector<CompiledPage>& pages, Report& out) {
+  each_page(pages, out, [](const CompiledPage& page, Report& report) {
     const json& r = page.record;
     auto has = [&](const char* key) { return r.contains(key); };
     if (has("modern_examples"))
@@ -209,7 +220,7 @@ void check_blocks(const std::vector<CompiledPage>& pages, Report& report) {
     check_items(page, report, "decision_criteria", "complexity_factors/*", "impact", kLevels);
     check_items(page, report, "operational_considerations", "alerting/*", "severity", kSeverities);
     check_items(page, report, "pattern_combinations", "commonly_used_with/*", "relationship", kCombinationRelations);
-  }
+  });
 }
 
 }  // namespace patsel::compile::detail

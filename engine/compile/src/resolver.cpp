@@ -16,25 +16,40 @@ std::string reference_key(const std::string& reference) {
   return pattern_slug(s);
 }
 
-Resolver::Resolver(const std::vector<nlohmann::json>& records) {
-  // Ids first, so an alias or title never shadows another pattern's id.
+namespace {
+
+// Every name a record can be referred to by, folded: id first, so an alias
+// or title never shadows another pattern's id.
+std::unordered_map<std::string, std::string> names_of(const std::vector<nlohmann::json>& records) {
+  std::unordered_map<std::string, std::string> names;
   for (const auto& r : records) {
     std::string id = r.value("id", "");
-    ids_.push_back(id);
-    names_.emplace(id, id);
+    names.emplace(id, id);
   }
   for (const auto& r : records) {
     std::string id = r.value("id", "");
     std::string title = reference_key(r.value("title", ""));
-    names_.emplace(title, id);
+    names.emplace(title, id);
     for (const char* suffix : {"-pattern", "-architecture"})
       if (title.size() > std::strlen(suffix) && title.substr(title.size() - std::strlen(suffix)) == suffix)
-        names_.emplace(title.substr(0, title.size() - std::strlen(suffix)), id);
+        names.emplace(title.substr(0, title.size() - std::strlen(suffix)), id);
     if (auto it = r.find("aliases"); it != r.end() && it->is_array())
       for (const auto& alias : *it)
-        if (alias.is_string()) names_.emplace(reference_key(alias.get<std::string>()), id);
+        if (alias.is_string()) names.emplace(reference_key(alias.get<std::string>()), id);
   }
+  return names;
 }
+
+std::vector<std::string> keys_of(const std::unordered_map<std::string, std::string>& map) {
+  std::vector<std::string> keys;
+  keys.reserve(map.size());
+  for (const auto& [key, value] : map) keys.push_back(key);
+  return keys;
+}
+
+}  // namespace
+
+Resolver::Resolver(const std::vector<nlohmann::json>& records) : names_(names_of(records)), near_(keys_of(names_)) {}
 
 std::optional<std::string> Resolver::resolve(const std::string& reference) const {
   std::string key = reference_key(reference);
@@ -51,13 +66,9 @@ std::optional<std::string> Resolver::resolve(const std::string& reference) const
 
 std::string Resolver::suggestion(const std::string& reference) const {
   std::string key = reference_key(reference);
-  std::vector<std::string> names;
-  names.reserve(names_.size());
-  for (const auto& [name, id] : names_) names.push_back(name);
-  std::sort(names.begin(), names.end());  // deterministic tie-breaking
   // Close enough to be a typo, not just another name of similar length.
   std::size_t limit = key.size() <= 5 ? 1 : 2;
-  std::string best = closest(key, names, limit);
+  std::string best = near_.closest(key, limit);
   return best.empty() ? "" : " (did you mean '" + names_.at(best) + "'?)";
 }
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "near_names.hpp"
+
 namespace patsel::compile::detail {
 
 class Resolver {
@@ -25,7 +27,7 @@ class Resolver {
 
  private:
   std::unordered_map<std::string, std::string> names_;  // folded name -> id
-  std::vector<std::string> ids_;
+  NearNames near_;  // the keys of names_, for suggestions
 };
 
 /// The comparable form of a reference: last path segment, no `.md`, no

@@ -1,11 +1,16 @@
 #include "rule_checks.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
 namespace patsel::compile::detail {
 namespace {
+
+// Weights run from -5 (a strong reason against) to +5 (a strong reason
+// for), so a score stays a small finite sum whatever the rules.
+constexpr double kMinWeight = -5, kMaxWeight = 5;
 
 const std::set<std::string> kTypes = {"number", "choice", "set", "boolean"};
 const std::map<std::string, std::set<std::string>> kOperators = {
@@ -86,6 +91,29 @@ bool check_condition(const json& c, const std::string& path, RuleContext& ctx) {
   return fits;
 }
 
+// A number field's min and max, when given, are finite numbers (YAML's
+// `.nan` and `.inf` stay text, as JSON has no such numbers) with min <= max.
+bool bounds_ok(const json& field, const std::string& path, const std::string& file, const LineMap& lines,
+               Report& report) {
+  auto line = [&](const std::string& at) {
+    auto it = lines.find(at);
+    return it != lines.end() ? it->second : lines.count(path) ? lines.at(path) : 0;
+  };
+  for (const char* key : {"min", "max"}) {
+    const std::string at = path + "." + key;
+    if (field.contains(key) && !(field[key].is_number() && std::isfinite(field[key].get<double>()))) {
+      report.error("rule.bad_field", file, line(at), 0, at + ": " + field[key].dump() + " is not a finite number");
+      return false;
+    }
+  }
+  if (field.contains("min") && field.contains("max") && field["min"].get<double>() > field["max"].get<double>()) {
+    report.error("rule.bad_field", file, line(path + ".min"), 0,
+                 path + ": min " + field["min"].dump() + " is above max " + field["max"].dump());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void check_rules(json& profile, json& rules, const std::string& file, const LineMap& lines, Report& report) {
@@ -104,6 +132,7 @@ void check_rules(json& profile, json& rules, const std::string& file, const Line
                    path + ": a " + type + " field needs a list of values");
       continue;
     }
+    if (type == "number" && !bounds_ok(f, path, file, lines, report)) continue;
     if (f.contains("id") && f["id"].is_string()) fields[f["id"].get<std::string>()] = f;
   }
   RuleContext ctx{fields, file, lines, report};
@@ -123,6 +152,10 @@ void check_rules(json& profile, json& rules, const std::string& file, const Line
       const json& e = effects[k];
       if (!e.is_object() || !e.contains("weight") || !e["weight"].is_number() || e.value("reason", "").empty()) {
         ctx.error("rule.bad_effect", epath, epath + ": an effect needs a pattern, a numeric weight and a reason");
+        ok = false;
+      } else if (double w = e["weight"].get<double>(); !(w >= kMinWeight && w <= kMaxWeight)) {
+        ctx.error("rule.bad_effect", epath + ".weight",
+                  epath + ".weight: " + e["weight"].dump() + " is outside the weights' range, -5 to +5");
         ok = false;
       }
     }

@@ -16,7 +16,7 @@ std::string trim(const std::string& s) {
 }
 
 // YAML 1.2 core schema, applied only to plain (unquoted) scalars.
-json typed_scalar(const YAML::Node& node) {
+json typed_scalar(const YamlNode& node) {
   const std::string& text = node.Scalar();
   if (node.Tag() != "?") return text;  // quoted or explicitly tagged: a string
   static const std::regex integer(R"([-+]?[0-9]+)");
@@ -41,9 +41,19 @@ struct Walk {
   ConvertError& error;
   LineMap* lines;
   int first_line;
+  std::vector<DuplicateKey>* duplicates;
+  std::size_t bytes = 0;
+
+  bool add_bytes(std::size_t n, const YamlNode& node, const std::string& path) {
+    bytes += n;
+    if (bytes <= limits.max_bytes) return true;
+    error = {"more than " + std::to_string(limits.max_bytes) + " bytes of text once aliases are expanded",
+             node.Mark(), false, path};
+    return false;
+  }
 };
 
-bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& path, json& out) {
+bool convert(const YamlNode& node, Walk& walk, int depth, const std::string& path, json& out) {
   bool typed = walk.typed;
   const ConvertLimits& limits = walk.limits;
   std::size_t& used = walk.used;
@@ -60,29 +70,36 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
     return false;
   }
   switch (node.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null:
+    case YamlType::Undefined:
+    case YamlType::Null:
       out = nullptr;
       return true;
-    case YAML::NodeType::Scalar:
+    case YamlType::Scalar:
+      if (!walk.add_bytes(node.Scalar().size(), node, path)) return false;
       out = typed ? typed_scalar(node) : json(trim(node.Scalar()));
       return true;
-    case YAML::NodeType::Sequence:
+    case YamlType::Sequence:
       out = json::array();
-      for (const YAML::Node& item : node) {
+      for (const YamlNode& item : node) {
         json value;
         std::string item_path = walk.lines ? path + "[" + std::to_string(out.size()) + "]" : path;
         if (!convert(item, walk, depth + 1, item_path, value)) return false;
         out.push_back(std::move(value));
       }
       return true;
-    case YAML::NodeType::Map:
+    case YamlType::Map:
       out = json::object();
       for (const auto& entry : node) {
+        const std::string& key = entry.first.Scalar();
+        if (!walk.add_bytes(key.size(), entry.first, path)) return false;
+        if (out.contains(key)) {
+          if (walk.duplicates) walk.duplicates->push_back({key, path, entry.first.Mark()});
+          continue;
+        }
         json value;
-        std::string key_path = walk.lines ? path + "." + entry.first.Scalar() : path;
+        std::string key_path = walk.lines ? path + "." + key : path;
         if (!convert(entry.second, walk, depth + 1, key_path, value)) return false;
-        out[entry.first.Scalar()] = std::move(value);
+        out[key] = std::move(value);
       }
       return true;
   }
@@ -91,12 +108,11 @@ bool convert(const YAML::Node& node, Walk& walk, int depth, const std::string& p
 
 }  // namespace
 
-std::optional<json> to_json(const YAML::Node& node, bool typed, const ConvertLimits& limits,
-                            std::size_t& budget_used, ConvertError& error, LineMap* lines,
-                            int first_line) {
+std::optional<json> to_json(const YamlNode& node, const ConvertOptions& options, std::size_t& budget_used,
+                            ConvertError& error) {
   json out;
-  Walk walk{typed, limits, budget_used, error, lines, first_line};
-  if (!convert(node, walk, 0, "$", out)) return std::nullopt;
+  Walk walk{options.typed, options.limits, budget_used, error, options.lines, options.first_line, options.duplicates};
+  if (!convert(node, walk, options.root_depth, options.root_path, out)) return std::nullopt;
   return out;
 }
 
@@ -113,7 +129,7 @@ std::string yaml_error_message(const std::string& message) {
   return std::string("an escape names ") + hex + ", which is not a character";
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node) {
+std::optional<std::string> scalar_text(const YamlNode& node) {
   // A missing key gives an invalid node that throws on any question but this one.
   if (!node.IsDefined() || !node.IsScalar()) return std::nullopt;
   return trim(node.Scalar());

@@ -73,7 +73,9 @@ class Catalog {
   const std::vector<Pattern>& patterns() const { return patterns_; }
   /// The pattern with this id, or nullptr.
   const Pattern* find(std::string_view id) const;
-  /// Records that were skipped while loading (bad shape, duplicate id).
+  /// Records that were skipped while loading (bad shape, duplicate id,
+  /// a tier that is not a tier word), and sections the engine reads that
+  /// are not lists (`catalog.bad_section`), which are left out.
   const std::vector<Error>& warnings() const { return warnings_; }
   /// A catalog-level section ("trees", "rules", "families" ...) as in
   /// catalog.json; an empty array when the catalog has none.

@@ -79,7 +79,7 @@ struct Condition {
 
 struct RuleEffect {
   std::string pattern;
-  double weight = 0;
+  double weight = 0;  ///< -5 to +5; a rule with a weight outside is a `rule.bad_effect` problem
   std::string reason;
 };
 

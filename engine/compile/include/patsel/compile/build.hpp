@@ -25,6 +25,12 @@ struct BuildOutput {
   nlohmann::json catalog;
   Report report;
   BuildStats stats;
+  /// Whether `catalog` may replace a previous catalog: false when the
+  /// source or data folder is missing or could not be read whole
+  /// (`source.missing`, `source.not_a_folder`, `source.unreadable`), or no
+  /// page compiled into a pattern (`source.empty`). Errors inside pages and
+  /// data files leave it true: what compiled is a catalog.
+  bool writable = false;
 };
 
 struct BuildOptions {
@@ -37,7 +43,9 @@ struct BuildOptions {
 
 /// Compiles every `*.md` below `root` (recursively, in path order) and the
 /// data files. Never stops at a bad file: the report lists every problem
-/// and the catalog holds everything that compiled.
+/// and the catalog holds everything that compiled. Nothing in the file
+/// system (links that loop, unreadable folders) or in a file (alias bombs,
+/// running out of memory) ends the process; see `BuildOutput::writable`.
 ///
 /// ```
 /// auto out = patsel::compile::build_catalog("data");

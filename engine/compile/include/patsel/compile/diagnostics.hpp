@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace patsel::compile {
@@ -38,6 +39,8 @@ class Report {
   std::vector<Diagnostic> sorted() const;
   std::size_t errors() const;
   std::size_t warnings() const;
+  /// How many diagnostics have this rule id.
+  std::size_t count(std::string_view rule) const;
   bool empty() const { return items_.empty(); }
 
   /// One line per diagnostic, then `N errors, M warnings`.

@@ -35,6 +35,10 @@ struct PageOutcome {
 struct PageLimits {
   std::size_t max_bytes = std::size_t{1} << 20;  ///< file size; `patsel build --max-page-bytes`
   std::size_t max_yaml_nodes = 200000;           ///< per file, with aliases expanded (alias bombs)
+  /// Text per file (scalars and keys) with aliases expanded: one long
+  /// string named by thousands of aliases. `patsel build` makes it four
+  /// times the page size when --max-page-bytes raises that.
+  std::size_t max_yaml_bytes = std::size_t{4} << 20;
   int max_depth = 64;                            ///< nesting of a front-matter block or data file
 };
 
