@@ -18,6 +18,7 @@
 #endif
 
 #include "checks.hpp"
+#include "health_fields.hpp"
 #include "patsel/catalog.hpp"
 #include "patsel/compile/page.hpp"
 
@@ -169,6 +170,7 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   detail::resolve_page_references(pages, resolver, out.report);
   detail::check_tiers(pages, out.report);
   detail::check_blocks(pages, out.report);
+  detail::check_health(pages, out.report);
 
   fs::path data_dir = options.data_dir.value_or(root);
   json data = detail::load_data_files(data_dir, display_prefix(data_dir), resolver, options.limits, out.report);

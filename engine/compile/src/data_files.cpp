@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "checks.hpp"
+#include "health_fields.hpp"
 #include "json_walk.hpp"
 #include "text_util.hpp"
 #include "tree_checks.hpp"
@@ -43,6 +44,7 @@ const std::vector<Section>& sections() {
       {"complexity.yaml", "complexity", false, {"pattern"}},
       {"dependencies.yaml", "dependencies", false, {"pattern", "builds_on/*"}},
       {"synonyms.yaml", "synonyms", false, {}},
+      {"health.yaml", "health_signals", true, {}},
   };
   return table;
 }
@@ -222,6 +224,9 @@ json load_data_files(const fs::path& root, const std::string& display_root, cons
 
   if (auto profile = out.find("profile"); profile != out.end() && out.contains("rules"))
     check_rules(*profile, out["rules"], files.at("rules.yaml").display, files.at("rules.yaml").lines, report);
+
+  if (auto model = out.find("health_signals"); model != out.end())
+    check_health_model(*model, files.at("health.yaml").display, files.at("health.yaml").lines, report);
 
   // Trees, one per file, in file-name order.
   json trees = json::array();

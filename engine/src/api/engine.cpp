@@ -39,6 +39,10 @@ constexpr Adapter kAdapters[] = {
     {"cards", detail::cards},
     {"stack", detail::stack_report},
     {"compare", detail::comparison},
+    {"health.list", detail::health_list},
+    {"health.get", detail::health_get},
+    {"health.review", detail::health_review},
+    {"diff", detail::catalog_diff},
 };
 
 constexpr bool adapters_match_methods() {
