@@ -164,6 +164,11 @@ export class Engine {
     return this.call('health.review', options);
   }
 
+  /** The tier changes and reviews the catalog records since a date (`{since: 'YYYY-MM'}`), newest first. */
+  healthChanges(options = {}) {
+    return this.call('health.changes', options);
+  }
+
   /** What changed since an older catalog (its catalog.json text, or the parsed object). */
   diff(since) {
     return this.call('diff', { since: typeof since === 'string' ? since : JSON.stringify(since) });

@@ -285,6 +285,14 @@ export declare class Engine {
   /** The patterns due for their tier review, each with its reasons. */
   healthReview(options?: HealthReviewOptions): HealthReview;
   /**
+   * The tier changes (`tier_history`) and reviews the catalog records since
+   * a date, newest first: "what changed since a date". Throws
+   * `params.bad_option` for a date that is not `YYYY-MM` or `YYYY`.
+   * @example
+   * engine.healthChanges({ since: '2026-01' }).tier_changes.map((c) => `${c.title}: ${c.from} -> ${c.to}`);
+   */
+  healthChanges(options?: HealthChangesOptions): HealthChanges;
+  /**
    * What changed since an older catalog: its catalog.json text or the parsed
    * object. The text counts against the `max_params_bytes` limit (1 MiB by
    * default): raise it in `createEngine({ limits })` for a large catalog.
@@ -842,6 +850,8 @@ export interface HealthListOptions {
   categories?: string[];
   /** Only patterns with a contradiction flag. Default: false. */
   flagged?: boolean;
+  /** Each pattern's signals too (as {@link PatternHealth.signals}), for a table that shows them. Default: false. */
+  signals?: boolean;
   /**
    * The date the score is computed for, `YYYY-MM` or `YYYY`: adoption and
    * years in use count back from it. Default: the newest date in the
@@ -892,6 +902,8 @@ export interface HealthList {
     /** 0 to 1: the part of the weights whose signal is known. */
     known_share: number;
     flags: HealthFlag[];
+    /** With `signals: true`. */
+    signals?: HealthSignal[];
   })[];
 }
 
@@ -962,6 +974,19 @@ export interface HealthReview {
   total: number;
   /** Gold first, then by title. `code`: not_reviewed, review_due, contradiction, missing_signals, unsourced_signals. */
   due: (PatternBrief & { reviewed: string | null; reasons: { code: string; message: string }[] })[];
+}
+
+export interface HealthChangesOptions {
+  /** `YYYY-MM` or `YYYY` (its January); changes dated then or later. Default: every recorded change. */
+  since?: string;
+}
+
+export interface HealthChanges {
+  since: string | null;
+  /** Newest first, then by title. */
+  tier_changes: (PatternBrief & { date: string; from: Tier; to: Tier; reason: string | null })[];
+  /** Patterns whose last review is dated since then, newest first. */
+  reviewed: (PatternBrief & { reviewed: string })[];
 }
 
 /** A field that changed between two catalogs; null where a catalog had none. */

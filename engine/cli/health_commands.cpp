@@ -37,7 +37,7 @@ std::string diff_load_options(std::size_t older_bytes) {
   json options = json::object();
   if (const char* env = std::getenv("PATSEL_LOAD_OPTIONS"); env && *env) {
     options = json::parse(env, nullptr, false);
-    if (!options.is_object()) options = json::object();  // the engine reports it when it is bad
+    if (!options.is_object()) return env;  // as given: the engine says what is wrong with it
   }
   const std::size_t needed = 2 * older_bytes + 4096;  // escapes can double the text
   const json current = options.value("max_params_bytes", json(std::size_t{1} << 20));

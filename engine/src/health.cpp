@@ -428,4 +428,30 @@ std::vector<ReviewItem> due_for_review(const HealthContext& context, std::option
   return items;
 }
 
+std::vector<TierChange> tier_changes(const Catalog& catalog, std::optional<Month> since) {
+  struct Dated {
+    int index;
+    TierChange change;
+  };
+  std::vector<Dated> dated;
+  for (const Pattern& p : catalog.patterns()) {
+    const json& history = detail::child(p.data, "tier_history");
+    if (!history.is_array()) continue;
+    for (const json& entry : history) {
+      const std::optional<Month> date = date_member(entry, "date");
+      if (!date || (since && date->index() < since->index())) continue;
+      dated.push_back({date->index(),
+                       {&p, detail::string_or(entry, "date"), detail::string_or(entry, "from"),
+                        detail::string_or(entry, "to"), detail::string_or(entry, "reason")}});
+    }
+  }
+  std::stable_sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {
+    if (a.index != b.index) return a.index > b.index;
+    return a.change.pattern->title < b.change.pattern->title;
+  });
+  std::vector<TierChange> out;
+  for (Dated& d : dated) out.push_back(std::move(d.change));
+  return out;
+}
+
 }  // namespace patsel

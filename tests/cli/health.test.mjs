@@ -11,8 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
 const fixture = (name) => path.join(root, 'tests', 'fixtures', 'catalogs', name);
 
-function run(args) {
-  const result = spawnSync(patsel, args, { encoding: 'utf8' });
+function run(args, env = {}) {
+  const result = spawnSync(patsel, args, { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -64,6 +64,9 @@ test('diff: a missing file, a file that is no catalog, a wrong number of argumen
   const notCatalog = run(['diff', path.join(root, 'package.json'), fixture('diff-new.json')]);
   assert.equal(notCatalog.code, 1);
   assert.equal(notCatalog.stderr, 'patsel: [catalog.bad_shape] $.since: $.schema_version: missing or not an integer\n');
+  const options = run(['diff', fixture('diff-old.json'), fixture('diff-new.json')], { PATSEL_LOAD_OPTIONS: '[1]' });
+  assert.equal(options.code, 1);
+  assert.match(options.stderr, /^patsel: .*diff-new\.json: \[load\.bad_option\] /);
   const usage = run(['diff', fixture('diff-new.json')]);
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /patsel diff: missing arguments/);

@@ -196,6 +196,21 @@ TEST_CASE("patterns due for review") {
   }
 }
 
+TEST_CASE("tier changes since a date, newest first") {
+  Fixture f;
+  auto listed = [&](std::optional<patsel::Month> since) {
+    Strings out;
+    for (const auto& c : patsel::tier_changes(f.catalog, since))
+      out.push_back(c.pattern->id + " " + c.date + " " + c.from + " -> " + c.to);
+    return out;
+  };
+  CHECK(listed(std::nullopt) == Strings{"cache 2022 gold -> silver", "ghost 2018-04 gold -> silver"});
+  CHECK(listed(parse_month("2020")) == Strings{"cache 2022 gold -> silver"});
+  // A bare year reads as its January: a change dated 2022 is not "since 2022-02".
+  CHECK(listed(parse_month("2022-02")).empty());
+  CHECK(listed(parse_month("2018-04")).size() == 2);
+}
+
 TEST_CASE("the health methods of the API") {
   auto engine = engine_at(catalog_fixture("health.json"));
   SUBCASE("health.list: highest score first, filtered") {
@@ -208,6 +223,11 @@ TEST_CASE("the health methods of the API") {
     json flagged = ok(engine, "health.list", {{"flagged", true}, {"tiers", {"gold"}}});
     CHECK(flagged["total"] == 2);
     CHECK(flagged["date"] == "2026-01");  // the catalog's newest health date
+    CHECK_FALSE(flagged["patterns"][0].contains("signals"));
+    json detailed = ok(engine, "health.list", {{"signals", true}, {"categories", {"coordination"}}});
+    REQUIRE(detailed["total"] == 1);
+    CHECK(detailed["patterns"][0]["signals"].size() == 8);
+    CHECK(detailed["patterns"][0]["signals"][4]["why"] == "Succeeded by breaker in the catalog.");
   }
   SUBCASE("health.get: every signal, the sourced signals and the tier history") {
     json r = ok(engine, "health.get", {{"pattern", "cache"}, {"today", "2026-06"}});
@@ -228,5 +248,16 @@ TEST_CASE("the health methods of the API") {
     CHECK(failure(engine, "health.review", {{"today", "June"}})["message"] ==
           "$.today: 'June' is not a date (YYYY-MM or YYYY)");
     CHECK(failure(engine, "health.get", {{"pattern", "nope"}})["code"] == "params.unknown_pattern");
+  }
+  SUBCASE("health.changes: tier changes and reviews since a date") {
+    json r = ok(engine, "health.changes", {{"since", "2020-01"}});
+    CHECK(r["since"] == "2020-01");
+    CHECK(r["tier_changes"] == json::parse(R"([{"pattern":"cache","title":"Cache","tier":"silver","date":"2022",
+      "from":"gold","to":"silver","reason":"Fewer new uses."}])"));
+    CHECK(r["reviewed"] == json::parse(R"([{"pattern":"breaker","title":"Breaker","tier":"gold","reviewed":"2026-01"}])"));
+    CHECK(ok(engine, "health.changes", json::object())["tier_changes"].size() == 2);
+    CHECK(ok(engine, "health.changes", {{"since", "2026-02"}})["reviewed"].empty());
+    CHECK(failure(engine, "health.changes", {{"since", "soon"}})["message"] ==
+          "$.since: 'soon' is not a date (YYYY-MM or YYYY)");
   }
 }

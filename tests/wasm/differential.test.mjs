@@ -165,6 +165,8 @@ function reasoningCorpus() {
     { method: 'health.review', params: { max_age_months: 3, today: '2026-12' } },
     { method: 'health.review', params: { today: '12/2026' } },
     { method: 'health.get', params: { pattern: 'no-such-pattern' } },
+    { method: 'health.changes', params: {} },
+    { method: 'health.changes', params: { since: '2024-06' } },
   );
   requests.push(...searchRequests());
   return requests;

@@ -22,6 +22,9 @@ test('healthList, health and healthReview', async () => {
   assert.deepEqual(breaker.signals.map((s) => s.points), [20, 20, 12.5, 10, 10, 5, 1, 5]);
   assert.deepEqual(breaker.dependants, [{ pattern: 'retry', title: 'Retry', tier: 'silver' }]);
   assert.equal(engine.healthReview({ today: '2026-06', max_age_months: 3 }).due[0].pattern, 'breaker');
+  assert.deepEqual(engine.healthChanges({ since: '2020' }).tier_changes.map((c) => [c.pattern, c.from, c.to]), [
+    ['cache', 'gold', 'silver'],
+  ]);
   assert.throws(() => engine.health('nope'), (e) => e instanceof PatselError && e.code === 'params.unknown_pattern');
   engine.dispose();
 });

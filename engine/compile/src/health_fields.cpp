@@ -121,12 +121,12 @@ std::optional<json> adoption_fact(const YAML::Node& item, const BlockPlace& at) 
 }
 
 template <class Read>
-json read_list(const YAML::Node& node, const std::string& key, const BlockPlace& at, Read read) {
-  json out = json::array();
+std::optional<json> read_list(const YAML::Node& node, const std::string& key, const BlockPlace& at, Read read) {
   if (!node.IsSequence()) {
     warn(at, "health.bad_shape", node, "'" + key + "' should be a list; left out");
-    return out;
+    return std::nullopt;
   }
+  json out = json::array();
   for (const YAML::Node& item : node)
     if (auto value = read(item, at)) out.push_back(std::move(*value));
   return out;
@@ -148,8 +148,10 @@ std::optional<json> read_health(const std::string& key, const YAML::Node& node, 
       warn(at, "health.bad_date", node["reviewed"], "'" + key + ".reviewed' should be a year or YYYY-MM; left out");
   }
   if (node["implementations"])
-    out["implementations"] = read_list(node["implementations"], key + ".implementations", at, implementation_signal);
-  if (node["adoption"]) out["adoption"] = read_list(node["adoption"], key + ".adoption", at, adoption_fact);
+    if (auto list = read_list(node["implementations"], key + ".implementations", at, implementation_signal))
+      out["implementations"] = std::move(*list);
+  if (node["adoption"])
+    if (auto list = read_list(node["adoption"], key + ".adoption", at, adoption_fact)) out["adoption"] = std::move(*list);
   if (out.empty()) return std::nullopt;
   return out;
 }

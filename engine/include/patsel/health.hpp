@@ -152,4 +152,20 @@ struct ReviewItem {
 /// Gold first, then silver, bronze, unclassified; by title within a tier.
 std::vector<ReviewItem> due_for_review(const HealthContext& context, std::optional<Month> today, int max_age_months);
 
+/// A tier change a page records (`tier_history`).
+struct TierChange {
+  const Pattern* pattern = nullptr;
+  std::string date;  ///< `YYYY-MM` or `YYYY`, as recorded
+  std::string from, to, reason;
+};
+
+/// The tier changes the catalog records, dated `since` or later (a bare
+/// year reads as its January), newest first, then by title; all of them
+/// without `since`. For "what changed since a date".
+///
+/// ```
+/// for (const auto& change : patsel::tier_changes(catalog, patsel::parse_month("2025-01"))) ...
+/// ```
+std::vector<TierChange> tier_changes(const Catalog& catalog, std::optional<Month> since);
+
 }  // namespace patsel

@@ -42,6 +42,7 @@ constexpr Adapter kAdapters[] = {
     {"health.list", detail::health_list},
     {"health.get", detail::health_get},
     {"health.review", detail::health_review},
+    {"health.changes", detail::health_changes},
     {"diff", detail::catalog_diff},
 };
 

@@ -2,6 +2,8 @@
 // healthy each pattern is, which are due for review, and what changed
 // since another catalog.
 
+#include <algorithm>
+
 #include "methods.hpp"
 #include "patsel/diff.hpp"
 #include "patsel/health.hpp"
@@ -65,13 +67,15 @@ json tree_json(const TreeChange& tree) { return {{"id", tree.id}, {"title", tree
 }  // namespace
 
 Result<json> health_list(const EngineState& state, const json& params) {
-  if (auto error = unknown_keys(params, {"tiers", "categories", "flagged", "today"})) return *error;
+  if (auto error = unknown_keys(params, {"tiers", "categories", "flagged", "signals", "today"})) return *error;
   auto tiers = tier_list(params, "tiers", {});
   if (!tiers) return tiers.error();
   auto categories = string_list(params, "categories");
   if (!categories) return categories.error();
   auto flagged = bool_option(params, "flagged", false);
   if (!flagged) return flagged.error();
+  auto with_signals = bool_option(params, "signals", false);
+  if (!with_signals) return with_signals.error();
   auto today = today_param(state.catalog, params);
   if (!today) return today.error();
   const HealthContext context = context_of(state);
@@ -86,11 +90,13 @@ Result<json> health_list(const EngineState& state, const json& params) {
     if (a.score && *a.score != *b.score) return *a.score > *b.score;
     return a.pattern->title < b.pattern->title;
   });
-  json patterns = array_of(reports, [](const HealthReport& r) {
-    return pattern_ref(*r.pattern, {{"category", r.pattern->category},
-                                    {"score", score_json(r)},
-                                    {"known_share", r.known_share},
-                                    {"flags", array_of(r.flags, flag_json)}});
+  json patterns = array_of(reports, [&](const HealthReport& r) {
+    json entry = pattern_ref(*r.pattern, {{"category", r.pattern->category},
+                                          {"score", score_json(r)},
+                                          {"known_share", r.known_share},
+                                          {"flags", array_of(r.flags, flag_json)}});
+    if (with_signals.value()) entry["signals"] = array_of(r.signals, signal_json);
+    return entry;
   });
   return json{{"date", date_json(today.value())},
               {"model", model_json(context.model())},
@@ -143,6 +149,38 @@ Result<json> health_review(const EngineState& state, const json& params) {
               {"max_age_months", age.value()},
               {"total", due.size()},
               {"due", std::move(due)}};
+}
+
+Result<json> health_changes(const EngineState& state, const json& params) {
+  if (auto error = unknown_keys(params, {"since"})) return *error;
+  auto text = string_option(params, "since", "");
+  if (!text) return text.error();
+  std::optional<Month> since;
+  if (!text.value().empty()) {
+    since = parse_month(text.value());
+    if (!since) return bad_option("$.since", "'" + text.value() + "' is not a date (YYYY-MM or YYYY)");
+  }
+  json changes = array_of(tier_changes(state.catalog, since), [](const TierChange& c) {
+    return pattern_ref(*c.pattern, {{"date", c.date},
+                                    {"from", c.from},
+                                    {"to", c.to},
+                                    {"reason", c.reason.empty() ? json(nullptr) : json(c.reason)}});
+  });
+  // Reviews done since the date, newest first.
+  std::vector<std::pair<Month, const Pattern*>> reviews;
+  for (const Pattern& p : state.catalog.patterns())
+    if (auto reviewed = parse_month(string_or(child(p.data, "health"), "reviewed")))
+      if (!since || reviewed->index() >= since->index()) reviews.emplace_back(*reviewed, &p);
+  std::stable_sort(reviews.begin(), reviews.end(), [](const auto& a, const auto& b) {
+    if (a.first.index() != b.first.index()) return a.first.index() > b.first.index();
+    return a.second->title < b.second->title;
+  });
+  json reviewed = array_of(reviews, [](const auto& r) {
+    return pattern_ref(*r.second, {{"reviewed", string_or(child(r.second->data, "health"), "reviewed")}});
+  });
+  return json{{"since", since ? json(since->to_string()) : json(nullptr)},
+              {"tier_changes", std::move(changes)},
+              {"reviewed", std::move(reviewed)}};
 }
 
 Result<json> catalog_diff(const EngineState& state, const json& params) {

@@ -55,6 +55,7 @@ Result<json> comparison(const EngineState& state, const json& params);
 Result<json> health_list(const EngineState& state, const json& params);
 Result<json> health_get(const EngineState& state, const json& params);
 Result<json> health_review(const EngineState& state, const json& params);
+Result<json> health_changes(const EngineState& state, const json& params);
 Result<json> catalog_diff(const EngineState& state, const json& params);
 
 }  // namespace patsel::detail
