@@ -186,6 +186,31 @@ export class Engine {
     return this.call('compare', { ...options, patterns });
   }
 
+  /** Each pattern's health score and contradiction flags, highest score first. */
+  healthList(options = {}) {
+    return this.call('health.list', options);
+  }
+
+  /** One pattern's health score with every signal and its share. */
+  health(pattern, options = {}) {
+    return this.call('health.get', { ...options, pattern });
+  }
+
+  /** The patterns due for their tier review, each with its reasons. */
+  healthReview(options = {}) {
+    return this.call('health.review', options);
+  }
+
+  /** The tier changes and reviews the catalog records since a date (`{since: 'YYYY-MM'}`), newest first. */
+  healthChanges(options = {}) {
+    return this.call('health.changes', options);
+  }
+
+  /** What changed since an older catalog (its catalog.json text, or the parsed object). */
+  diff(since) {
+    return this.call('diff', { since: typeof since === 'string' ? since : JSON.stringify(since) });
+  }
+
   /** Frees the wasm memory held by this engine. */
   dispose() {
     this.#native?.delete();

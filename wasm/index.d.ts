@@ -278,6 +278,42 @@ export declare class Engine {
    */
   compare(patterns: string[], options?: CompareOptions): Comparison;
 
+  // --- health and change: docs/health.md ------------------------------------
+  /**
+   * Each pattern's health score (0 to 100) and contradiction flags, highest
+   * score first. Throws `params.bad_option` for a bad tier or date.
+   * @example
+   * engine.healthList({ tiers: ['gold'], flagged: true }).patterns.map((p) => p.pattern);
+   */
+  healthList(options?: HealthListOptions): HealthList;
+  /**
+   * One pattern's health score, every signal with its weight and share, its
+   * sourced signals and tier history. Throws `params.unknown_pattern`.
+   * @example
+   * engine.health('circuit-breaker').signals.find((s) => s.id === 'maintained').why;
+   */
+  health(pattern: string, options?: HealthOptions): PatternHealth;
+  /** The patterns due for their tier review, each with its reasons. */
+  healthReview(options?: HealthReviewOptions): HealthReview;
+  /**
+   * The tier changes (`tier_history`) and reviews the catalog records since
+   * a date, newest first: "what changed since a date". Throws
+   * `params.bad_option` for a date that is not `YYYY-MM` or `YYYY`.
+   * @example
+   * engine.healthChanges({ since: '2026-01' }).tier_changes.map((c) => `${c.title}: ${c.from} -> ${c.to}`);
+   */
+  healthChanges(options?: HealthChangesOptions): HealthChanges;
+  /**
+   * What changed since an older catalog: its catalog.json text or the parsed
+   * object. The text counts against the `max_params_bytes` limit (1 MiB by
+   * default): raise it in `createEngine({ limits })` for a large catalog.
+   * Throws `catalog.parse_error` (and the other load errors) for a bad one.
+   * @example
+   * const old = await (await fetch('/releases/2026-q3/catalog.json')).text();
+   * engine.diff(old).tier_moves;
+   */
+  diff(since: string | object): CatalogDiff;
+
   /** Runs a raw engine method by name. Throws {@link PatselError}. */
   call(method: string, params?: object): unknown;
   /** Frees the engine's wasm memory; later calls throw `engine.disposed`. */
@@ -831,4 +867,173 @@ export interface Comparison {
   /** With a profile: keys that are not fields, and values that could not be used. */
   unknown_fields?: string[];
   invalid_fields?: { field: string; message: string }[];
+}
+
+// --- health and change (docs/health.md) ---------------------------------------
+
+export interface HealthListOptions {
+  /** Tiers to include (OR-ed). Default: all. */
+  tiers?: Tier[];
+  /** Categories to include (OR-ed). Default: all. */
+  categories?: string[];
+  /** Only patterns with a contradiction flag. Default: false. */
+  flagged?: boolean;
+  /** Each pattern's signals too (as {@link PatternHealth.signals}), for a table that shows them. Default: false. */
+  signals?: boolean;
+  /**
+   * The date the score is computed for, `YYYY-MM` or `YYYY`: adoption and
+   * years in use count back from it. Default: the newest date in the
+   * catalog's health data, so one catalog always gives one answer.
+   */
+  today?: string;
+}
+
+export interface HealthOptions {
+  /** As for {@link HealthListOptions.today}. */
+  today?: string;
+}
+
+export interface HealthReviewOptions {
+  /** A review older than this many months is due (1 to 1200). Default: 12. */
+  max_age_months?: number;
+  /** As for {@link HealthListOptions.today}; the `patsel review` command passes this month. */
+  today?: string;
+}
+
+/** A signal that contradicts the tier; `code` is stable: gold_all_archived, gold_declining, gold_niche, bronze_mainstream, bronze_growing, legacy_gold, legacy_silver, history_mismatch. */
+export interface HealthFlag {
+  code: string;
+  /** A plain sentence for a reader. */
+  message: string;
+}
+
+/** The score's model: each signal's label and weight, and the knobs of three of them. */
+export interface HealthModel {
+  signals: { id: string; label: string; weight: number }[];
+  reliance_full_at: number;
+  maturity_full_at: number;
+  adoption_recent_years: number;
+  /** Entries of the catalog's `health_signals` that could not be used (their defaults apply). */
+  problems: { code: string; message: string }[];
+}
+
+export interface HealthList {
+  /** The date the scores are for (`YYYY-MM`); null when neither the call nor the catalog gives one. */
+  date: string | null;
+  model: HealthModel;
+  total: number;
+  /** Highest score first, unknown scores last, then by title. */
+  patterns: (PatternBrief & {
+    category: string;
+    /** 0 to 100, one decimal; null when no signal is known. */
+    score: number | null;
+    /** 0 to 1: the part of the weights whose signal is known. */
+    known_share: number;
+    flags: HealthFlag[];
+    /** With `signals: true`. */
+    signals?: HealthSignal[];
+  })[];
+}
+
+/** One signal of a score. */
+export interface HealthSignal {
+  /** tier, relevance, maintained, adoption, successors, documentation, reliance, maturity */
+  id: string;
+  label: string;
+  weight: number;
+  /** False: nothing sourced says it; it takes no part in the score. */
+  known: boolean;
+  /** 0 to 1; null when unknown. */
+  value: number | null;
+  /** Its part of the score: 100 × weight × value / the known weights, one decimal. */
+  points: number;
+  /** A plain sentence: what the catalog says. */
+  why: string;
+}
+
+/** A maintained state as the page gives it; without `source` it counts as unknown. */
+export interface ImplementationSignal {
+  library: string;
+  ecosystem?: string;
+  state: 'active' | 'maintenance' | 'archived';
+  /** The year (or `YYYY-MM`) the state was read. */
+  as_of: string;
+  source?: string;
+  note?: string;
+}
+
+export interface AdoptionFact {
+  fact: string;
+  year: string;
+  source?: string;
+}
+
+export interface TierChange {
+  date: string;
+  from: Tier;
+  to: Tier;
+  reason?: string;
+}
+
+export interface PatternHealth extends PatternBrief {
+  status: string;
+  relevance: string;
+  date: string | null;
+  score: number | null;
+  known_share: number;
+  /** Every signal of the model, in its order. */
+  signals: HealthSignal[];
+  flags: HealthFlag[];
+  /** The last tier review, `YYYY-MM` or `YYYY`; null when never. */
+  reviewed: string | null;
+  implementations: ImplementationSignal[];
+  adoption: AdoptionFact[];
+  /** Oldest first. */
+  tier_history: TierChange[];
+  /** Patterns that replace or succeed it. */
+  successors: PatternBrief[];
+  /** Patterns that rely on it. */
+  dependants: PatternBrief[];
+}
+
+export interface HealthReview {
+  date: string | null;
+  max_age_months: number;
+  total: number;
+  /** Gold first, then by title. `code`: not_reviewed, review_due, contradiction, missing_signals, unsourced_signals. */
+  due: (PatternBrief & { reviewed: string | null; reasons: { code: string; message: string }[] })[];
+}
+
+export interface HealthChangesOptions {
+  /** `YYYY-MM` or `YYYY` (its January); changes dated then or later. Default: every recorded change. */
+  since?: string;
+}
+
+export interface HealthChanges {
+  since: string | null;
+  /** Newest first, then by title. */
+  tier_changes: (PatternBrief & { date: string; from: Tier; to: Tier; reason: string | null })[];
+  /** Patterns whose last review is dated since then, newest first. */
+  reviewed: (PatternBrief & { reviewed: string })[];
+}
+
+/** A field that changed between two catalogs; null where a catalog had none. */
+export type FieldMove = PatternBrief & { from: string | null; to: string | null };
+
+export interface CatalogDiff {
+  old: { content_hash: string; patterns: number };
+  new: { content_hash: string; patterns: number };
+  /** Nothing below changed. */
+  same: boolean;
+  added: PatternBrief[];
+  removed: PatternBrief[];
+  tier_moves: FieldMove[];
+  status_moves: FieldMove[];
+  relevance_changes: FieldMove[];
+  /** Relations a pattern states itself, between patterns in both catalogs. */
+  relations_added: { from: string; relation: Relation; to: string }[];
+  relations_removed: { from: string; relation: Relation; to: string }[];
+  trees_added: { id: string; title: string }[];
+  trees_removed: { id: string; title: string }[];
+  trees_changed: { id: string; title: string }[];
 }

@@ -24,4 +24,8 @@ int run_compositions(int argc, char** argv);
 int run_problems(int argc, char** argv);
 int run_cards(int argc, char** argv);
 
+// Health: health_commands.cpp.
+int run_diff(int argc, char** argv);
+int run_review(int argc, char** argv);
+
 }  // namespace patsel::cli

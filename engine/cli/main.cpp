@@ -59,6 +59,13 @@ Usage:
   patsel compositions [--pattern ID] | patsel problems [--area A] [--pattern ID]
   patsel cards [CARD]
       Compositions, the problem-solution matrix, quick reference cards.
+  patsel diff OLD.json NEW.json
+      What changed between two catalogs: patterns added and removed, tier,
+      status and relevance moves, relations added and removed, trees.
+  patsel review [--max-age-months N] [--today YYYY-MM]
+      The patterns due for their tier review: never reviewed or reviewed
+      more than N months ago (default 12), signals that contradict the
+      tier, implementations without a sourced state (docs/health.md).
 
 Options:
   --catalog FILE  the catalog to query (default: $PATSEL_CATALOG, else the
@@ -92,6 +99,8 @@ constexpr Command kCommands[] = {
     {"compositions", patsel::cli::run_compositions},
     {"problems", patsel::cli::run_problems},
     {"cards", patsel::cli::run_cards},
+    {"diff", patsel::cli::run_diff},
+    {"review", patsel::cli::run_review},
 };
 
 std::vector<std::string_view> lines_of(std::string_view text) {

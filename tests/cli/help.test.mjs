@@ -15,7 +15,7 @@ function run(...args) {
 }
 
 const commands = ['build', 'validate', 'list', 'call', 'search', 'tree', 'recommend', 'related', 'migrate',
-  'timeline', 'path', 'stack', 'compare', 'compositions', 'problems', 'cards'];
+  'timeline', 'path', 'stack', 'compare', 'compositions', 'problems', 'cards', 'diff', 'review'];
 
 test('the general usage names exactly these commands', () => {
   const { code, stdout } = run('--help');

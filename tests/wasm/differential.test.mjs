@@ -156,6 +156,18 @@ function reasoningCorpus() {
     { method: 'stack', params: { patterns: ['two-phase-commit', 'microservices', 'shared-database'] } },
     { method: 'compare', params: { patterns: ['saga'] } },
   );
+  // Health: every pattern's score (floating point, compared exactly), the
+  // review, and bad params.
+  for (const id of ids) requests.push({ method: 'health.get', params: { pattern: id, today: '2026-12' } });
+  requests.push(
+    { method: 'health.list', params: {} },
+    { method: 'health.list', params: { tiers: ['gold'], flagged: true, today: '2030' } },
+    { method: 'health.review', params: { max_age_months: 3, today: '2026-12' } },
+    { method: 'health.review', params: { today: '12/2026' } },
+    { method: 'health.get', params: { pattern: 'no-such-pattern' } },
+    { method: 'health.changes', params: {} },
+    { method: 'health.changes', params: { since: '2024-06' } },
+  );
   requests.push(...searchRequests());
   return requests;
 }

@@ -18,6 +18,7 @@
 
 #include "catalog_text.hpp"
 #include "checks.hpp"
+#include "health_fields.hpp"
 #include "parallel.hpp"
 #include "source_tree.hpp"
 #include "patsel/catalog.hpp"
@@ -223,6 +224,7 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   detail::resolve_page_references(pages, resolver, out.report);
   detail::check_tiers(pages, out.report);
   detail::check_blocks(pages, out.report);
+  detail::check_health(pages, out.report);
 
   json data = json::object();
   if (data_found)

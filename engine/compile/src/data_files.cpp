@@ -6,6 +6,7 @@
 
 #include "checks.hpp"
 #include "expansion.hpp"
+#include "health_fields.hpp"
 #include "json_walk.hpp"
 #include "text_util.hpp"
 #include "tree_checks.hpp"
@@ -42,6 +43,7 @@ const std::vector<Section>& sections() {
       {"complexity.yaml", "complexity", false, {"pattern"}},
       {"dependencies.yaml", "dependencies", false, {"pattern", "builds_on/*"}},
       {"synonyms.yaml", "synonyms", false, {}},
+      {"health.yaml", "health_signals", true, {}},
   };
   return table;
 }
@@ -267,6 +269,9 @@ json load_data_files(const fs::path& root, const std::string& display_root, bool
 
   if (auto profile = out.find("profile"); profile != out.end() && out.contains("rules"))
     check_rules(*profile, out["rules"], files.at("rules.yaml").display, files.at("rules.yaml").lines, report);
+
+  if (auto model = out.find("health_signals"); model != out.end())
+    check_health_model(*model, files.at("health.yaml").display, files.at("health.yaml").lines, report);
 
   // Trees, one per file, in file-name order.
   json trees = json::array();

@@ -12,6 +12,7 @@
 #include "patsel/compile/front_matter.hpp"
 #include "excerpt.hpp"
 #include "expansion.hpp"
+#include "health_fields.hpp"
 #include "text_util.hpp"
 #include "vocabulary.hpp"
 #include "yaml_convert.hpp"
@@ -262,6 +263,15 @@ std::optional<json> block(const std::string& key, const detail::YamlNode& node, 
   return value;
 }
 
+// health and tier_history: dated, sourced signals (health_fields.cpp).
+std::optional<json> health(const std::string& key, const detail::YamlNode& node, Context& ctx) {
+  return detail::read_health(key, node, {ctx.page.file, ctx.first_line, ctx.report});
+}
+
+std::optional<json> tier_history(const std::string& key, const detail::YamlNode& node, Context& ctx) {
+  return detail::read_tier_history(key, node, {ctx.page.file, ctx.first_line, ctx.report});
+}
+
 // --- the field table ---------------------------------------------------------
 
 struct Field {
@@ -318,6 +328,8 @@ const std::vector<Field>& fields() {
       {{"implementation_complexity"}, "implementation_complexity", block},
       {{"operational_considerations"}, "operational_considerations", block},
       {{"implementations"}, "implementations", block},
+      {{"health"}, "health", health},
+      {{"tier_history"}, "tier_history", tier_history},
   };
   return table;
 }

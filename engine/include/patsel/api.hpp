@@ -63,6 +63,18 @@ inline constexpr MethodInfo kMethods[] = {
     {"stack", "{patterns}",
      "{patterns, conflicts, cautions, missing, suggested, legacy, complexity}: what the catalog says about a set in use"},
     {"compare", "{patterns}", "{patterns, rows, relations}: two to five patterns side by side"},
+    {"health.list", "{tiers?, categories?, flagged?, signals?, today?}",
+     "{date, model, total, patterns}: each pattern's health score and contradiction flags, highest first"},
+    {"health.get", "{pattern, today?}",
+     "{pattern, title, tier, status, relevance, date, score, known_share, signals, flags, reviewed, implementations, "
+     "adoption, tier_history, successors, dependants}: one pattern's score with every signal and its share"},
+    {"health.review", "{max_age_months?, today?}",
+     "{date, max_age_months, total, due}: the patterns due for review, each with its reasons"},
+    {"health.changes", "{since?}",
+     "{since, tier_changes, reviewed}: the tier changes and reviews the catalog records since a date, newest first"},
+    {"diff", "{since}",
+     "{old, new, same, added, removed, tier_moves, status_moves, relevance_changes, relations_added, "
+     "relations_removed, trees_added, trees_removed, trees_changed}: what changed since an older catalog"},
 };
 
 class Engine {

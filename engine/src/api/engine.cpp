@@ -39,6 +39,11 @@ constexpr Adapter kAdapters[] = {
     {"cards", detail::cards},
     {"stack", detail::stack_report},
     {"compare", detail::comparison},
+    {"health.list", detail::health_list},
+    {"health.get", detail::health_get},
+    {"health.review", detail::health_review},
+    {"health.changes", detail::health_changes},
+    {"diff", detail::catalog_diff},
 };
 
 constexpr bool adapters_match_methods() {

@@ -51,4 +51,11 @@ Result<json> cards(const EngineState& state, const json& params);
 Result<json> stack_report(const EngineState& state, const json& params);
 Result<json> comparison(const EngineState& state, const json& params);
 
+// health.cpp
+Result<json> health_list(const EngineState& state, const json& params);
+Result<json> health_get(const EngineState& state, const json& params);
+Result<json> health_review(const EngineState& state, const json& params);
+Result<json> health_changes(const EngineState& state, const json& params);
+Result<json> catalog_diff(const EngineState& state, const json& params);
+
 }  // namespace patsel::detail
