@@ -32,7 +32,7 @@ const std::vector<Cue>& cues() {
       {"conflicts-with",
        {"anti-pattern", "antipattern", "anti pattern", "conflict", "incompatible", "avoid combining",
         "do not combine", "don't combine", "never combine"}},
-      {"requires", {"prerequisite", "requires", "required", "depends on", "builds on", "built on", "foundation"}},
+      {"requires", {"prerequisite", "requires", "required", "depends on", "builds on", "foundation"}},
       {"replaced-by", {"evolved into", "evolves into", "superseded by", "replaced by", "successor", "modern replacement"}},
       {"evolves-from", {"evolved from", "evolves from", "evolution of", "predecessor", "grew out of"}},
       {"replaces", {"replaces", "supersedes", "replacement for"}},

@@ -91,9 +91,13 @@ class KeptIndex {
   mutable Map ids_, titles_, stems_;
 };
 
-// How much a page says: its fields, then the size of its front matter's values.
+// How much a page says: its fields, then the length of what they hold
+// (not its id and url, which only say where the file is).
 std::pair<std::size_t, std::size_t> richness(const detail::CompiledPage& page) {
-  return {page.record.size(), page.record.dump().size()};
+  std::size_t length = 0;
+  for (auto it = page.record.begin(); it != page.record.end(); ++it)
+    if (it.key() != "id" && it.key() != "url") length += it->dump().size();
+  return {page.record.size(), length};
 }
 
 void add_alias(json& record, const std::string& alias) {
@@ -137,12 +141,15 @@ void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out)
     detail::CompiledPage& winner = later_richer ? page : twin;
     const detail::CompiledPage& loser = later_richer ? twin : page;
     const std::string loser_id = loser.record["id"];
-    const std::string what = twin_id == id ? "the id '" + id + "'" : "'" + page.record.value("title", "") + "'";
-    out.report.warning("page.duplicate", loser.file, 0, 0,
-                       what + " is also the pattern of " + winner.file + ", which says more and is kept" +
-                           (loser_id != winner.record["id"] ? "; '" + loser_id + "' becomes one of its aliases"
-                                                            : std::string()) +
-                           " (list '" + loser_id + "' in its aliases to say so)");
+    if (twin_id == id)
+      out.report.warning("page.duplicate", loser.file, 0, 0,
+                         "the id '" + id + "' is also the pattern of " + winner.file +
+                             ", which says more and is kept; this page is left out");
+    else
+      out.report.warning("page.duplicate", loser.file, 0, 0,
+                         "'" + page.record.value("title", "") + "' is also the pattern of " + winner.file +
+                             ", which says more and is kept; '" + loser_id +
+                             "' becomes one of its aliases (list it there to say so)");
     add_alias(winner.record, loser_id);
     if (later_richer) {
       index.remove(twin, *twin_at);

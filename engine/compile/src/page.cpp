@@ -99,6 +99,16 @@ std::optional<json> text_list(const std::string& key, const detail::YamlNode& no
   return out;
 }
 
+// A list of text where one sentence is as natural ("best_for: Public
+// APIs"): a string is a one-item list without a warning.
+std::optional<json> sentence_or_list(const std::string& key, const detail::YamlNode& node, Context& ctx) {
+  if (auto s = detail::scalar_text(node)) {
+    if (s->empty()) return std::nullopt;
+    return json::array({*s});
+  }
+  return text_list(key, node, ctx);
+}
+
 // A vocabulary word, or an alias of one. Template placeholders left in
 // ("gold|silver|bronze") and words outside the vocabulary are warnings and
 // leave the field unset; so, silently, does an alias to no value.
@@ -338,7 +348,7 @@ const std::vector<Field>& fields() {
       {{"modern_examples"}, "modern_examples", block},
       {{"production_checklist"}, "production_checklist", text_list},
       {{"trade_offs", "tradeoffs"}, "trade_offs", block},
-      {{"best_for"}, "best_for", text_list},
+      {{"best_for"}, "best_for", sentence_or_list},
       {{"modern_alternatives"}, "modern_alternatives", block},
       {{"deprecation_reason"}, "deprecation_reason", text},
       {{"migration_guide"}, "migration_guide", text},
