@@ -215,3 +215,18 @@ TEST_CASE("the vocabulary of nested blocks is checked where it is written") {
         "relationship (complements, requires, enhances) [page.bad_value]\n"
         "0 errors, 3 warnings\n");
 }
+
+TEST_CASE("a hostile Related section is read in one pass: brackets without end, rows of many cells") {
+  std::string row;
+  for (int i = 0; i < 50000; ++i) row += "| [P](p" + std::to_string(i) + ".md) ";
+  const std::string body = "## Related\n\n- " + std::string(300000, '[') + "](x.md)\n" +
+                           "- " + std::string(300000, '[') + "\n" + row + "|\n";
+  const auto links = patsel::compile::detail::related_links(body, 1);
+  REQUIRE(links.size() == 50001);
+  CHECK(links[0].target == "x.md");  // the '[' nearest the ']' opens the link
+  CHECK(links[0].line == 3);
+  CHECK(links[1].target == "p0.md");
+  CHECK(links[50000].target == "p49999.md");
+  CHECK(links[50000].line == 5);
+  CHECK(links[50000].note.empty());  // every cell is only a link
+}

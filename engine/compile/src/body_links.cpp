@@ -51,26 +51,29 @@ struct Link {
   std::string text, target;
 };
 
-// Inline links of one line; images (`![...](...)`) are left out.
+// Inline links of one line; images (`![...](...)`) are left out. A link's
+// text holds no brackets, so each character is looked at a bounded number
+// of times however the brackets of a hostile line are arranged.
 std::vector<Link> links_in(std::string_view line) {
   std::vector<Link> out;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] != '[') continue;
-    int depth = 0;
-    std::size_t close = i;
-    for (; close < line.size(); ++close) {
-      if (line[close] == '[') ++depth;
-      if (line[close] == ']' && --depth == 0) break;
+  std::size_t i = line.find('[');
+  while (i != std::string_view::npos) {
+    const std::size_t close = line.find(']', i + 1);
+    if (close == std::string_view::npos) break;
+    // The '[' nearest the ']' opens the text; earlier ones are plain text.
+    const std::size_t open = line.rfind('[', close);
+    if (close + 1 < line.size() && line[close + 1] == '(') {
+      const std::size_t paren = line.find(')', close + 2);
+      if (paren == std::string_view::npos) break;  // no link can end on this line
+      std::string_view target = trim(line.substr(close + 2, paren - close - 2));
+      if (auto space = target.find_first_of(" \t"); space != std::string_view::npos) target = target.substr(0, space);
+      if (target.size() >= 2 && target.front() == '<' && target.back() == '>') target = target.substr(1, target.size() - 2);
+      const bool image = open > 0 && line[open - 1] == '!';
+      if (!image) out.push_back({open, paren + 1, std::string(line.substr(open + 1, close - open - 1)), std::string(target)});
+      i = line.find('[', paren + 1);
+    } else {
+      i = line.find('[', close + 1);
     }
-    if (close + 1 >= line.size() || line[close + 1] != '(') continue;
-    const std::size_t paren = line.find(')', close + 2);
-    if (paren == std::string_view::npos) break;
-    std::string_view target = trim(line.substr(close + 2, paren - close - 2));
-    if (auto space = target.find_first_of(" \t"); space != std::string_view::npos) target = target.substr(0, space);
-    if (target.size() >= 2 && target.front() == '<' && target.back() == '>') target = target.substr(1, target.size() - 2);
-    const bool image = i > 0 && line[i - 1] == '!';
-    if (!image) out.push_back({i, paren + 1, std::string(line.substr(i + 1, close - i - 1)), std::string(target)});
-    i = paren;
   }
   return out;
 }
@@ -117,17 +120,22 @@ std::string_view strip_separators(std::string_view text) {
   return text;
 }
 
-// `line` with every link replaced by its text.
-std::string with_link_texts(std::string_view line, const std::vector<Link>& links, std::size_t from, std::size_t to) {
+// `line` from `from` to `to` with every link replaced by its text; `links`
+// are those of the line in order, and `next` the first not yet passed.
+std::string with_link_texts(std::string_view line, const std::vector<Link>& links, std::size_t& next,
+                            std::size_t from, std::size_t to, std::string* without_links = nullptr) {
   std::string out;
   std::size_t at = from;
-  for (const Link& l : links) {
-    if (l.begin < from || l.end > to) continue;
+  while (next < links.size() && links[next].begin < from) ++next;
+  for (; next < links.size() && links[next].end <= to; ++next) {
+    const Link& l = links[next];
     out.append(line.substr(at, l.begin - at));
+    if (without_links) without_links->append(line.substr(at, l.begin - at));
     out += l.text;
     at = l.end;
   }
   out.append(line.substr(at, to - at));
+  if (without_links) without_links->append(line.substr(at, to - at));
   return out;
 }
 
@@ -148,20 +156,24 @@ std::string first_clause(const std::string& text) {
 RowText table_row(std::string_view line, const std::vector<Link>& links) {
   RowText row;
   std::vector<std::string> cells;
+  std::size_t next = 0;       // the first link not before the cell's end
+  std::size_t cell_next = 0;  // the first link of the cell
   std::size_t start = line.front() == '|' ? 1 : 0;
   while (start <= line.size()) {
     std::size_t bar = start;
-    while (bar < line.size() && !(line[bar] == '|' && (bar == 0 || line[bar - 1] != '\\'))) ++bar;
-    std::string cell = plain(with_link_texts(line, links, start, bar));
-    // A cell that is only links names the patterns, not the relation.
-    std::string rest;
-    std::size_t at = start;
-    for (const Link& l : links)
-      if (l.begin >= start && l.end <= bar) {
-        rest.append(line.substr(at, l.begin - at));
-        at = l.end;
+    // A '|' inside a link's text or target is not a cell's end.
+    while (bar < line.size()) {
+      while (next < links.size() && links[next].end <= bar) ++next;
+      if (next < links.size() && links[next].begin <= bar) {
+        bar = links[next].end;
+        continue;
       }
-    rest.append(line.substr(at, bar - at));
+      if (line[bar] == '|' && (bar == 0 || line[bar - 1] != '\\')) break;
+      ++bar;
+    }
+    std::string rest;
+    std::string cell = plain(with_link_texts(line, links, cell_next, start, bar, &rest));
+    // A cell that is only links names the patterns, not the relation.
     if (!plain(std::string(strip_separators(plain(rest)))).empty()) cells.push_back(cell);
     if (bar >= line.size()) break;
     start = bar + 1;
@@ -181,8 +193,9 @@ RowText list_item(std::string_view line, const std::vector<Link>& links) {
     ++start;
   }
   if (!links.empty() && links.front().begin == start) start = links.front().end;
+  std::size_t next = 0;
   RowText row;
-  row.note = plain(std::string(strip_separators(plain(with_link_texts(line, links, start, line.size())))));
+  row.note = plain(std::string(strip_separators(plain(with_link_texts(line, links, next, start, line.size())))));
   row.label = first_clause(row.note);
   return row;
 }
@@ -280,9 +293,9 @@ std::vector<BodyLink> related_links(const std::string& body, int body_line) {
     std::string relation = relation_in_words(row.label);
     if (relation.empty()) relation = section_relation;
     if (relation.empty()) relation = "related";
+    const std::string note = truncate_utf8(row.note, 300);
     for (const Link& link : item_links)
-      if (page_target(link.target))
-        out.push_back({link.target, number, relation, truncate_utf8(row.note, 300)});
+      if (page_target(link.target)) out.push_back({link.target, number, relation, note});
   }
   return out;
 }
