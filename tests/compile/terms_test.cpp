@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "body_links.hpp"
+#include "body_relations.hpp"
 #include "patsel/compile/build.hpp"
 #include "patsel/compile/page.hpp"
 #include "patsel/compile/terms.hpp"
@@ -169,6 +170,8 @@ TEST_CASE("the words of a sub-heading or a row say which relation a link is") {
   CHECK(relation_in_words("Part of the mesh") == "part-of");
   CHECK(relation_in_words("Enhances") == "enhances");
   CHECK(relation_in_words("Related Patterns") == "");
+  CHECK(relation_in_words("Required by every service") == "related");  // the other way round
+  CHECK(relation_in_words("Used by") == "related");
   CHECK(relation_in_words("Usually built on consensus") == "");
 }
 
@@ -229,4 +232,17 @@ TEST_CASE("a hostile Related section is read in one pass: brackets without end, 
   CHECK(links[50000].target == "p49999.md");
   CHECK(links[50000].line == 5);
   CHECK(links[50000].note.empty());  // every cell is only a link
+}
+
+TEST_CASE("a link's path is read as MkDocs reads it, from the linking page's folder") {
+  using patsel::compile::detail::link_path;
+  bool outside = false;
+  CHECK(link_path("resilience/breaker.md", "./timeout.md#how", outside) == "resilience/timeout.md");
+  CHECK_FALSE(outside);
+  CHECK(link_path("resilience/breaker.md", "../data/saga.md", outside) == "data/saga.md");
+  CHECK(link_path("resilience/breaker.md", "retry-backoff/", outside) == "resilience/retry-backoff/");
+  CHECK(link_path("resilience/breaker.md", "/pattern-library/x.md?v=1", outside) == "pattern-library/x.md");
+  CHECK(link_path("resilience/breaker.md", "Two%20Phase.md", outside) == "resilience/Two Phase.md");
+  CHECK(link_path("resilience/breaker.md", "../../laws/one.md", outside).empty());
+  CHECK(outside);
 }

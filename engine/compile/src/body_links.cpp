@@ -29,6 +29,9 @@ struct Cue {
 
 const std::vector<Cue>& cues() {
   static const std::vector<Cue> table = {
+      // The other way round ("Required by"): a page says what it needs,
+      // not what needs it, so these stay plain relations.
+      {"related", {"required by", "needed by", "used by", "depended on by", "enhanced by", "extended by"}},
       {"conflicts-with",
        {"anti-pattern", "antipattern", "anti pattern", "conflict", "incompatible", "avoid combining",
         "do not combine", "don't combine", "never combine"}},
