@@ -246,3 +246,20 @@ TEST_CASE("a link's path is read as MkDocs reads it, from the linking page's fol
   CHECK(link_path("resilience/breaker.md", "../../laws/one.md", outside).empty());
   CHECK(outside);
 }
+
+TEST_CASE("a vocabulary.yaml that cannot be used is reported once, and the shipped words still map") {
+  Site site("patsel-vocabulary-test");
+  site.write("data/vocabulary.yaml", "status: [recommended\n");
+  site.write("docs/x.md", "---\ntitle: X\ndescription: A page.\nstatus: production-ready\n---\nBody.\n");
+  patsel::compile::BuildOptions options;
+  options.data_dir = site.root / "data";
+  auto out = patsel::compile::build_catalog(site.root / "docs", options);
+  CHECK(out.report.to_text() ==
+        site.shown("data/vocabulary.yaml") + ":2:1: warning: not valid YAML: end of sequence flow not found; the shipped "
+        "vocabulary is used [vocabulary.yaml_syntax]\n0 errors, 1 warning\n");
+  CHECK(out.catalog["patterns"][0]["status"] == "recommended");
+
+  options.limits.max_bytes = 10;  // the page itself is over it too
+  out = patsel::compile::build_catalog(site.root / "docs", options);
+  CHECK(out.report.count("data.too_large") == 1);
+}

@@ -164,15 +164,23 @@ void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out)
 // the site's vocabulary.yaml over them and its laws.yaml in their place.
 Terms site_terms(const fs::path& data_dir, const std::string& display, const PageLimits& limits, Report& report) {
   Terms terms = Terms::shipped();
-  for (const char* name : {"vocabulary.yaml", "laws.yaml"}) {
-    const fs::path path = data_dir / name;
-    if (detail::inspect(path).kind != detail::EntryKind::file) continue;
-    auto text = detail::read_source(path, limits.max_bytes);
-    if (!text) continue;  // reported with the data files
-    if (std::string(name) == "vocabulary.yaml")
-      read_vocabulary(terms, text.value(), display + name, report);
-    else
+  // laws.yaml is reported with the data files; vocabulary.yaml only here.
+  if (const fs::path path = data_dir / "laws.yaml"; detail::inspect(path).kind == detail::EntryKind::file)
+    if (auto text = detail::read_source(path, limits.max_bytes + 1); text && text.value().size() <= limits.max_bytes)
       read_laws(terms, text.value());
+  const fs::path path = data_dir / "vocabulary.yaml";
+  // A link to nothing or a loop is reported with the data files' folder.
+  if (detail::inspect(path).kind != detail::EntryKind::file) return terms;
+  const std::string shown = display + "vocabulary.yaml";
+  auto text = detail::read_source(path, limits.max_bytes + 1);
+  if (!text) {
+    report.error(text.error().code, shown, 0, 0, text.error().message);
+  } else if (text.value().size() > limits.max_bytes) {
+    report.error("data.too_large", shown, 0, 0,
+                 "the file has more than " + std::to_string(limits.max_bytes) +
+                     " bytes (the limit; raise it with --max-page-bytes); the shipped vocabulary is used");
+  } else {
+    read_vocabulary(terms, text.value(), shown, report);
   }
   return terms;
 }
