@@ -179,6 +179,7 @@ std::optional<json> minutes(const std::string& key, const detail::YamlNode& node
 // moved to related_pillars.
 std::optional<json> laws(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   json out = json::array();
+  std::set<int> named;  // a law named twice keeps its first role
   auto add = [&](const detail::YamlNode& item, const char* role) {
     detail::YamlNode name = item;
     if (item.IsMap())
@@ -203,8 +204,7 @@ std::optional<json> laws(const std::string& key, const detail::YamlNode& node, C
       ctx.warn("page.bad_value", item, detail::shown(*s) + " is not a law (" + ctx.terms.law_listing() + "); skipped");
       return;
     }
-    for (const json& earlier : out)
-      if (earlier["law"] == *number) return;  // named twice: the first role is kept
+    if (!named.insert(*number).second) return;
     json entry = {{"law", *number}, {"role", role}};
     if (item.IsMap())
       for (const char* field : {"aspect", "description"})
