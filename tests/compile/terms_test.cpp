@@ -103,6 +103,13 @@ TEST_CASE("laws are named by number, id or title, in a flat list or primary and 
     CHECK(c.record["related_laws"] == json::array());
     CHECK(c.record["related_pillars"] == json::array({"truth", "state", "work"}));
   }
+  SUBCASE("a law named many times is kept once, with its first role") {
+    std::string many;
+    for (int i = 0; i < 50000; ++i) many += "1, ";
+    auto c = compile("related_laws:\n  secondary: [" + many + "2]\n  primary: [2]\n");
+    CHECK(c.report.empty());
+    CHECK(c.record["related_laws"] == json::parse(R"([{"law":1,"role":"secondary"},{"law":2,"role":"secondary"}])"));
+  }
   SUBCASE("pillars by id or title") {
     auto c = compile("related_pillars: [work, State Distribution, truth-distribution, gravity]\n");
     CHECK(c.report.to_text() ==
