@@ -22,7 +22,7 @@ std::optional<int> law_number(const std::string& slug) {
   if (at && at < slug.size() && slug[at] == '-') ++at;
   std::size_t digits = at;
   while (digits < slug.size() && std::isdigit(static_cast<unsigned char>(slug[digits]))) ++digits;
-  if (digits == at || digits - at > 2) return std::nullopt;
+  if (digits == at || digits - at > 2 || slug[at] == '0') return std::nullopt;  // laws count from 1
   // A bare number must be the whole reference; "law2-asynchrony" may go on.
   if (digits != slug.size() && (at == 0 || slug[digits] != '-')) return std::nullopt;
   return std::stoi(slug.substr(at, digits - at));
