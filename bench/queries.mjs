@@ -1,5 +1,5 @@
 // Catalog load and queries on the shipped catalog, in the wasm module under
-// Node, with MiniSearch and a plain JS filter on the same requests.
+// Node, with the peers (bench/peers.mjs) on the same requests.
 // As a module: benchQueries({ rounds, coldLoads }) -> { load, queries, peers }.
 // `node bench/queries.mjs --load-once FILE` prints one cold load (used below).
 
@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { dist, loadEngine } from './node-engine.mjs';
 import { peers } from './peers.mjs';
 import { FACET_TOGGLES, REAL_QUERIES, explorerRequest, percentile, shippedQueries, timeEach, typedPrefixes } from './workloads.mjs';
@@ -46,23 +48,66 @@ export async function benchLoad(catalogPath, { coldLoads: loads = 10, warmLoads 
   };
 }
 
-/** Typing and facet toggles by each peer, as ratios of pattern-selector's times. */
-export function comparePeers(engine, catalog, { queries, toggles, rounds }) {
+// The JS heap in use after a full collection, for the peers' index sizes.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
+function heapUsed() {
+  collect();
+  collect();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * How many of the engine's top 10 a peer finds, over the typed queries
+ * where the engine finds any: in the peer's own top 10 (`top10`) and
+ * anywhere in its hits (`found`), each as a share of the engine's hits,
+ * averaged over queries; `none` counts the queries where it finds none.
+ */
+export function recallAgainst(engine, peer, typed) {
+  let queries = 0, top10 = 0, found = 0, none = 0;
+  for (const request of typed) {
+    const ours = engine.search({ ...request, limit: 10 }).hits.map((hit) => hit.id);
+    if (!ours.length) continue;
+    const theirs = peer.search({ ...request, limit: 100000 }).hits;
+    const first = new Set(theirs.slice(0, 10));
+    const all = new Set(theirs);
+    const inFirst = ours.filter((id) => first.has(id)).length;
+    const inAll = ours.filter((id) => all.has(id)).length;
+    queries++;
+    top10 += inFirst / ours.length;
+    found += inAll / ours.length;
+    if (!inAll) none++;
+  }
+  return { queries, top10: queries ? top10 / queries : 1, found: queries ? found / queries : 1, none };
+}
+
+/**
+ * Typing and facet toggles by each peer, as ratios of pattern-selector's
+ * times, with each peer's index build time, the JS heap its index holds,
+ * and how many of the engine's hits it finds. `engineBytes`: the wasm heap
+ * of the engine, for its row.
+ */
+export function comparePeers(engine, catalog, { queries, toggles, rounds, engineBytes }) {
   const typed = typedPrefixes(queries).map((q) => explorerRequest(q));
   const ours = {
     typing: timeEach((r) => engine.search(r), typed, rounds),
     toggles: toggles.length ? timeEach((r) => engine.search(r), toggles, rounds) : undefined,
   };
-  const rows = [{ name: 'pattern-selector (wasm)', build_ms: undefined, ...ours }];
+  const rows = [{ name: 'pattern-selector (wasm)', matching: 'docs/search.md', build_ms: undefined, memory_bytes: engineBytes, ...ours }];
   for (const makePeer of peers) {
+    const before = heapUsed();
     const start = performance.now();
     const peer = makePeer(catalog);
     const build_ms = performance.now() - start;
+    const memory_bytes = Math.max(0, heapUsed() - before);
     rows.push({
       name: peer.name,
+      matching: peer.matching,
       build_ms,
+      memory_bytes,
       typing: timeEach((r) => peer.search(r), typed, rounds),
       toggles: toggles.length ? timeEach((r) => peer.search(r), toggles, rounds) : undefined,
+      recall: recallAgainst(engine, peer, typed),
     });
   }
   for (const row of rows) {
@@ -76,9 +121,9 @@ export async function benchQueries({ rounds = 5, coldLoads: loads = 10 } = {}) {
   const catalogPath = path.join(dist, 'catalog.json');
   const load = await benchLoad(catalogPath, { coldLoads: loads });
   const text = await readFile(catalogPath, 'utf8');
-  const { engine } = await loadEngine(text);
+  const { engine, heap_bytes } = await loadEngine(text);
   const queries = shippedQueries(engine, rounds);
-  const peerRows = comparePeers(engine, JSON.parse(text), { queries: REAL_QUERIES, toggles: FACET_TOGGLES, rounds });
+  const peerRows = comparePeers(engine, JSON.parse(text), { queries: REAL_QUERIES, toggles: FACET_TOGGLES, rounds, engineBytes: heap_bytes });
   engine.dispose();
   return { load, queries, peers: peerRows };
 }

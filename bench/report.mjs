@@ -1,7 +1,7 @@
 // The Markdown of a benchmark run: what the README's performance section shows.
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
+const mib = (bytes) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MiB`;
 const ms = (value) => (value === undefined ? '' : value < 1 ? `${value.toFixed(3)} ms` : `${value.toFixed(1)} ms`);
 const ratio = (value) => `${value.toFixed(2)}x`;
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
@@ -36,19 +36,22 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
       const c = chromium.queries?.[i];
       return [q.what, ms(q.median_ms), ms(q.p95_ms), ms(c?.median_ms), ms(c?.p95_ms), q.samples];
     })),
-    '**Peers** on the shipped catalog, same requests (Node); ratio = peer time / pattern-selector time. The peers return less (no facet counts, highlights, phrases or synonyms).',
+    '**Peers** on the shipped catalog, same requests (Node); ratio = peer time / pattern-selector time; memory = the JS heap its index holds (for pattern-selector, the whole wasm heap). "Top 10 found": of the engine\'s first 10 hits for each typed query, the share the peer has in its own first 10 / anywhere in its hits. How each peer is set up and where its matching still differs: see below the tables.',
     '',
     ...peerTable(node.peers),
     '**Scale**: synthetic catalogs (`patsel-synth`), typed prefixes of 10 queries, explorer requests (Node)',
     '',
-    ...table(['records', 'catalog', 'load + index', 'JSON.parse', 'wasm heap', 'heap per record', 'typed p50', 'typed p95', 'MiniSearch p50 / p95 (ratio)', 'MiniSearch index', 'plain JS p50 / p95 (ratio)'],
+    ...table(['records', 'catalog', 'load + index', 'JSON.parse', 'wasm heap', 'heap per record', 'typed p50', 'typed p95'],
       scale.map((row) => {
-        const [ours, mini, plain] = row.peers;
+        const ours = row.peers[0];
         return [row.patterns, kb(row.catalog_bytes), ms(row.load_ms), ms(row.json_parse_ms), mib(row.heap_bytes), kb(row.heap_bytes / row.patterns),
-          ms(ours.typing.median_ms), ms(ours.typing.p95_ms),
-          `${ms(mini.typing.median_ms)} / ${ms(mini.typing.p95_ms)} (${ratio(mini.typing.ratio_p50)} / ${ratio(mini.typing.ratio_p95)})`, ms(mini.build_ms),
-          `${ms(plain.typing.median_ms)} / ${ms(plain.typing.p95_ms)} (${ratio(plain.typing.ratio_p50)} / ${ratio(plain.typing.ratio_p95)})`];
+          ms(ours.typing.median_ms), ms(ours.typing.p95_ms)];
       })),
+    '**Peers at scale**: the same typed queries on the synthetic catalogs',
+    '',
+    ...table(['records', 'engine', 'index build', 'memory', 'typed p50 / p95', 'ratio p50 / p95', 'top 10 found'],
+      scale.flatMap((row) => row.peers.map((peer) => [row.patterns, peer.name, ms(peer.build_ms), peer.memory_bytes === undefined ? '' : mib(peer.memory_bytes),
+        `${ms(peer.typing.median_ms)} / ${ms(peer.typing.p95_ms)}`, `${ratio(peer.typing.ratio_p50)} / ${ratio(peer.typing.ratio_p95)}`, found(peer.recall)]))),
     '**The wasm boundary**: JSON strings (shipped) or `emscripten::val` objects, median per document (Node)',
     '',
     ...table(['document', 'JSON bytes', 'JSON string', 'emscripten::val', 'val / string'], boundary.map((r) => [r.what, r.bytes, ms(r.string_ms), ms(r.val_ms), ratio(r.val_over_string)])),
@@ -58,8 +61,12 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
   ].join('\n');
 }
 
+const percent = (share) => `${Math.round(share * 100)}%`;
+const found = (recall) => (recall ? `${percent(recall.top10)} / ${percent(recall.found)}` : '');
+
 function peerTable(rows) {
-  return table(['engine', 'index build', 'typing median', 'typing p95', 'ratio median', 'ratio p95', 'facet toggle median'], rows.map((row) => [
-    row.name, ms(row.build_ms), ms(row.typing.median_ms), ms(row.typing.p95_ms), ratio(row.typing.ratio_p50), ratio(row.typing.ratio_p95), ms(row.toggles?.median_ms),
+  return table(['engine', 'index build', 'memory', 'typing median', 'typing p95', 'ratio median', 'ratio p95', 'facet toggle median', 'top 10 found'], rows.map((row) => [
+    row.name, ms(row.build_ms), row.memory_bytes === undefined ? '' : mib(row.memory_bytes), ms(row.typing.median_ms), ms(row.typing.p95_ms),
+    ratio(row.typing.ratio_p50), ratio(row.typing.ratio_p95), ms(row.toggles?.median_ms), found(row.recall),
   ]));
 }

@@ -36,7 +36,7 @@ async function oneSize(patterns, rounds) {
   const parseStart = performance.now();
   const catalog = JSON.parse(text);
   const json_parse_ms = performance.now() - parseStart;
-  const peers = comparePeers(engine, catalog, { queries: SYNTHETIC_QUERIES, toggles: [], rounds });
+  const peers = comparePeers(engine, catalog, { queries: SYNTHETIC_QUERIES, toggles: [], rounds, engineBytes: heap_bytes });
   return { patterns, catalog_bytes: Buffer.byteLength(text), load_ms: ms, heap_bytes, json_parse_ms, peers };
 }
 

@@ -28,7 +28,11 @@ export function targets({ sizes, cold_start, node, scale, compiler }) {
   const slowest = node.queries.reduce((a, b) => (b.p95_ms > a.p95_ms ? b : a));
   const big = largest(scale);
   const ours = big.peers[0].typing;
-  const mini = big.peers.find((p) => p.name.startsWith('MiniSearch')).typing;
+  // A library peer (not the plain filter), by the first word of its name.
+  const libraries = big.peers.slice(1).filter((p) => !p.name.startsWith('plain'));
+  const short = (peer) => peer.name.split(' ')[0];
+  const share = (value) => `${Math.round(value * 100)}%`;
+  const flex = (row) => row.peers.find((p) => p.name.startsWith('FlexSearch'));
   const perRecord = scale.map((row) => row.heap_bytes / row.patterns);
   const spread = Math.max(...perRecord) / Math.min(...perRecord);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -37,7 +41,18 @@ export function targets({ sizes, cold_start, node, scale, compiler }) {
     { target: 'explorer painted under 150 ms from navigation', met: explorer.median_ms < 150, figure: `median ${explorer.median_ms.toFixed(0)} ms, p95 ${explorer.p95_ms.toFixed(0)} ms` },
     { target: 'shipped-catalog queries under 0.3 ms p95 in wasm', met: slowest.p95_ms < 0.3, figure: `slowest p95: ${slowest.what}, ${slowest.p95_ms.toFixed(2)} ms` },
     { target: `typed query under 10 ms p95 at ${big.patterns} records`, met: ours.p95_ms < 10, figure: `p95 ${ours.p95_ms.toFixed(1)} ms` },
-    { target: `faster than MiniSearch at ${big.patterns} records`, met: mini.median_ms > ours.median_ms && mini.p95_ms > ours.p95_ms, figure: `MiniSearch takes ${mini.ratio_p50.toFixed(1)}x (median), ${mini.ratio_p95.toFixed(1)}x (p95)` },
+    // "Faster" is only claimed with how much of the engine's top 10 the peer finds.
+    ...libraries.map((peer) => ({
+      target: `faster than ${short(peer)} at ${big.patterns} records`,
+      met: peer.typing.median_ms > ours.median_ms && peer.typing.p95_ms > ours.p95_ms,
+      figure: `${short(peer)} takes ${peer.typing.ratio_p50.toFixed(1)}x (median), ${peer.typing.ratio_p95.toFixed(1)}x (p95)` +
+        (peer.recall ? `; finds ${share(peer.recall.top10)} of our top 10 in its own (${share(peer.recall.found)} anywhere)` : ''),
+    })),
+    ...(scale.every(flex) ? [{
+      target: 'typed query, full matching, within 2x FlexSearch\'s at every size',
+      met: scale.every((row) => 1 / flex(row).typing.ratio_p50 <= 2),
+      figure: scale.map((row) => `${row.patterns}: ${(1 / flex(row).typing.ratio_p50).toFixed(2)}x`).join(', ') + ' (ours / FlexSearch, median)',
+    }] : []),
     { target: 'memory linear in records', met: spread < 1.5, figure: `wasm heap per record: ${perRecord.map((b) => kb(b)).join(', ')}` },
     ...compilerTargets(compiler),
   ];

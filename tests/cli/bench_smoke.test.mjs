@@ -66,15 +66,19 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
   const { engine } = await loadEngine(text);
   const toggles = [{ query: '', filters: { tier: ['gold'] }, limit: 5 }];
   const peers = comparePeers(engine, JSON.parse(text), { queries: ['cache'], toggles, rounds: 1 });
-  assert.deepEqual(peers.map((p) => p.name.split(' ')[0]), ['pattern-selector', 'MiniSearch', 'plain']);
+  assert.deepEqual(peers.map((p) => p.name.split(' ')[0]), ['pattern-selector', 'MiniSearch', 'FlexSearch', 'Orama', 'plain']);
   assert.equal(peers[0].typing.samples, 'cache'.length);
   assert.equal(peers[0].typing.ratio_p50, 1);
   for (const peer of peers) assert.ok(Number.isFinite(peer.typing.ratio_p95) && peer.toggles.median_ms >= 0, peer.name);
+  for (const peer of peers.slice(1)) {
+    assert.ok(peer.build_ms > 0 && peer.memory_bytes >= 0, `${peer.name}: index build and memory`);
+    assert.ok(peer.recall.queries > 0 && peer.recall.top10 <= peer.recall.found && peer.recall.found <= 1, `${peer.name}: recall`);
+  }
   engine.dispose();
 
   const scale = await benchScale({ sizes: [40, 80], rounds: 1 });
   assert.deepEqual(scale.map((row) => row.patterns), [40, 80]);
-  for (const row of scale) assert.ok(row.heap_bytes > 0 && row.load_ms > 0 && row.peers.length === 3);
+  for (const row of scale) assert.ok(row.heap_bytes > 0 && row.load_ms > 0 && row.peers.length === 5);
 
   const boundary = await benchBoundary({ rounds: 2 });
   assert.equal(boundary.length, 5);
@@ -94,8 +98,8 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
   // own (timed on a busy machine), so only their shape is checked.
   assert.deepEqual(results.targets.slice(0, 3).map((t) => t.met), [true, false, true]);
   for (const t of results.targets.slice(3)) assert.ok(typeof t.met === 'boolean' && t.figure.length > 0, t.target);
-  assert.equal(results.targets.length, 6, 'no compiler target without generated trees');
+  assert.equal(results.targets.length, 9, 'three libraries to be faster than, FlexSearch at every size; no compiler target without generated trees');
   const text2 = markdown(results);
-  for (const heading of ['Targets', 'Sizes', 'Cold start', 'Catalog load', 'Queries', 'Peers', 'Scale', 'wasm boundary', 'patsel build'])
+  for (const heading of ['Targets', 'Sizes', 'Cold start', 'Catalog load', 'Queries', 'Peers', 'Scale', 'Peers at scale', 'wasm boundary', 'patsel build'])
     assert.match(text2, new RegExp(`\\*\\*[^*]*${heading}`), heading);
 });
