@@ -6,7 +6,7 @@ const ms = (value) => (value === undefined ? '' : value < 1 ? `${value.toFixed(3
 const ratio = (value) => `${value.toFixed(2)}x`;
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 
-export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, compiler, compiler_date, targets }) {
+export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler, compiler_date, targets }) {
   return [
     `Measured ${date} on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Debian's headless Chromium; command: \`./run bench\`.`,
     '',
@@ -55,6 +55,7 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
     '**The wasm boundary**: JSON strings (shipped) or `emscripten::val` objects, median per document (Node)',
     '',
     ...table(['document', 'JSON bytes', 'JSON string', 'emscripten::val', 'val / string'], boundary.map((r) => [r.what, r.bytes, ms(r.string_ms), ms(r.val_ms), ratio(r.val_over_string)])),
+    ...(query_cost ? queryCostTable(query_cost) : []),
     `**patsel build** (native compiler; generated trees are copies of the shipped pages${compiler_date && compiler_date !== date ? `; measured ${compiler_date} with \`node bench/run.mjs --only compiler\`` : ''})`,
     '',
     ...table(['input', 'median', 'min', 'CPU (median, user + system)', 'CPU per page', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), ms(r.cpu_ms), ms(r.ms_per_page), r.runs])),
@@ -69,4 +70,33 @@ function peerTable(rows) {
     row.name, ms(row.build_ms), row.memory_bytes === undefined ? '' : mib(row.memory_bytes), ms(row.typing.median_ms), ms(row.typing.p95_ms),
     ratio(row.typing.ratio_p50), ratio(row.typing.ratio_p95), ms(row.toggles?.median_ms), found(row.recall),
   ]));
+}
+
+// The stages of bench/query-cost.mjs, in the order a query runs them.
+const COST_ROWS = [
+  ['parse the query', (r) => r.stages.parse_query],
+  ['matching (words, completions, typos, synonyms, phrases, scores)', (r) => r.stages.matching],
+  ['filters', (r) => r.stages.filter],
+  ['facet counts', (r) => r.stages.facet_counts],
+  ['proximity re-rank and sort', (r) => r.stages.rerank_sort],
+  ['highlights and matched terms of the page\'s hits', (r) => r.stages.highlights],
+  ['read the params (C++)', (r) => r.stages.read_params],
+  ['build the answer\'s JSON objects (C++)', (r) => r.stages.build_json],
+  ['write the JSON text (C++)', (r) => r.stages.write_json],
+  ['cross into JS (the answer string)', (r) => r.crossing_ms],
+  ['JSON.parse', (r) => r.json_parse_ms],
+  ['the JS API\'s own part (params, envelope)', (r) => r.js_rest_ms],
+];
+
+function queryCostTable(rows) {
+  const share = (value, row) => `${Math.round((100 * value) / row.js_api_ms)}%`;
+  return [
+    '**Where a typed query\'s time goes**: the explorer\'s request for every typed prefix, the engine\'s stages timed one by one inside the wasm module (`bench/query_cost`), per query; each stage the fastest of 5 rounds (Node)',
+    '',
+    ...table(['stage', ...rows.flatMap((r) => [`${r.catalog} (${r.requests} queries)`, 'share'])], [
+      ...COST_ROWS.map(([name, get]) => [name, ...rows.flatMap((r) => [ms(get(r)), share(get(r), r)])]),
+      ['**whole call** (`engine.search`, JS object out)', ...rows.flatMap((r) => [ms(r.js_api_ms), '100%'])],
+      ['answer size', ...rows.flatMap((r) => [kb(r.answer_bytes), ''])],
+    ]),
+  ];
 }

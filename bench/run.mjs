@@ -16,6 +16,7 @@ import { benchQueries } from './queries.mjs';
 import { benchBrowserEngine } from './browser-engine.mjs';
 import { benchScale } from './scale.mjs';
 import { benchBoundary } from './boundary.mjs';
+import { benchQueryCost } from './query-cost.mjs';
 import { targets } from './targets.mjs';
 import { markdown } from './report.mjs';
 import { dist, root } from '../tests/browser/support.mjs';
@@ -49,9 +50,11 @@ if (only === 'compiler') {
   const scale = await benchScale({ sizes: option('--sizes', '1000,10000,50000').split(',').map(Number) });
   step('JSON strings or emscripten::val');
   const boundary = await benchBoundary();
+  step('where a typed query\'s time goes');
+  const query_cost = await benchQueryCost({ sizes: [10000] });
   step('patsel build');
   const compiler = await benchCompiler({ runs: Number(option('--runs', 7)) });
-  results = { date: today, machine, sizes, cold_start, chromium, node, scale, boundary, compiler };
+  results = { date: today, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler };
 }
 results.targets = targets(results);
 const text = markdown(results);

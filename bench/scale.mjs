@@ -18,7 +18,7 @@ const self = fileURLToPath(import.meta.url);
 const synth = process.env.PATSEL_SYNTH || path.join(root, 'build', 'native', 'bench', 'synthetic', 'patsel-synth');
 const folder = path.join(root, 'build', 'bench');
 
-async function syntheticCatalog(patterns) {
+export async function syntheticCatalog(patterns) {
   const file = path.join(folder, `synthetic-${patterns}.json`);
   if (!existsSync(file)) {
     await mkdir(folder, { recursive: true });
@@ -43,7 +43,8 @@ async function oneSize(patterns, rounds) {
 export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3 } = {}) {
   const rows = [];
   for (const patterns of sizes) {
-    const child = spawnSync(process.execPath, [self, '--one', String(patterns), String(rounds)], {
+    // Four JS indexes of 50,000 records need more than Node's default heap.
+    const child = spawnSync(process.execPath, ['--max-old-space-size=8192', self, '--one', String(patterns), String(rounds)], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });

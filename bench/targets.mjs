@@ -30,9 +30,10 @@ export function targets({ sizes, cold_start, node, scale, compiler }) {
   const ours = big.peers[0].typing;
   // A library peer (not the plain filter), by the first word of its name.
   const libraries = big.peers.slice(1).filter((p) => !p.name.startsWith('plain'));
-  const short = (peer) => peer.name.split(' ')[0];
+  const short = (peer) => peer.name.replace(/ [0-9.]+/, '');
   const share = (value) => `${Math.round(value * 100)}%`;
-  const flex = (row) => row.peers.find((p) => p.name.startsWith('FlexSearch'));
+  // FlexSearch's fastest set-up at each size, for the 2x target.
+  const flex = (row) => row.peers.filter((p) => p.name.startsWith('FlexSearch')).sort((a, b) => a.typing.median_ms - b.typing.median_ms)[0];
   const perRecord = scale.map((row) => row.heap_bytes / row.patterns);
   const spread = Math.max(...perRecord) / Math.min(...perRecord);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -49,7 +50,7 @@ export function targets({ sizes, cold_start, node, scale, compiler }) {
         (peer.recall ? `; finds ${share(peer.recall.top10)} of our top 10 in its own (${share(peer.recall.found)} anywhere)` : ''),
     })),
     ...(scale.every(flex) ? [{
-      target: 'typed query, full matching, within 2x FlexSearch\'s at every size',
+      target: 'typed query, full matching, within 2x FlexSearch\'s (its fastest set-up) at every size',
       met: scale.every((row) => 1 / flex(row).typing.ratio_p50 <= 2),
       figure: scale.map((row) => `${row.patterns}: ${(1 / flex(row).typing.ratio_p50).toFixed(2)}x`).join(', ') + ' (ours / FlexSearch, median)',
     }] : []),

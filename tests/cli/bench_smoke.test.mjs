@@ -54,6 +54,7 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
   const { loadEngine } = await import('../../bench/node-engine.mjs');
   const { benchScale } = await import('../../bench/scale.mjs');
   const { benchBoundary } = await import('../../bench/boundary.mjs');
+  const { benchQueryCost } = await import('../../bench/query-cost.mjs');
   const { markdown } = await import('../../bench/report.mjs');
   const { targets } = await import('../../bench/targets.mjs');
   const { readFile } = await import('node:fs/promises');
@@ -66,7 +67,7 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
   const { engine } = await loadEngine(text);
   const toggles = [{ query: '', filters: { tier: ['gold'] }, limit: 5 }];
   const peers = comparePeers(engine, JSON.parse(text), { queries: ['cache'], toggles, rounds: 1 });
-  assert.deepEqual(peers.map((p) => p.name.split(' ')[0]), ['pattern-selector', 'MiniSearch', 'FlexSearch', 'Orama', 'plain']);
+  assert.deepEqual(peers.map((p) => p.name.split(' ')[0]), ['pattern-selector', 'MiniSearch', 'FlexSearch', 'FlexSearch', 'Orama', 'plain']);
   assert.equal(peers[0].typing.samples, 'cache'.length);
   assert.equal(peers[0].typing.ratio_p50, 1);
   for (const peer of peers) assert.ok(Number.isFinite(peer.typing.ratio_p95) && peer.toggles.median_ms >= 0, peer.name);
@@ -78,11 +79,23 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
 
   const scale = await benchScale({ sizes: [40, 80], rounds: 1 });
   assert.deepEqual(scale.map((row) => row.patterns), [40, 80]);
-  for (const row of scale) assert.ok(row.heap_bytes > 0 && row.load_ms > 0 && row.peers.length === 5);
+  for (const row of scale) assert.ok(row.heap_bytes > 0 && row.load_ms > 0 && row.peers.length === 6);
 
   const boundary = await benchBoundary({ rounds: 2 });
   assert.equal(boundary.length, 5);
   for (const row of boundary) assert.ok(row.bytes > 0 && row.string_ms > 0 && row.val_ms > 0, row.what);
+
+  const cost = await benchQueryCost({ sizes: [40], rounds: 1 });
+  assert.deepEqual(cost.map((row) => row.catalog), ['shipped', '40 synthetic']);
+  for (const row of cost) {
+    assert.ok(row.requests > 0 && row.answer_bytes > 0 && row.js_api_ms > 0, row.catalog);
+    for (const [stage, value] of Object.entries(row.stages)) assert.ok(Number.isFinite(value) && value >= 0, `${row.catalog}: ${stage}`);
+    // The api call is split into its stages: they add up to it (the JSON
+    // building is what is left of it, never below zero).
+    const { api_call, ...parts } = row.stages;
+    const sum = Object.values(parts).reduce((a, b) => a + b, 0);
+    assert.ok(sum >= api_call - 1e-9, `${row.catalog}: stages ${sum} cover the api call ${api_call}`);
+  }
 
   // The report renders every section from results of the same shape as a real run.
   const queries = [{ what: 'search', median_ms: 0.1, p95_ms: 0.2, samples: 3 }];
@@ -91,15 +104,15 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
     sizes: { files: [], pages: [{ name: 'pattern page with one <patsel-card>', raw: 3, gzip: 2, brotli: 1 }] },
     cold_start: [{ page: 'explorer: first results', median_ms: 200, p95_ms: 250, max_layout_shift: 0, loads: 1 }],
     chromium: { load: { fetch: { median_ms: 1, p95_ms: 1 }, load: { median_ms: 2, p95_ms: 2 }, loads: 1 }, queries },
-    node: { load, queries, peers }, scale, boundary, compiler: [],
+    node: { load, queries, peers }, scale, boundary, query_cost: cost, compiler: [],
   };
   results.targets = targets(results);
   // The first three rest on the made-up figures above; the rest on this run's
   // own (timed on a busy machine), so only their shape is checked.
   assert.deepEqual(results.targets.slice(0, 3).map((t) => t.met), [true, false, true]);
   for (const t of results.targets.slice(3)) assert.ok(typeof t.met === 'boolean' && t.figure.length > 0, t.target);
-  assert.equal(results.targets.length, 9, 'three libraries to be faster than, FlexSearch at every size; no compiler target without generated trees');
+  assert.equal(results.targets.length, 10, 'four library set-ups to be faster than, FlexSearch at every size; no compiler target without generated trees');
   const text2 = markdown(results);
-  for (const heading of ['Targets', 'Sizes', 'Cold start', 'Catalog load', 'Queries', 'Peers', 'Scale', 'Peers at scale', 'wasm boundary', 'patsel build'])
+  for (const heading of ['Targets', 'Sizes', 'Cold start', 'Catalog load', 'Queries', 'Peers', 'Scale', 'Peers at scale', 'wasm boundary', 'time goes', 'patsel build'])
     assert.match(text2, new RegExp(`\\*\\*[^*]*${heading}`), heading);
 });

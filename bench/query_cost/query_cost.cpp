@@ -1,0 +1,213 @@
+// Benchmark only (never shipped): where a typed query's time goes inside the
+// engine. Each explorer request is run stage by stage with the engine's own
+// pieces, as search_page() and the `search` api method run them: parsing the
+// query, the matching, filtering with and without facet counts, proximity
+// re-ranking and sorting, highlights (explain) for the page's hits, and the
+// whole api call, whose remainder is reading the parameters and building
+// and writing the answer's JSON. The same source builds natively
+// (`query-cost CATALOG REQUESTS [ROUNDS]`) and as a wasm module for Node
+// (bench/query-cost.mjs), so both targets are split alike.
+//
+// Per request and stage the fastest of the rounds is kept (the least
+// disturbed on a shared machine), and summed over requests, so the stages
+// add up to the whole.
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "patsel/api.hpp"
+#include "patsel/catalog.hpp"
+#include "patsel/facets.hpp"
+#include "patsel/search.hpp"
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kRerankWindow = 100;  // as in search_page()
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Request {
+  std::string text;  // the params as JSON, for the api call
+  std::string query;
+  patsel::FacetSelection selection;
+  std::vector<patsel::Facet> count;
+  std::size_t facet_limit = 100;
+  std::size_t limit = 20;
+};
+
+Request read_request(const json& params) {
+  Request r;
+  r.text = params.dump();
+  r.query = params.value("query", "");
+  if (params.contains("filters"))
+    for (const auto& [name, values] : params["filters"].items())
+      if (auto facet = patsel::parse_facet(name))
+        r.selection.values[static_cast<std::size_t>(*facet)] = values.get<std::vector<std::string>>();
+  if (params.contains("facets")) {
+    for (const auto& name : params["facets"])
+      if (auto facet = patsel::parse_facet(name.get<std::string>())) r.count.push_back(*facet);
+  } else {
+    for (std::size_t f = 0; f < patsel::kFacetCount; ++f) r.count.push_back(static_cast<patsel::Facet>(f));
+  }
+  r.facet_limit = params.value("facet_limit", std::size_t{100});
+  r.limit = params.value("limit", std::size_t{20});
+  return r;
+}
+
+// The stages, in the order the api call runs them.
+constexpr const char* kStages[] = {"parse_query", "matching",   "filter",      "facet_counts", "rerank_sort",
+                                   "highlights",  "read_params", "build_json", "write_json",   "api_call"};
+constexpr std::size_t kStageCount = sizeof(kStages) / sizeof(kStages[0]);
+
+class QueryCost {
+ public:
+  QueryCost(const std::string& catalog_text, const std::string& limits_json) {
+    patsel::CatalogLimits limits;
+    limits.max_bytes = std::size_t{256} << 20;
+    auto catalog = patsel::Catalog::from_json(catalog_text, limits);
+    if (!catalog) {
+      error_ = catalog.error().to_string();
+      return;
+    }
+    catalog_ = std::move(catalog).value();
+    index_ = patsel::SearchIndex::build(catalog_);
+    facets_ = patsel::FacetIndex::build(catalog_);
+    const std::string loaded = engine_.load(catalog_text, limits_json);
+    if (loaded.rfind("{\"ok\":true", 0) != 0) error_ = loaded;
+  }
+
+  /// `requests_json`: an array of search params. The answer: {error} or
+  /// {requests, answer_bytes, stages: {name: ms summed over requests}}.
+  std::string measure(const std::string& requests_json, int rounds) {
+    if (!error_.empty()) return json{{"error", error_}}.dump();
+    answers_.clear();
+    std::vector<double> total(kStageCount, 0.0);
+    std::size_t bytes = 0;
+    const json requests = json::parse(requests_json);
+    for (const json& params : requests) {
+      const Request request = read_request(params);
+      std::vector<double> best(kStageCount, 1e300);
+      for (int round = 0; round < rounds; ++round) {
+        std::vector<double> t = run_stages(request);
+        for (std::size_t s = 0; s < kStageCount; ++s) best[s] = std::min(best[s], t[s]);
+      }
+      // What the api call spends besides the stages timed on their own:
+      // reading the params and building the answer's JSON objects.
+      const double parts = best[0] + best[1] + best[2] + best[3] + best[4] + best[5] + best[6] + best[8];
+      best[7] = std::max(0.0, best[9] - parts);
+      for (std::size_t s = 0; s < kStageCount; ++s) total[s] += best[s];
+      answers_.push_back(engine_.call("search", request.text));
+      bytes += answers_.back().size();
+    }
+    json stages = json::object();
+    for (std::size_t s = 0; s < kStageCount; ++s) stages[kStages[s]] = total[s];
+    return json{{"requests", requests.size()}, {"answer_bytes", bytes}, {"stages", stages}}.dump();
+  }
+
+  /// The api's answer to request `i` of the last measure(): to time its
+  /// crossing into JS and its JSON.parse apart from the work that made it.
+  std::string answer(std::size_t i) const { return i < answers_.size() ? answers_[i] : std::string(); }
+
+ private:
+  std::vector<double> run_stages(const Request& request) const {
+    std::vector<double> t(kStageCount, 0.0);
+    auto start = Clock::now();
+    const patsel::ParsedQuery parsed = patsel::parse_query(request.query);
+    t[0] = ms_since(start);
+
+    start = Clock::now();
+    patsel::SearchResults results = index_.search(parsed);
+    t[1] = ms_since(start);
+
+    // Filtering alone, then filtering with the counts: the difference is the counting.
+    std::vector<patsel::ScoredDoc> candidates = results.docs;
+    start = Clock::now();
+    patsel::FacetResult plain = facets_.filter(std::move(candidates), request.selection, {}, request.facet_limit, {});
+    t[2] = ms_since(start);
+    start = Clock::now();
+    patsel::FacetResult filtered =
+        facets_.filter(std::move(results.docs), request.selection, request.count, request.facet_limit, {});
+    t[3] = std::max(0.0, ms_since(start) - t[2]);
+
+    start = Clock::now();
+    const std::size_t end = std::min(filtered.docs.size(), request.limit);
+    const patsel::SortOrder sort = results.has_terms ? patsel::SortOrder::relevance : patsel::SortOrder::tier;
+    index_.rerank(results, filtered.docs, std::max(kRerankWindow, end));
+    facets_.sort(catalog_, filtered.docs, sort, end);
+    t[4] = ms_since(start);
+
+    start = Clock::now();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < end; ++i) kept += index_.explain(catalog_, results, filtered.docs[i].doc).snippet.size();
+    t[5] = ms_since(start);
+    sink_ += kept + plain.docs.size();
+
+    start = Clock::now();
+    const json params = json::parse(request.text);
+    t[6] = ms_since(start);
+    sink_ += params.size();
+
+    start = Clock::now();
+    const std::string envelope = engine_.call("search", request.text);
+    t[9] = ms_since(start);
+
+    const json answer = json::parse(envelope);
+    start = Clock::now();
+    sink_ += answer.dump(-1, ' ', false, json::error_handler_t::replace).size();
+    t[8] = ms_since(start);
+    return t;
+  }
+
+  std::string error_;
+  patsel::Catalog catalog_;
+  patsel::SearchIndex index_;
+  patsel::FacetIndex facets_;
+  patsel::api::Engine engine_;
+  std::vector<std::string> answers_;
+  mutable std::size_t sink_ = 0;  // keeps the timed work from being optimized away
+};
+
+}  // namespace
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/bind.h>
+
+EMSCRIPTEN_BINDINGS(query_cost) {
+  emscripten::class_<QueryCost>("QueryCost")
+      .constructor<std::string, std::string>()
+      .function("measure", &QueryCost::measure)
+      .function("answer", &QueryCost::answer);
+}
+#else
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace {
+std::string read_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: query-cost CATALOG.json REQUESTS.json [ROUNDS]\n";
+    return 2;
+  }
+  QueryCost cost(read_file(argv[1]), R"({"max_catalog_bytes": 268435456})");
+  std::cout << cost.measure(read_file(argv[2]), argc > 3 ? std::stoi(argv[3]) : 5) << "\n";
+  return 0;
+}
+#endif
