@@ -29,53 +29,59 @@ async function queryCostModule() {
   });
 }
 
-/** The fastest of `rounds` runs of `run(input)`, summed over inputs (after a warm-up round). */
-function fastestSum(run, inputs, rounds) {
-  for (const input of inputs) run(input);
-  let sum = 0;
-  for (const input of inputs) {
-    let best = Infinity;
-    for (let round = 0; round < rounds; round++) {
-      const start = performance.now();
-      run(input);
-      best = Math.min(best, performance.now() - start);
-    }
-    sum += best;
-  }
-  return sum;
-}
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+const timed = (run) => {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+};
 
-/** One catalog's split: ms per request for each stage, and the JS API's whole call. */
+/**
+ * One catalog's split, in ms per request. Each round times every part of
+ * every request (the C++ stages, the crossing, JSON.parse, the whole JS
+ * API call) one after the other, so all parts see the same load; per
+ * request and part the fastest round is kept.
+ */
 async function split(module, what, text, queries, rounds) {
   const requests = typedPrefixes(queries).map((q) => explorerRequest(q));
+  const requestsText = JSON.stringify(requests);
   const cost = new module.QueryCost(text, JSON.stringify(LIMITS));
+  const { engine } = await loadEngine(text, LIMITS);
   try {
-    cost.measure(JSON.stringify(requests), 1);  // warm-up, so V8 has optimized the wasm code
-    const measured = JSON.parse(cost.measure(JSON.stringify(requests), rounds));
-    if (measured.error) throw new Error(`${what}: ${measured.error}`);
-    const indexes = requests.map((_, i) => i);
-    const crossing = fastestSum((i) => cost.answer(i), indexes, rounds);
-    const answers = indexes.map((i) => cost.answer(i));
-    const parse = fastestSum((i) => JSON.parse(answers[i]), indexes, rounds);
-    const { engine } = await loadEngine(text, LIMITS);
+    // A warm-up round, so V8 has optimized the wasm code.
+    const first = JSON.parse(cost.measure(requestsText, 1));
+    if (first.error) throw new Error(`${what}: ${first.error}`);
     for (let i = 0; i < 200; i++) engine.search(requests[i % requests.length]);
-    const whole = fastestSum((r) => engine.search(r), requests, rounds);
-    engine.dispose();
+    const best = { stages: {}, crossing: [], parse: [], whole: [] };
+    for (const name of Object.keys(first.stages)) best.stages[name] = requests.map(() => Infinity);
+    for (const part of ['crossing', 'parse', 'whole']) best[part] = requests.map(() => Infinity);
+    for (let round = 0; round < rounds; round++) {
+      const measured = JSON.parse(cost.measure(requestsText, 1));
+      for (const [name, times] of Object.entries(measured.stages)) times.forEach((t, i) => (best.stages[name][i] = Math.min(best.stages[name][i], t)));
+      requests.forEach((request, i) => {
+        best.crossing[i] = Math.min(best.crossing[i], timed(() => cost.answer(i)));
+        const answer = cost.answer(i);
+        best.parse[i] = Math.min(best.parse[i], timed(() => JSON.parse(answer)));
+        best.whole[i] = Math.min(best.whole[i], timed(() => engine.search(request)));
+      });
+    }
     const n = requests.length;
-    const stages = Object.fromEntries(Object.entries(measured.stages).map(([name, ms]) => [name, ms / n]));
-    return {
+    const stages = Object.fromEntries(Object.entries(best.stages).map(([name, times]) => [name, sum(times) / n]));
+    const row = {
       catalog: what,
       requests: n,
-      answer_bytes: measured.answer_bytes / n,
+      answer_bytes: sum(first.answer_bytes) / n,
       stages,
-      crossing_ms: crossing / n,
-      json_parse_ms: parse / n,
-      js_api_ms: whole / n,
-      // The JS API's own part: the params to JSON and in, the envelope unwrapped.
-      js_rest_ms: Math.max(0, (whole - crossing - parse - measured.stages.api_call) / n),
+      crossing_ms: sum(best.crossing) / n,
+      json_parse_ms: sum(best.parse) / n,
+      js_api_ms: sum(best.whole) / n,
     };
+    // The JS API's own part: the params to JSON and in, the envelope unwrapped.
+    row.js_rest_ms = Math.max(0, row.js_api_ms - row.crossing_ms - row.json_parse_ms - stages.api_call);
+    return row;
   } finally {
     cost.delete();
+    engine.dispose();
   }
 }
 

@@ -6,7 +6,11 @@ const ms = (value) => (value === undefined ? '' : value < 1 ? `${value.toFixed(3
 const ratio = (value) => `${value.toFixed(2)}x`;
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 
-export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler, compiler_date, targets }) {
+export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler, compiler_date, peers_run, targets }) {
+  // The Node figures of `--only peers`, when they are newer than the rest.
+  const peersNote = peers_run && peers_run.date !== date
+    ? ` Measured ${peers_run.date} with \`node bench/run.mjs --only peers\` (load average ${peers_run.load.map((l) => l.toFixed(1)).join(' before, ')} after, on ${machine.cores} cores shared with other work).`
+    : '';
   return [
     `Measured ${date} on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Debian's headless Chromium; command: \`./run bench\`.`,
     '',
@@ -30,16 +34,16 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
     ]),
     `Catalog ${kb(node.load.catalog_bytes)}; wasm heap after load ${mib(node.load.heap_bytes)}.`,
     '',
-    '**Queries** on the shipped catalog, in the wasm module (JS API call to JS object)',
+    '**Queries** on the shipped catalog, in the wasm module (JS API call to JS object).' + (peersNote ? ` Node columns:${peersNote}` : ''),
     '',
     ...table(['workload', 'Node median', 'Node p95', 'Chromium median', 'Chromium p95', 'samples'], node.queries.map((q, i) => {
       const c = chromium.queries?.[i];
       return [q.what, ms(q.median_ms), ms(q.p95_ms), ms(c?.median_ms), ms(c?.p95_ms), q.samples];
     })),
-    '**Peers** on the shipped catalog, same requests (Node); ratio = peer time / pattern-selector time; memory = the JS heap its index holds (for pattern-selector, the whole wasm heap). "Top 10 found": of the engine\'s first 10 hits for each typed query, the share the peer has in its own first 10 / anywhere in its hits. How each peer is set up and where its matching still differs: see below the tables.',
+    '**Peers** on the shipped catalog, same requests (Node); ratio = peer time / pattern-selector time; memory = the JS heap its index holds (for pattern-selector, the whole wasm heap). "Top 10 found": of the engine\'s first 10 hits for each typed query, the share the peer has in its own first 10 / anywhere in its hits. How each peer is set up and where its matching still differs: see below the tables.' + peersNote,
     '',
     ...peerTable(node.peers),
-    '**Scale**: synthetic catalogs (`patsel-synth`), typed prefixes of 10 queries, explorer requests (Node)',
+    '**Scale**: synthetic catalogs (`patsel-synth`), typed prefixes of 10 queries, explorer requests (Node).' + peersNote,
     '',
     ...table(['records', 'catalog', 'load + index', 'JSON.parse', 'wasm heap', 'heap per record', 'typed p50', 'typed p95'],
       scale.map((row) => {
@@ -55,7 +59,7 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
     '**The wasm boundary**: JSON strings (shipped) or `emscripten::val` objects, median per document (Node)',
     '',
     ...table(['document', 'JSON bytes', 'JSON string', 'emscripten::val', 'val / string'], boundary.map((r) => [r.what, r.bytes, ms(r.string_ms), ms(r.val_ms), ratio(r.val_over_string)])),
-    ...(query_cost ? queryCostTable(query_cost) : []),
+    ...(query_cost ? queryCostTable(query_cost, peersNote) : []),
     `**patsel build** (native compiler; generated trees are copies of the shipped pages${compiler_date && compiler_date !== date ? `; measured ${compiler_date} with \`node bench/run.mjs --only compiler\`` : ''})`,
     '',
     ...table(['input', 'median', 'min', 'CPU (median, user + system)', 'CPU per page', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), ms(r.cpu_ms), ms(r.ms_per_page), r.runs])),
@@ -88,10 +92,10 @@ const COST_ROWS = [
   ['the JS API\'s own part (params, envelope)', (r) => r.js_rest_ms],
 ];
 
-function queryCostTable(rows) {
+function queryCostTable(rows, peersNote) {
   const share = (value, row) => `${Math.round((100 * value) / row.js_api_ms)}%`;
   return [
-    '**Where a typed query\'s time goes**: the explorer\'s request for every typed prefix, the engine\'s stages timed one by one inside the wasm module (`bench/query_cost`), per query; each stage the fastest of 5 rounds (Node)',
+    '**Where a typed query\'s time goes**: the explorer\'s request for every typed prefix, the engine\'s stages timed one by one inside the wasm module (`bench/query_cost`), per query; each stage the fastest of 5 rounds (Node).' + peersNote,
     '',
     ...table(['stage', ...rows.flatMap((r) => [`${r.catalog} (${r.requests} queries)`, 'share'])], [
       ...COST_ROWS.map(([name, get]) => [name, ...rows.flatMap((r) => [ms(get(r)), share(get(r), r)])]),

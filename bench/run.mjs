@@ -3,11 +3,12 @@
 // the `bench:start` and `bench:end` markers.
 // Usage: node bench/run.mjs [--loads 20] [--runs 7] [--sizes 1000,10000,50000]
 // (`./run bench` builds what it needs first). `--only compiler` runs only
-// the patsel build benchmark and keeps the other figures of latest.json,
-// with the date of each shown.
+// the patsel build benchmark, `--only peers` only the Node figures (queries
+// and peers on the shipped catalog, scale, where a query's time goes), and
+// each keeps the other figures of latest.json, with the date of each shown.
 
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { measureSizes } from './sizes.mjs';
 import { benchCompiler } from './compiler.mjs';
@@ -34,8 +35,19 @@ if (only === 'compiler') {
   step('patsel build');
   results.compiler = await benchCompiler({ runs: Number(option('--runs', 7)) });
   results.compiler_date = today;
+} else if (only === 'peers') {
+  results = JSON.parse(await readFile(latestPath, 'utf8'));
+  const loadBefore = loadavg()[0];
+  step('catalog load, queries and peers in Node');
+  results.node = await benchQueries();
+  step('scale');
+  results.scale = await benchScale({ sizes: option('--sizes', '1000,10000,50000').split(',').map(Number) });
+  step('where a typed query\'s time goes');
+  results.query_cost = await benchQueryCost({ sizes: [10000] });
+  // The machine is shared: the load average (1 minute) before and after says how much.
+  results.peers_run = { date: today, load: [loadBefore, loadavg()[0]] };
 } else if (only !== null) {
-  console.error(`bench: --only takes "compiler", not "${only}"`);
+  console.error(`bench: --only takes "compiler" or "peers", not "${only}"`);
   process.exit(2);
 } else {
   step('sizes');
