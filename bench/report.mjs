@@ -6,11 +6,14 @@ const ms = (value) => (value === undefined ? '' : value < 1 ? `${value.toFixed(3
 const ratio = (value) => `${value.toFixed(2)}x`;
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 
-export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler, compiler_date, peers_run, targets }) {
+export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler, compiler_date, peers_run, query_cost_run, targets }) {
   // The Node figures of `--only peers`, when they are newer than the rest.
   const peersNote = peers_run && peers_run.date !== date
     ? ` Measured ${peers_run.date} with \`node bench/run.mjs --only peers\` (load average ${peers_run.load.map((l) => l.toFixed(1)).join(' before, ')} after, on ${machine.cores} cores shared with other work).`
     : '';
+  const costNote = query_cost_run && query_cost_run.date !== date
+    ? ` Measured ${query_cost_run.date} with \`node bench/run.mjs --only cost\` (load average ${query_cost_run.load.map((l) => l.toFixed(1)).join(' before, ')} after).`
+    : peersNote;
   return [
     `Measured ${date} on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Debian's headless Chromium; command: \`./run bench\`.`,
     '',
@@ -59,7 +62,7 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
     '**The wasm boundary**: JSON strings (shipped) or `emscripten::val` objects, median per document (Node)',
     '',
     ...table(['document', 'JSON bytes', 'JSON string', 'emscripten::val', 'val / string'], boundary.map((r) => [r.what, r.bytes, ms(r.string_ms), ms(r.val_ms), ratio(r.val_over_string)])),
-    ...(query_cost ? queryCostTable(query_cost, peersNote) : []),
+    ...(query_cost ? queryCostTable(query_cost, costNote) : []),
     `**patsel build** (native compiler; generated trees are copies of the shipped pages${compiler_date && compiler_date !== date ? `; measured ${compiler_date} with \`node bench/run.mjs --only compiler\`` : ''})`,
     '',
     ...table(['input', 'median', 'min', 'CPU (median, user + system)', 'CPU per page', 'runs'], compiler.map((r) => [r.input, ms(r.median_ms), ms(r.min_ms), ms(r.cpu_ms), ms(r.ms_per_page), r.runs])),
@@ -89,13 +92,13 @@ const COST_ROWS = [
   ['write the JSON text (C++)', (r) => r.stages.write_json],
   ['cross into JS (the answer string)', (r) => r.crossing_ms],
   ['JSON.parse', (r) => r.json_parse_ms],
-  ['the JS API\'s own part (params, envelope)', (r) => r.js_rest_ms],
+  ['the rest: the JS API\'s own part (params, envelope) and timing differences', (r) => r.js_rest_ms],
 ];
 
-function queryCostTable(rows, peersNote) {
+function queryCostTable(rows, note) {
   const share = (value, row) => `${Math.round((100 * value) / row.js_api_ms)}%`;
   return [
-    '**Where a typed query\'s time goes**: the explorer\'s request for every typed prefix, the engine\'s stages timed one by one inside the wasm module (`bench/query_cost`), per query; each stage the fastest of 5 rounds (Node).' + peersNote,
+    '**Where a typed query\'s time goes**: the explorer\'s request for every typed prefix, the engine\'s stages timed one by one inside the wasm module (`bench/query_cost`), per query; each stage the fastest of 5 rounds (Node).' + note,
     '',
     ...table(['stage', ...rows.flatMap((r) => [`${r.catalog} (${r.requests} queries)`, 'share'])], [
       ...COST_ROWS.map(([name, get]) => [name, ...rows.flatMap((r) => [ms(get(r)), share(get(r), r)])]),

@@ -4,7 +4,8 @@
 // Usage: node bench/run.mjs [--loads 20] [--runs 7] [--sizes 1000,10000,50000]
 // (`./run bench` builds what it needs first). `--only compiler` runs only
 // the patsel build benchmark, `--only peers` only the Node figures (queries
-// and peers on the shipped catalog, scale, where a query's time goes), and
+// and peers on the shipped catalog, scale, where a query's time goes),
+// `--only cost` only where a query's time goes, and
 // each keeps the other figures of latest.json, with the date of each shown.
 
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -46,8 +47,14 @@ if (only === 'compiler') {
   results.query_cost = await benchQueryCost({ sizes: [10000] });
   // The machine is shared: the load average (1 minute) before and after says how much.
   results.peers_run = { date: today, load: [loadBefore, loadavg()[0]] };
+} else if (only === 'cost') {
+  results = JSON.parse(await readFile(latestPath, 'utf8'));
+  const loadBefore = loadavg()[0];
+  step('where a typed query\'s time goes');
+  results.query_cost = await benchQueryCost({ sizes: [10000] });
+  results.query_cost_run = { date: today, load: [loadBefore, loadavg()[0]] };
 } else if (only !== null) {
-  console.error(`bench: --only takes "compiler" or "peers", not "${only}"`);
+  console.error(`bench: --only takes "compiler", "peers" or "cost", not "${only}"`);
   process.exit(2);
 } else {
   step('sizes');

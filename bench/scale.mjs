@@ -48,7 +48,7 @@ export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3 } = 
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });
-    if (child.status !== 0) throw new Error(`scale run of ${patterns} failed: ${child.stderr}`);
+    if (child.status !== 0) throw new Error(`scale run of ${patterns} failed (${child.signal ?? `exit ${child.status}`}): ${child.stderr}`);
     rows.push(JSON.parse(child.stdout));
   }
   return rows;
