@@ -11,7 +11,7 @@
 namespace patsel::cli {
 namespace {
 
-const OptionSpec kSpec{{"--strict", "--quiet"}, {"-o", "--output", "--data", "--format", "--max-page-bytes"}};
+const OptionSpec kSpec{{"--strict", "--quiet"}, {"-o", "--output", "--data", "--format", "--max-page-bytes", "--cache"}};
 
 std::string summary(const compile::BuildOutput& out) {
   std::string text = "compiled " + std::to_string(out.stats.patterns) + " patterns from " +
@@ -24,6 +24,7 @@ std::string summary(const compile::BuildOutput& out) {
   }
   if (skipped) text += "; " + std::to_string(skipped) + " not patterns (" + reasons + ")";
   if (out.stats.failed) text += "; " + std::to_string(out.stats.failed) + " left out because of errors";
+  if (out.stats.cached) text += "; " + std::to_string(out.stats.cached) + " unchanged pages from the cache";
   return text + "\n";
 }
 
@@ -62,7 +63,9 @@ int compile_source(Run& run, const char* command) {
     // expanded stays four times the page limit.
     options.limits.max_yaml_bytes = std::max(options.limits.max_yaml_bytes, options.limits.max_bytes * 4);
   }
+  if (auto cache = run.args.value("--cache")) options.cache = *cache;
   run.out = compile::build_catalog(run.args.positional()[0], options);
+  if (!run.out.cache_problem.empty()) std::cerr << "patsel " << command << ": " << run.out.cache_problem << "\n";
   const auto& report = run.out.report;
   run.failed = report.errors() > 0 || (run.args.has("--strict") && report.warnings() > 0);
   if (format == "json") {
@@ -70,6 +73,7 @@ int compile_source(Run& run, const char* command) {
     json["stats"] = {{"pages", run.out.stats.pages},
                      {"patterns", run.out.stats.patterns},
                      {"failed", run.out.stats.failed},
+                     {"cached", run.out.stats.cached},
                      {"skipped", run.out.stats.skipped}};
     // `replace`: a file name that is not UTF-8 must not abort the report.
     std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -18,6 +18,7 @@ struct BuildStats {
   int pages = 0;     ///< Markdown files seen
   int patterns = 0;  ///< compiled into the catalog
   int failed = 0;    ///< left out because of an error
+  int cached = 0;    ///< taken from the page cache instead of being compiled again
   std::map<std::string, int> skipped;  ///< not patterns, by reason
 };
 
@@ -31,6 +32,9 @@ struct BuildOutput {
   /// page compiled into a pattern (`source.empty`). Errors inside pages and
   /// data files leave it true: what compiled is a catalog.
   bool writable = false;
+  /// Why the page cache could not be written, when it could not; the
+  /// build itself is not affected.
+  std::string cache_problem;
 };
 
 struct BuildOptions {
@@ -39,6 +43,13 @@ struct BuildOptions {
   std::optional<std::filesystem::path> data_dir;
   /// Size, alias-expansion and nesting limits of each page and data file.
   PageLimits limits;
+  /// A file that keeps compiled pages between builds: a page whose path
+  /// and bytes did not change is taken from it instead of being parsed
+  /// again. None: every page is compiled.
+  std::optional<std::filesystem::path> cache;
+  /// Names this compiler in the cache, so that a cache written by another
+  /// build of it is ignored. Empty: a hash of the running executable.
+  std::string compiler_identity;
 };
 
 /// Compiles every `*.md` below `root` (recursively, in path order) and the
