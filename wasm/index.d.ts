@@ -407,7 +407,8 @@ export interface PatternRecord {
   deprecation_reason?: string;
   migration_paths?: { from?: MigrationStep[]; to?: MigrationStep[] };
   alternatives?: { pattern: string; when?: string }[];
-  related?: { pattern: string; relation: string; note?: string }[];
+  /** `source_line`: the page line of the link, for a relation read from the page's Related section. */
+  related?: { pattern: string; relation: string; note?: string; source_line?: number }[];
   when_to_use?: string[];
   when_not_to_use?: string[];
   [field: string]: unknown;

@@ -11,22 +11,7 @@
 namespace patsel::cli {
 namespace {
 
-const OptionSpec kSpec{{"--strict", "--quiet"}, {"-o", "--output", "--data", "--format", "--max-page-bytes", "--cache"}};
-
-std::string summary(const compile::BuildOutput& out) {
-  std::string text = "compiled " + std::to_string(out.stats.patterns) + " patterns from " +
-                     std::to_string(out.stats.pages) + " pages";
-  int skipped = 0;
-  std::string reasons;
-  for (const auto& [reason, count] : out.stats.skipped) {
-    skipped += count;
-    reasons += (reasons.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
-  }
-  if (skipped) text += "; " + std::to_string(skipped) + " not patterns (" + reasons + ")";
-  if (out.stats.failed) text += "; " + std::to_string(out.stats.failed) + " left out because of errors";
-  if (out.stats.cached) text += "; " + std::to_string(out.stats.cached) + " unchanged pages from the cache";
-  return text + "\n";
-}
+const OptionSpec kSpec{{"--strict", "--quiet", "--no-body-relations"}, {"-o", "--output", "--data", "--format", "--max-page-bytes", "--cache"}};
 
 // Shared by build and validate: parse, compile, print the report.
 struct Run {
@@ -49,6 +34,7 @@ int compile_source(Run& run, const char* command) {
   }
   compile::BuildOptions options;
   if (auto data = run.args.value("--data")) options.data_dir = *data;
+  options.body_relations = !run.args.has("--no-body-relations");
   if (auto bytes = run.args.value("--max-page-bytes")) {
     // Up to 1 TiB: enough for anyone, and far from overflowing a size_t.
     unsigned long long value = 0;
@@ -70,15 +56,20 @@ int compile_source(Run& run, const char* command) {
   run.failed = report.errors() > 0 || (run.args.has("--strict") && report.warnings() > 0);
   if (format == "json") {
     auto json = report.to_json();
-    json["stats"] = {{"pages", run.out.stats.pages},
-                     {"patterns", run.out.stats.patterns},
-                     {"failed", run.out.stats.failed},
-                     {"cached", run.out.stats.cached},
-                     {"skipped", run.out.stats.skipped}};
+    const auto& stats = run.out.stats;
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [field, count] : stats.fields) fields[field] = {{"kept", count.kept}, {"dropped", count.dropped}};
+    nlohmann::json rules = nlohmann::json::object();
+    for (const auto& d : report.sorted()) rules[d.rule] = rules.value(d.rule, 0) + 1;
+    json["stats"] = {{"pages", stats.pages},         {"patterns", stats.patterns},
+                     {"failed", stats.failed},       {"skipped", stats.skipped},
+                     {"duplicates", stats.duplicates}, {"body_relations", stats.body_relations},
+                     {"cached", stats.cached},
+                     {"rules", rules},               {"fields", fields}};
     // `replace`: a file name that is not UTF-8 must not abort the report.
     std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (!run.args.has("--quiet") || !report.empty()) {
-    std::cerr << report.to_text() << summary(run.out);
+    std::cerr << report.to_text() << compile::build_summary(run.out);
   }
   return -1;
 }

@@ -1,5 +1,5 @@
 // catalog.json conforms to docs/catalog.schema.json: the shipped catalog and
-// what the compiler makes of the messy fixture tree.
+// what the compiler makes of the messy and library fixture trees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -28,6 +28,14 @@ test('a catalog compiled from a messy tree conforms too', async () => {
   const fixtures = path.join(root, 'tests', 'fixtures', 'messy');
   spawnSync(patsel, ['build', path.join(fixtures, 'docs'), '--data', path.join(fixtures, 'data'), '-o', out]);
   const catalog = JSON.parse(await readFile(out, 'utf8'));
+  assert.ok(validate(catalog), problems());
+});
+
+test('a catalog compiled from the library fixture conforms, relations from Related sections included', async () => {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), 'patsel-schema-')), 'catalog.json');
+  spawnSync(patsel, ['build', path.join(root, 'tests', 'fixtures', 'library', 'docs'), '-o', out]);
+  const catalog = JSON.parse(await readFile(out, 'utf8'));
+  assert.ok(catalog.patterns.some((p) => (p.related ?? []).some((r) => r.source_line > 0)), 'has relations with source_line');
   assert.ok(validate(catalog), problems());
 });
 

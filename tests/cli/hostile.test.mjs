@@ -93,7 +93,7 @@ test('validate on a tree of hostile pages reports each one and checks the others
   }
   assert.match(stderr, /caf\uFFFD\.md: warning: the file name is not valid UTF-8; the id and url use U\+FFFD \[page\.invalid_utf8\]/);
   // good, utf8, nul, bomb (without its block), long-line, caf?; left out: abyss, garbage, huge, surrogate.
-  assert.match(stderr, /compiled 6 patterns from 10 pages; 4 left out because of errors\n$/);
+  assert.match(stderr, /compiled 6 patterns from 10 pages; 4 left out because of errors\nproblems by rule:\n/);
 });
 
 test('validate --format json is valid JSON even when a file name is not UTF-8', async () => {
@@ -274,7 +274,9 @@ test('an alias amplifier in any field or data file is reported at its key, in li
     `${dir}/patterns/tags.md:5:1: error: 'tags': more than 4194304 bytes of text once aliases are expanded; left out [page.too_large]`,
     `${dir}/problems.yaml:2:1: error: 'problems': more than 4194304 bytes of text once aliases are expanded; left out [data.too_large]`,
   ]) assert.ok(stderr.includes(`${line}\n`), `missing: ${line}\n--- got:\n${stderr}`);
-  assert.match(stderr, /compiled 3 patterns from 3 pages\n$/);
+  assert.match(stderr, /compiled 3 patterns from 3 pages\nproblems by rule:\n/);
+  // The summary says which fields the amplifiers cost.
+  assert.match(stderr, /\n  modern_examples +0 kept, 1 dropped\n  tags +0 kept, 1 dropped\n  title +3 kept\n$/);
 });
 
 test('symlink loops in the pages, the data and the trees are reported; build and validate go on', async () => {
@@ -435,5 +437,7 @@ test('running out of memory on one page leaves that page out, and the others com
   assert.equal(signal, null);
   assert.equal(code, 1);
   assert.equal(stderr, `${dir}/patterns/huge.md: error: ran out of memory while compiling the page; left out [page.too_large]\n` +
-    '1 error, 0 warnings\ncompiled 1 patterns from 2 pages; 1 left out because of errors\n');
+    '1 error, 0 warnings\ncompiled 1 patterns from 2 pages; 1 left out because of errors\n' +
+    'problems by rule:\n  page.too_large  1 error\n' +
+    'fields, by the pages that wrote them:\n  description     1 kept\n  title           1 kept\n');
 });

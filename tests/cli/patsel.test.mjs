@@ -39,7 +39,7 @@ test('build with errors still writes what compiled, and exits 1', async () => {
   const out = path.join(await scratch(), 'catalog.json');
   const { code, stderr } = run('build', path.join(fixtures, 'messy', 'docs'), '--data', path.join(fixtures, 'messy', 'data'), '-o', out);
   assert.equal(code, 1);
-  assert.match(stderr, /11 errors, 4 warnings\ncompiled 6 patterns from 14 pages; 4 not patterns \(1 alias page of bulkhead, 2 index page, 1 type: guide\); 4 left out because of errors\n/);
+  assert.match(stderr, /10 errors, 5 warnings\ncompiled 6 patterns from 14 pages; 4 not patterns \(1 alias page of bulkhead, 2 index page, 1 type: guide\); 1 duplicate page merged; 3 left out because of errors\n/);
   const catalog = JSON.parse(await readFile(out, 'utf8'));
   assert.equal(catalog.patterns.length, 6);
 });
@@ -98,9 +98,12 @@ test('validate --format json gives the same report as data', async () => {
   const { code, stdout } = run('validate', path.join(fixtures, 'messy', 'docs'), '--data', path.join(fixtures, 'messy', 'data'), '--format', 'json');
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
-  assert.equal(report.errors, 11);
-  assert.equal(report.warnings, 4);
+  assert.equal(report.errors, 10);
+  assert.equal(report.warnings, 5);
   assert.equal(report.stats.patterns, 6);
+  assert.equal(report.stats.duplicates, 1);
+  assert.equal(report.stats.rules['page.duplicate'], 1);
+  assert.deepEqual(report.stats.fields.pattern_status, { kept: 0, dropped: 1 });  // the placeholder
   const cycle = report.diagnostics.find((d) => d.rule === 'tree.cycle');
   assert.deepEqual(
     { ...cycle, file: path.basename(cycle.file) },
@@ -113,12 +116,12 @@ test('one unreadable page does not stop the others from being checked', async ()
   await mkdir(path.join(dir, 'patterns'));
   await writeFile(path.join(dir, 'patterns', 'a.md'), '---\ntitle: [unclosed\n---\n');
   await writeFile(path.join(dir, 'patterns', 'b.md'), '---\ntitle: B\nexcellence_tier: gold\n---\n');
-  await writeFile(path.join(dir, 'patterns', 'c.md'), '---\ntitle: C\npattern_status: cutting_edge\n---\n');
+  await writeFile(path.join(dir, 'patterns', 'c.md'), '---\ntitle: C\npattern_status: shiny\n---\n');
   const { stderr } = run('validate', dir);
   // yaml-cpp reports an unclosed flow list where it notices it: at the end.
   assert.match(stderr, /a\.md:3:1: error: front matter is not valid YAML: end of sequence flow not found \[page\.yaml_syntax\]/);
   assert.match(stderr, /b\.md:3: error: a gold pattern needs modern_examples/);
-  assert.match(stderr, /c\.md:3:17: warning: 'cutting_edge' is not a status/);
+  assert.match(stderr, /c\.md:3:17: warning: 'shiny' is not a status \(recommended, stable, use-with-caution, legacy\)/);
 });
 
 test('usage errors exit 2 with a hint', () => {

@@ -20,11 +20,12 @@ const fs::path kMessy = fs::path(PATSEL_FIXTURES) / "messy";
 
 // A copy of the messy fixture tree (pages with every kind of problem, so
 // the report has errors and warnings to keep), and a cache file beside it.
+// Each test case has its own folder: CTest runs them in parallel.
 struct Scratch {
-  fs::path root = fs::temp_directory_path() / "patsel-page-cache-test";
+  fs::path root;
   fs::path docs = root / "docs";
   fs::path cache = root / "pages.cache";
-  Scratch() {
+  explicit Scratch(const std::string& name) : root(fs::temp_directory_path() / ("patsel-page-cache-" + name)) {
     fs::remove_all(root);
     fs::create_directories(root);
     fs::copy(kMessy / "docs", docs, fs::copy_options::recursive);
@@ -56,7 +57,7 @@ int readable_pages(const BuildOutput& out) { return out.stats.pages - static_cas
 }  // namespace
 
 TEST_CASE("a rebuild from the cache gives the same catalog and report as a full build") {
-  Scratch scratch;
+  Scratch scratch("same");
   const BuildOutput full = scratch.build_without_cache();
   REQUIRE(full.report.errors() > 0);  // the fixture's problems travel through the cache
   REQUIRE(full.stats.pages > 10);
@@ -78,7 +79,7 @@ TEST_CASE("a rebuild from the cache gives the same catalog and report as a full 
 }
 
 TEST_CASE("an edited page is compiled again; the others come from the cache") {
-  Scratch scratch;
+  Scratch scratch("edited");
   const BuildOutput first = scratch.build();
   const fs::path page = scratch.docs / "pattern-library" / "resilience" / "circuit-breaker.md";
   REQUIRE(fs::exists(page));
@@ -98,7 +99,7 @@ TEST_CASE("an edited page is compiled again; the others come from the cache") {
 }
 
 TEST_CASE("a cache of another compiler, with other limits, or damaged is not trusted") {
-  Scratch scratch;
+  Scratch scratch("untrusted");
   const BuildOutput first = scratch.build("compiler-a");
   const std::string expected = serialize_catalog(first.catalog);
 
@@ -148,7 +149,7 @@ TEST_CASE("a cache of another compiler, with other limits, or damaged is not tru
 }
 
 TEST_CASE("a cache that cannot be written is said, and the build goes on") {
-  Scratch scratch;
+  Scratch scratch("unwritable");
   BuildOptions options;
   options.data_dir = kMessy / "data";
   options.compiler_identity = "test-compiler-1";
@@ -161,7 +162,7 @@ TEST_CASE("a cache that cannot be written is said, and the build goes on") {
 }
 
 TEST_CASE("without a named compiler, the running program names it") {
-  Scratch scratch;
+  Scratch scratch("self");
   BuildOptions options;
   options.data_dir = kMessy / "data";
   options.cache = scratch.cache;

@@ -16,6 +16,7 @@
 #define PATSEL_POSIX_IO 0
 #endif
 
+#include "body_relations.hpp"
 #include "catalog_text.hpp"
 #include "checks.hpp"
 #include "health_fields.hpp"
@@ -51,49 +52,73 @@ bool names(const json& record, const std::string& id) {
   return false;
 }
 
-// The kept pages by id and by folded title, each key naming the first
-// kept page that has it: the duplicate check asks in constant time.
+// "bulkhead-gold" -> "bulkhead": a site that keeps a tier's version of a
+// page next to the page names it so.
+std::string tier_stem(const std::string& id) {
+  for (const char* suffix : {"-gold", "-silver", "-bronze"}) {
+    const std::size_t n = std::strlen(suffix);
+    if (id.size() > n && id.compare(id.size() - n, n, suffix) == 0) return id.substr(0, id.size() - n);
+  }
+  return id;
+}
+
+// The kept pages by id, by folded title and by tier stem, each key naming
+// the first kept page that has it: the duplicate check asks in constant time.
 class KeptIndex {
  public:
-  std::optional<std::size_t> find(const std::string& id, const std::string& title) const {
-    auto by_id = ids_.find(id);
-    auto by_title = titles_.find(title);
-    if (by_id == ids_.end() && by_title == titles_.end()) return std::nullopt;
-    if (by_id == ids_.end()) return by_title->second;
-    if (by_title == titles_.end()) return by_id->second;
-    return std::min(by_id->second, by_title->second);
+  std::optional<std::size_t> find(const detail::CompiledPage& page) const {
+    std::optional<std::size_t> best;
+    for (const auto& [map, key] : keys(page))
+      if (auto it = map->find(key); it != map->end() && (!best || it->second < *best)) best = it->second;
+    return best;
   }
   void add(const detail::CompiledPage& page, std::size_t at) {
-    keep_first(ids_, page.record["id"].get<std::string>(), at);
-    keep_first(titles_, fold_title(page.record), at);
+    for (const auto& [map, key] : keys(page)) {
+      auto [it, fresh] = map->emplace(key, at);
+      if (!fresh && at < it->second) it->second = at;
+    }
   }
   void remove(const detail::CompiledPage& page, std::size_t at) {
-    forget(ids_, page.record["id"].get<std::string>(), at);
-    forget(titles_, fold_title(page.record), at);
+    for (const auto& [map, key] : keys(page))
+      if (auto it = map->find(key); it != map->end() && it->second == at) map->erase(it);
   }
 
  private:
   using Map = std::unordered_map<std::string, std::size_t>;
-  static void keep_first(Map& map, const std::string& key, std::size_t at) {
-    auto [it, fresh] = map.emplace(key, at);
-    if (!fresh && at < it->second) it->second = at;
+  std::vector<std::pair<Map*, std::string>> keys(const detail::CompiledPage& page) const {
+    const std::string id = page.record["id"].get<std::string>();
+    return {{&ids_, id}, {&titles_, fold_title(page.record)}, {&stems_, tier_stem(id)}};
   }
-  static void forget(Map& map, const std::string& key, std::size_t at) {
-    if (auto it = map.find(key); it != map.end() && it->second == at) map.erase(it);
-  }
-  Map ids_, titles_;
+  mutable Map ids_, titles_, stems_;
 };
 
-// Two files for one pattern ("bulkhead.md" and "bulkhead-gold.md"): the
-// second is dropped silently when the first lists it as an alias, and is an
-// error otherwise. Same id twice is always an error. The first earlier page
-// with the same id or title is the twin.
+// How much a page says: its fields, then the length of what they hold
+// (not its id and url, which only say where the file is).
+std::pair<std::size_t, std::size_t> richness(const detail::CompiledPage& page) {
+  std::size_t length = 0;
+  for (auto it = page.record.begin(); it != page.record.end(); ++it)
+    if (it.key() != "id" && it.key() != "url") length += it->dump().size();
+  return {page.record.size(), length};
+}
+
+void add_alias(json& record, const std::string& alias) {
+  if (alias == record.value("id", "") || names(record, alias)) return;
+  json& aliases = record["aliases"];
+  if (!aliases.is_array()) aliases = json::array();
+  aliases.push_back(alias);
+}
+
+// Two files for one pattern ("bulkhead.md" and "bulkhead-gold.md": the
+// same id, title or tier stem). When one lists the other's id among its
+// aliases it is the main page and the other is dropped silently. Otherwise
+// the richer page is kept, the other's id becomes one of its aliases, and
+// one warning names both files.
 void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out) {
   std::vector<detail::CompiledPage> kept;
   KeptIndex index;
   for (auto& page : pages) {
     const std::string id = page.record["id"];
-    const auto twin_at = index.find(id, fold_title(page.record));
+    const auto twin_at = index.find(page);
     if (!twin_at) {
       kept.push_back(std::move(page));
       index.add(kept.back(), kept.size() - 1);
@@ -103,20 +128,75 @@ void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out)
     const std::string twin_id = twin.record["id"];
     if (twin_id != id && names(twin.record, id)) {
       out.stats.skipped["alias page of " + twin_id]++;
-    } else if (twin_id != id && names(page.record, twin_id)) {
+      continue;
+    }
+    if (twin_id != id && names(page.record, twin_id)) {
       out.stats.skipped["alias page of " + id]++;  // the later file is the main one
       index.remove(twin, *twin_at);
       twin = std::move(page);
       index.add(twin, *twin_at);
-    } else {
-      out.report.error("page.duplicate", page.file, 0, 0,
-                       twin_id == id ? "the id '" + id + "' is already used by " + twin.file + "; left out"
-                                     : "'" + page.record.value("title", "") + "' is already defined by " + twin.file +
-                                           "; left out (list '" + id + "' in its aliases if it is the same pattern)");
-      out.stats.failed++;
+      continue;
+    }
+    out.stats.duplicates++;
+    const bool later_richer = richness(page) > richness(twin);
+    detail::CompiledPage& winner = later_richer ? page : twin;
+    const detail::CompiledPage& loser = later_richer ? twin : page;
+    const std::string loser_id = loser.record["id"];
+    if (twin_id == id)
+      out.report.warning("page.duplicate", loser.file, 0, 0,
+                         "the id '" + id + "' is also the pattern of " + winner.file +
+                             ", which says more and is kept; this page is left out");
+    else
+      out.report.warning("page.duplicate", loser.file, 0, 0,
+                         "'" + page.record.value("title", "") + "' is also the pattern of " + winner.file +
+                             ", which says more and is kept; '" + loser_id +
+                             "' becomes one of its aliases (list it there to say so)");
+    add_alias(winner.record, loser_id);
+    if (later_richer) {
+      index.remove(twin, *twin_at);
+      twin = std::move(page);
+      index.add(twin, *twin_at);
     }
   }
   pages = std::move(kept);
+}
+
+// The vocabulary and laws the pages are read with: the shipped ones, with
+// the site's vocabulary.yaml over them and its laws.yaml in their place.
+Terms site_terms(const fs::path& data_dir, const std::string& display, const PageLimits& limits, Report& report) {
+  Terms terms = Terms::shipped();
+  // laws.yaml is reported with the data files; vocabulary.yaml only here.
+  if (const fs::path path = data_dir / "laws.yaml"; detail::inspect(path).kind == detail::EntryKind::file)
+    if (auto text = detail::read_source(path, limits.max_bytes + 1); text && text.value().size() <= limits.max_bytes)
+      read_laws(terms, text.value());
+  const fs::path path = data_dir / "vocabulary.yaml";
+  // A link to nothing or a loop is reported with the data files' folder.
+  if (detail::inspect(path).kind != detail::EntryKind::file) return terms;
+  const std::string shown = display + "vocabulary.yaml";
+  auto text = detail::read_source(path, limits.max_bytes + 1);
+  if (!text) {
+    report.error(text.error().code, shown, 0, 0, text.error().message);
+  } else if (text.value().size() > limits.max_bytes) {
+    report.error("data.too_large", shown, 0, 0,
+                 "the file has more than " + std::to_string(limits.max_bytes) +
+                     " bytes (the limit; raise it with --max-page-bytes); the shipped vocabulary is used");
+  } else {
+    read_vocabulary(terms, text.value(), shown, report);
+  }
+  return terms;
+}
+
+// Per front-matter field, how many pages kept what they wrote.
+void count_fields(const std::vector<detail::CompiledPage>& pages, BuildStats& stats) {
+  for (const auto& page : pages)
+    for (auto it = page.lines.begin(); it != page.lines.end(); ++it) {
+      const std::string field = it->value("field", it.key());
+      const auto value = page.record.find(it.key());
+      const bool lost = it->value("dropped", false) || value == page.record.end() ||
+                        ((value->is_array() || value->is_object()) && value->empty());
+      FieldCount& count = stats.fields[field];
+      (lost ? count.dropped : count.kept)++;
+    }
 }
 
 // Whether `folder` is there to read; `source.missing`,
@@ -159,7 +239,8 @@ bool source_folder(const fs::path& folder, const std::string& what, Report& repo
 // the compiler itself) leaves this page out and the others go on; neither
 // is cached.
 void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, Report& report,
-                  const PageLimits& limits, const detail::PageCache* cache, std::string* frame, bool& cached) {
+                  const PageLimits& limits, const Terms& terms, const detail::PageCache* cache, std::string* frame,
+                  bool& cached) {
   try {
     // One byte past the limit: a page over it is reported from its size.
     auto text = detail::read_source(path, limits.max_bytes + 1);
@@ -182,7 +263,7 @@ void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, 
       }
     }
     detail::CachedPage page;
-    page.outcome = compile_page(input, page.report, limits);
+    page.outcome = compile_page(input, page.report, limits, terms);
     if (frame) *frame = detail::PageCache::frame(key, input.text, page);
     outcome = std::move(page.outcome);
     report = std::move(page.report);
@@ -199,11 +280,20 @@ void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, 
   input.text = std::string();
 }
 
-// What a cached page depends on besides its path and bytes.
-std::string cache_identity(const BuildOptions& options) {
+// What a cached page depends on besides its path and bytes: the compiler,
+// its limits, and the site's vocabulary and laws (read from the data
+// folder; the shipped ones are part of the compiler).
+std::string cache_identity(const BuildOptions& options, const fs::path& data_dir, bool data_found) {
   const PageLimits& l = options.limits;
+  std::uint64_t terms = detail::fnv1a("");
+  for (const char* name : {"laws.yaml", "vocabulary.yaml"}) {
+    std::string text = "(none)";
+    if (data_found)
+      if (auto read = detail::read_source(data_dir / name, l.max_bytes + 1)) text = "(file)" + std::move(read).value();
+    terms = detail::fnv1a(text, terms);
+  }
   return options.compiler_identity + " " + std::to_string(l.max_bytes) + " " + std::to_string(l.max_yaml_nodes) +
-         " " + std::to_string(l.max_yaml_bytes) + " " + std::to_string(l.max_depth);
+         " " + std::to_string(l.max_yaml_bytes) + " " + std::to_string(l.max_depth) + " " + std::to_string(terms);
 }
 
 }  // namespace
@@ -214,6 +304,8 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   if (!source_folder(root, "the source folder", out.report)) return out;
   const fs::path data_dir = options.data_dir.value_or(root);
   const bool data_found = !options.data_dir || source_folder(*options.data_dir, "the data folder", out.report);
+  const Terms terms = data_found ? site_terms(data_dir, display_prefix(data_dir), options.limits, out.report)
+                                 : Terms::shipped();
 
   // Pages compile independently, so they are spread over the cores (yaml-cpp
   // parsing dominates); results are merged in path order, so the output and
@@ -229,7 +321,7 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
     if (named.compiler_identity.empty())
       out.cache_problem = "the page cache is not used: this program's own file cannot be read to name it";
     else
-      cache = detail::PageCache::load(*options.cache, cache_identity(named));
+      cache = detail::PageCache::load(*options.cache, cache_identity(named, data_dir, data_found));
   }
   std::vector<std::string> frames(cache ? files.size() : 0);
   std::vector<char> cached(files.size(), 0);
@@ -237,7 +329,7 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
     inputs[i].file = prefix + files[i].relative;
     inputs[i].relative = files[i].relative;
     bool hit = false;
-    compile_file(files[i].path, inputs[i], outcomes[i], reports[i], options.limits, cache ? &*cache : nullptr,
+    compile_file(files[i].path, inputs[i], outcomes[i], reports[i], options.limits, terms, cache ? &*cache : nullptr,
                  cache ? &frames[i] : nullptr, hit);
     cached[i] = hit;
   });
@@ -252,12 +344,15 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   frames = {};
 
   std::vector<detail::CompiledPage> pages;
+  detail::PageDirectory directory;  // every Markdown file, for the links of Related sections
   for (std::size_t i = 0; i < files.size(); ++i) {
     out.stats.pages++;
     out.stats.cached += cached[i];
     out.report.merge(reports[i]);
+    directory[files[i].relative] = outcomes[i].record ? outcomes[i].record->value("id", "") : std::string();
     if (outcomes[i].record)
-      pages.push_back({inputs[i].file, std::move(*outcomes[i].record), std::move(outcomes[i].lines)});
+      pages.push_back({inputs[i].file, std::move(*outcomes[i].record), std::move(outcomes[i].lines),
+                       files[i].relative, std::move(outcomes[i].body_links)});
     else if (!outcomes[i].skipped.empty())
       out.stats.skipped[outcomes[i].skipped]++;
     else
@@ -276,6 +371,9 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   detail::Resolver resolver(names);
   names.clear();
   detail::resolve_page_references(pages, resolver, out.report);
+  if (options.body_relations)
+    out.stats.body_relations = static_cast<int>(detail::add_body_relations(pages, directory, resolver, out.report));
+  directory.clear();
   detail::check_tiers(pages, out.report);
   detail::check_blocks(pages, out.report);
   detail::check_health(pages, out.report);
@@ -284,6 +382,10 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   if (data_found)
     data = detail::load_data_files(data_dir, display_prefix(data_dir), options.data_dir.has_value(), resolver,
                                    options.limits, out.report);
+  // A site without laws.yaml cites the shipped laws and pillars.
+  if (!data.contains("laws")) data["laws"] = terms.laws_section;
+  if (!data.contains("pillars")) data["pillars"] = terms.pillars_section;
+  count_fields(pages, out.stats);
 
   json patterns = json::array();
   std::sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) {

@@ -19,6 +19,8 @@ struct CompiledPage {
   std::string file;
   nlohmann::json record;
   nlohmann::json lines;  ///< output key -> line of its front-matter key
+  std::string relative;  ///< path below the source root ("resilience/timeout.md")
+  std::vector<BodyLink> body_links;
 };
 
 /// Resolves every pattern reference in the pages to an id; unknown ones are

@@ -237,11 +237,17 @@ json load_data_files(const fs::path& root, const std::string& display_root, bool
   std::map<std::string, LoadedFile> files;
   std::set<std::string> known_files;
   for (const Section& s : sections()) known_files.insert(s.file);
+  known_files.insert("vocabulary.yaml");  // read before the pages (build.cpp)
+  bool vocabulary_seen = false;
 
   // The YAML files of the folder: links that loop, folders named like a
   // data file and unreadable files are reported here, once.
   for (const fs::path& path : yaml_files_in(root, display_root, report)) {
     const std::string name = path.filename().string();
+    if (name == "vocabulary.yaml") {
+      vocabulary_seen = true;
+      continue;
+    }
     if (known_files.count(name))
       files.emplace(name, load_yaml(path, display_root + name, keys_of(name), limits, report));
     else
@@ -303,7 +309,7 @@ json load_data_files(const fs::path& root, const std::string& display_root, bool
   out["trees"] = std::move(trees);
   // A data folder named on purpose (--data) with nothing in it is a mistake
   // in the command, not a catalog without trees and rules.
-  if (named && files.empty() && tree_files == 0) {
+  if (named && files.empty() && tree_files == 0 && !vocabulary_seen) {
     std::string shown = display_root.empty() ? "." : display_root.substr(0, display_root.size() - 1);
     report.error("source.empty", shown, 0, 0,
                  "the data folder holds no catalog data file (laws.yaml, rules.yaml, families.yaml, problems.yaml, "

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "patsel/compile/front_matter.hpp"
+#include "body_links.hpp"
 #include "excerpt.hpp"
 #include "expansion.hpp"
 #include "health_fields.hpp"
@@ -21,7 +22,6 @@ namespace patsel::compile {
 namespace {
 
 using detail::json;
-using detail::Vocabulary;
 
 // Everything one field conversion needs to report a problem at its place.
 struct Context {
@@ -29,7 +29,9 @@ struct Context {
   Report& report;
   int first_line;
   const PageLimits& limits;
+  const Terms& terms;
   detail::YamlNode key;  // the front-matter key being converted, where a whole-field problem is reported
+  json moved_pillars = json::array();  // pillars named among related_laws
 
   void warn(const std::string& rule, const detail::YamlNode& at, const std::string& message) {
     auto place = detail::place_of(at, first_line);
@@ -97,10 +99,22 @@ std::optional<json> text_list(const std::string& key, const detail::YamlNode& no
   return out;
 }
 
-// A vocabulary word. Template placeholders left in ("gold|silver|bronze")
-// and words outside the vocabulary are warnings and leave the field unset.
+// A list of text where one sentence is as natural ("best_for: Public
+// APIs"): a string is a one-item list without a warning.
+std::optional<json> sentence_or_list(const std::string& key, const detail::YamlNode& node, Context& ctx) {
+  if (auto s = detail::scalar_text(node)) {
+    if (s->empty()) return std::nullopt;
+    return json::array({*s});
+  }
+  return text_list(key, node, ctx);
+}
+
+// A vocabulary word, or an alias of one. Template placeholders left in
+// ("gold|silver|bronze") and words outside the vocabulary are warnings and
+// leave the field unset; so, silently, does an alias to no value.
+template <class List>
 std::optional<std::string> word(const std::string& key, const detail::YamlNode& node, Context& ctx,
-                                const Vocabulary& vocabulary) {
+                                const List& vocabulary) {
   auto s = detail::scalar_text(node);
   if (!s) {
     ctx.warn("page.bad_value", node, "'" + key + "' should be one " + std::string(vocabulary.name) +
@@ -109,7 +123,10 @@ std::optional<std::string> word(const std::string& key, const detail::YamlNode& 
   }
   std::string value = detail::fold_word(*s);
   if (value.empty()) return std::nullopt;
-  if (vocabulary.contains(value)) return value;
+  if (const auto match = vocabulary.find(value); match.known) {
+    if (match.value.empty()) return std::nullopt;
+    return match.value;
+  }
   if (value.find('|') != std::string::npos) {
     ctx.warn("page.placeholder", node, "'" + key + "' still holds the template placeholder " + detail::shown(*s) +
                                            "; pick one of " + vocabulary.listing());
@@ -120,9 +137,17 @@ std::optional<std::string> word(const std::string& key, const detail::YamlNode& 
   return std::nullopt;
 }
 
-Converter choice(const Vocabulary& vocabulary) {
+Converter choice(const detail::Vocabulary& vocabulary) {
   return [&vocabulary](const std::string& key, const detail::YamlNode& node, Context& ctx) -> std::optional<json> {
     if (auto w = word(key, node, ctx, vocabulary)) return *w;
+    return std::nullopt;
+  };
+}
+
+// A word of one of the site's lists (vocabulary.yaml).
+Converter site_choice(WordList Terms::*list) {
+  return [list](const std::string& key, const detail::YamlNode& node, Context& ctx) -> std::optional<json> {
+    if (auto w = word(key, node, ctx, ctx.terms.*list)) return *w;
     return std::nullopt;
   };
 }
@@ -148,19 +173,39 @@ std::optional<json> minutes(const std::string& key, const detail::YamlNode& node
   return std::nullopt;
 }
 
-// A flat list of law numbers, or {primary: [{number, aspect, description}], secondary: [...]}.
+// Laws by number ("2", "law 2"), id ("asynchronous-reality") or title, in
+// a flat list or {primary: [...], secondary: [...]}, each item plain or
+// {number | id | law, aspect, description}. A pillar named among them is
+// moved to related_pillars.
 std::optional<json> laws(const std::string& key, const detail::YamlNode& node, Context& ctx) {
   json out = json::array();
+  std::set<int> named;  // a law named twice keeps its first role
   auto add = [&](const detail::YamlNode& item, const char* role) {
-    detail::YamlNode number = item.IsMap() ? item["number"] : item;
-    auto s = detail::scalar_text(number);
-    static const std::regex law(R"((?:law\s*)?([1-9][0-9]?))", std::regex::icase);
-    std::smatch m;
-    if (!s || s->size() > 32 || !std::regex_match(*s, m, law)) {
-      ctx.warn("page.bad_value", item, "items of '" + key + "' should be law numbers; skipped one");
+    detail::YamlNode name = item;
+    if (item.IsMap())
+      for (const char* field : {"number", "id", "law", "name"})
+        if (item[field].IsDefined()) {
+          name = item[field];
+          break;
+        }
+    auto s = detail::scalar_text(name);
+    if (!s || s->empty()) {
+      ctx.warn("page.bad_value", item, "items of '" + key + "' should name a law (" + ctx.terms.law_listing() +
+                                           "); skipped one");
       return;
     }
-    json entry = {{"law", std::stoi(m[1].str())}, {"role", role}};
+    auto number = ctx.terms.law(*s);
+    if (!number) {
+      if (auto pillar = ctx.terms.pillar(*s)) {
+        ctx.warn("page.pillar_in_laws", item, detail::shown(*s) + " is a pillar, not a law; moved to related_pillars");
+        ctx.moved_pillars.push_back(*pillar);
+        return;
+      }
+      ctx.warn("page.bad_value", item, detail::shown(*s) + " is not a law (" + ctx.terms.law_listing() + "); skipped");
+      return;
+    }
+    if (!named.insert(*number).second) return;
+    json entry = {{"law", *number}, {"role", role}};
     if (item.IsMap())
       for (const char* field : {"aspect", "description"})
         if (auto t = detail::scalar_text(item[field])) entry[field] = *t;
@@ -176,8 +221,11 @@ std::optional<json> laws(const std::string& key, const detail::YamlNode& node, C
                                                     detail::shown(entry.first.Scalar()));
         continue;
       }
-      if (!entry.second.IsSequence()) continue;
-      for (const detail::YamlNode& item : entry.second) add(item, role == "primary" ? "primary" : "secondary");
+      const char* stated = role == "primary" ? "primary" : "secondary";
+      if (entry.second.IsSequence())
+        for (const detail::YamlNode& item : entry.second) add(item, stated);
+      else if (!entry.second.IsNull())
+        add(entry.second, stated);
     }
   } else {
     add(node, "primary");
@@ -189,16 +237,13 @@ std::optional<json> pillars(const std::string& key, const detail::YamlNode& node
   json out = json::array();
   auto add = [&](const detail::YamlNode& item) {
     auto s = detail::scalar_text(item);
-    std::string value = s ? detail::fold_word(*s) : "";
-    for (const char* suffix : {"-distribution"})
-      if (value.size() > std::strlen(suffix) && value.substr(value.size() - std::strlen(suffix)) == suffix)
-        value.resize(value.size() - std::strlen(suffix));
-    if (!detail::kPillars.contains(value)) {
+    auto pillar = s ? ctx.terms.pillar(*s) : std::nullopt;
+    if (!pillar) {
       ctx.warn("page.bad_value", item, detail::shown(s ? *s : std::string()) + " is not a pillar (" +
-                                           detail::kPillars.listing() + ")");
+                                           ctx.terms.pillar_listing() + ")");
       return;
     }
-    out.push_back(value);
+    if (std::find(out.begin(), out.end(), *pillar) == out.end()) out.push_back(*pillar);
   };
   if (node.IsSequence())
     for (const detail::YamlNode& item : node) add(item);
@@ -287,23 +332,23 @@ const std::vector<Field>& fields() {
       {{"aliases", "alias", "also_known_as"}, "aliases", text_list},
       {{"tagline"}, "tagline", text},
       {{"essential_question"}, "essential_question", text},
-      {{"category"}, "category", choice(detail::kCategories)},
+      {{"category"}, "category", site_choice(&Terms::category)},
       {{"domain"}, "domain", choice(detail::kDomains)},
       {{"subdomain"}, "subdomain", text},
       {{"layer"}, "layer", choice(detail::kLayers)},
       {{"tags", "keywords"}, "tags", text_list},
       {{"excellence_tier", "tier"}, "tier", choice(detail::kTiers)},
-      {{"pattern_status", "status"}, "status", choice(detail::kStatuses)},
-      {{"current_relevance", "relevance"}, "relevance", choice(detail::kRelevance)},
+      {{"pattern_status", "status"}, "status", site_choice(&Terms::status)},
+      {{"current_relevance", "relevance"}, "relevance", site_choice(&Terms::relevance)},
       {{"introduced"}, "introduced", date},
       {{"peak_usage"}, "peak_usage", text},
-      {{"difficulty"}, "difficulty", choice(detail::kDifficulties)},
+      {{"difficulty"}, "difficulty", site_choice(&Terms::difficulty)},
       {{"reading_time"}, "reading_time", minutes},
       {{"excellence_rationale", "rationale"}, "rationale", text},
       {{"modern_examples"}, "modern_examples", block},
       {{"production_checklist"}, "production_checklist", text_list},
       {{"trade_offs", "tradeoffs"}, "trade_offs", block},
-      {{"best_for"}, "best_for", text_list},
+      {{"best_for"}, "best_for", sentence_or_list},
       {{"modern_alternatives"}, "modern_alternatives", block},
       {{"deprecation_reason"}, "deprecation_reason", text},
       {{"migration_guide"}, "migration_guide", text},
@@ -372,14 +417,14 @@ std::string non_pattern_file(const std::string& relative) {
 }
 
 // A category folder: the parent directory, unless it is a generic one.
-std::string folder_category(const std::string& relative) {
+std::string folder_category(const std::string& relative, const Terms& terms) {
   auto slash = relative.rfind('/');
   if (slash == std::string::npos) return {};
   std::string parent = relative.substr(0, slash);
   parent = parent.substr(parent.rfind('/') == std::string::npos ? 0 : parent.rfind('/') + 1);
   if (parent == "patterns" || parent == "pattern-library" || parent == "docs") return {};
   std::string folded = detail::fold_word(parent);
-  return detail::kCategories.contains(folded) ? folded : std::string();
+  return terms.category.find(folded).value;
 }
 
 // Bytes that are not valid UTF-8, and NUL bytes (YAML drops them without a
@@ -463,7 +508,7 @@ std::string page_id(const std::string& relative) {
   return detail::pattern_slug(name);
 }
 
-PageOutcome compile_page(const PageInput& input, Report& report, const PageLimits& limits) {
+PageOutcome compile_page(const PageInput& input, Report& report, const PageLimits& limits, const Terms& terms) {
   PageOutcome outcome;
   if (std::string why = non_pattern_file(input.relative); !why.empty()) {
     outcome.skipped = why;
@@ -520,7 +565,7 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
     return outcome;
   }
 
-  Context ctx{page, report, fm.value().yaml_line, limits, {}};
+  Context ctx{page, report, fm.value().yaml_line, limits, terms, {}, json::array()};
   // The entries that become fields: known keys, the first spelling of each
   // field. Their cost is measured before any is converted, so a value that
   // expands past the budget is left out at its own key.
@@ -554,14 +599,26 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
     const std::string& raw_key = member.key.Scalar();
     ctx.key = member.key;
     outcome.lines[std::string(field->out)] = {{"line", detail::place_of(member.key, ctx.first_line).line},
-                                              {"key", raw_key}};
+                                              {"key", raw_key},
+                                              {"field", std::string(field->keys.front())}};
     if (!member.problem.empty()) {
       auto place = detail::place_of_mark(member.problem_at, ctx.first_line);
       report.error("page.too_large", page.file, place.line, place.column,
                    "'" + raw_key + "': " + member.problem + "; left out");
+      outcome.lines[std::string(field->out)]["dropped"] = true;
       continue;
     }
-    if (auto value = field->convert(raw_key, member.value, ctx)) record[std::string(field->out)] = std::move(*value);
+    if (auto value = field->convert(raw_key, member.value, ctx))
+      record[std::string(field->out)] = std::move(*value);
+    else
+      outcome.lines[std::string(field->out)]["dropped"] = true;
+  }
+
+  if (!ctx.moved_pillars.empty()) {
+    json& pillars_out = record["related_pillars"];
+    if (!pillars_out.is_array()) pillars_out = json::array();
+    for (const json& pillar : ctx.moved_pillars)
+      if (std::find(pillars_out.begin(), pillars_out.end(), pillar) == pillars_out.end()) pillars_out.push_back(pillar);
   }
 
   if (!record.contains("title")) {
@@ -573,9 +630,10 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
   record["id"] = address.id;
   record["url"] = address.url;
   if (!record.contains("category"))
-    if (std::string folder = folder_category(page.relative); !folder.empty()) record["category"] = folder;
+    if (std::string folder = folder_category(page.relative, terms); !folder.empty()) record["category"] = folder;
   if (!record.contains("tier")) record["tier"] = "unclassified";
   if (std::string excerpt = detail::body_excerpt(fm.value().body); !excerpt.empty()) record["excerpt"] = excerpt;
+  outcome.body_links = detail::related_links(fm.value().body, fm.value().body_line);
   outcome.record = std::move(record);
   return outcome;
 }

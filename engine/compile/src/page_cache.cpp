@@ -41,9 +41,12 @@ json encode(const CachedPage& page) {
   json diagnostics = json::array();
   for (const Diagnostic& d : page.report.items())
     diagnostics.push_back({d.severity == Severity::error ? 0 : 1, d.rule, d.file, d.line, d.column, d.message});
+  json links = json::array();
+  for (const BodyLink& link : page.outcome.body_links) links.push_back({link.target, link.line, link.relation, link.note});
   return {{"record", page.outcome.record ? *page.outcome.record : json()},
           {"skipped", page.outcome.skipped},
           {"lines", page.outcome.lines},
+          {"body_links", std::move(links)},
           {"diagnostics", std::move(diagnostics)}};
 }
 
@@ -54,12 +57,20 @@ std::optional<CachedPage> decode(std::string_view body) {
   const auto record = value.find("record");
   const auto skipped = value.find("skipped");
   const auto lines = value.find("lines");
+  const auto links = value.find("body_links");
   const auto diagnostics = value.find("diagnostics");
   if (record == value.end() || !(record->is_null() || record->is_object()) || skipped == value.end() ||
-      !skipped->is_string() || lines == value.end() || !lines->is_object() || diagnostics == value.end() ||
-      !diagnostics->is_array())
+      !skipped->is_string() || lines == value.end() || !lines->is_object() || links == value.end() ||
+      !links->is_array() || diagnostics == value.end() || !diagnostics->is_array())
     return std::nullopt;
   CachedPage page;
+  for (const json& l : *links) {
+    if (!l.is_array() || l.size() != 4 || !l[0].is_string() || !l[1].is_number_integer() || !l[2].is_string() ||
+        !l[3].is_string())
+      return std::nullopt;
+    page.outcome.body_links.push_back({l[0].get<std::string>(), l[1].get<int>(), l[2].get<std::string>(),
+                                       l[3].get<std::string>()});
+  }
   for (const json& d : *diagnostics) {
     if (!d.is_array() || d.size() != 6 || !d[0].is_number_unsigned() || d[0].get<unsigned>() > 1 ||
         !d[1].is_string() || !d[2].is_string() || !d[3].is_number_integer() || !d[4].is_number_integer() ||

@@ -7,11 +7,11 @@
 // writing the catalog.
 //
 // The file is a header line naming its format and the compiler, then one
-// frame per page: its paths, the size and hash of its bytes, and
-// what compiling it gave (record, field lines, diagnostics) as CBOR. A
-// cache written by another compiler, or damaged in any way, is ignored
-// whole or frame by frame: the worst a bad cache can cost is the time of a
-// full build.
+// frame per page: its paths, the size and hash of its bytes, and what
+// compiling it gave (record, field lines, Related links, diagnostics) as
+// CBOR. A cache written by another compiler, or damaged in any way, is
+// ignored whole or frame by frame: the worst a bad cache can cost is the
+// time of a full build.
 
 #include <nlohmann/json.hpp>
 

@@ -70,12 +70,12 @@ void resolve_page_references(std::vector<CompiledPage>& pages, const Resolver& r
           mark_dropped(value);
           return;
         }
-        const std::string reference = value.get<std::string>();
-        auto id = resolver.resolve(reference);
+        const std::string name = value.get<std::string>();
+        auto id = resolver.resolve(name);
         if (!id) {
           report.warning("ref.unknown", page.file, line_of(page, field), 0,
-                         "'" + reference + "' in '" + key + "' is not a pattern in the catalog" +
-                             resolver.suggestion(reference) + "; left out");
+                         "'" + name + "' in '" + key + "' is not a pattern in the catalog" +
+                             resolver.suggestion(name) + "; left out");
           mark_dropped(value);
         } else if (*id == self) {
           report.warning("ref.self", page.file, line_of(page, field), 0,
@@ -144,9 +144,13 @@ void check_word(const CompiledPage& page, Report& report, const std::string& fie
                      ", not a " + std::string(vocabulary.name) + " (" + vocabulary.listing() + ")");
 }
 
+// Checks `key` of each item at `path` inside the block `field`
+// ("decision_criteria", "complexity_factors/*", "impact").
 void check_items(const CompiledPage& page, Report& report, const std::string& field, const char* path,
                  const char* key, const Vocabulary& vocabulary) {
-  json copy = page.record;  // visit_at takes a mutable document
+  auto block = page.record.find(field);
+  if (block == page.record.end()) return;
+  json copy = *block;  // visit_at takes a mutable document
   visit_at(copy, path, field, [&](json& item, const std::string& where) {
     if (item.is_object() && item.contains(key))
       check_word(page, report, field, where + "." + key, item[key], vocabulary);

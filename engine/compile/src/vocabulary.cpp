@@ -16,18 +16,10 @@ std::string Vocabulary::listing() const {
 }
 
 const Vocabulary kTiers{"tier", {"gold", "silver", "bronze"}};
-const Vocabulary kStatuses{"status", {"recommended", "stable", "use-with-caution", "legacy"}};
-const Vocabulary kRelevance{"relevance", {"mainstream", "growing", "specialized", "declining", "niche"}};
-const Vocabulary kDifficulties{"difficulty", {"beginner", "intermediate", "advanced", "expert"}};
 const Vocabulary kLayers{"layer", {"infrastructure", "platform", "application", "cross-cutting"}};
-const Vocabulary kCategories{"category",
-                             {"architecture", "communication", "coordination", "data-management",
-                              "resilience", "scaling", "deployment", "operations", "security",
-                              "geospatial", "analytics"}};
 const Vocabulary kDomains{"domain",
                           {"core-primitives", "data-management", "resilience", "performance",
                            "architecture", "specialized"}};
-const Vocabulary kPillars{"pillar", {"work", "state", "truth", "control", "intelligence"}};
 const Vocabulary kRelations{"relation",
                             {"related", "requires", "complements", "enhances", "alternative",
                              "replaces", "replaced-by", "evolves-from", "part-of", "conflicts-with"}};

@@ -1,9 +1,13 @@
 #pragma once
-// The closed vocabularies of the catalog schema (docs/catalog-schema.md).
+// The closed vocabularies of the catalog schema (docs/catalog-schema.md)
+// that a site cannot change. Status, relevance, category and difficulty
+// are read from vocabulary.yaml instead (patsel/compile/terms.hpp).
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "patsel/compile/terms.hpp"
 
 namespace patsel::compile::detail {
 
@@ -12,12 +16,14 @@ struct Vocabulary {
   std::vector<std::string_view> values;
 
   bool contains(std::string_view value) const;
+  /// As WordList::find: {known, value} (these lists have no aliases).
+  WordList::Match find(const std::string& folded) const { return {contains(folded), contains(folded) ? folded : ""}; }
   /// "gold, silver, bronze"
   std::string listing() const;
 };
 
-extern const Vocabulary kTiers, kStatuses, kRelevance, kDifficulties, kLayers, kCategories,
-    kDomains, kPillars, kRelations, kCombinationRelations, kLevels, kSeverities, kTeamSizes;
+extern const Vocabulary kTiers, kLayers, kDomains, kRelations, kCombinationRelations, kLevels, kSeverities,
+    kTeamSizes;
 
 /// Lower case, `_` and spaces to `-`: "Use_With Caution" -> "use-with-caution".
 std::string fold_word(std::string_view text);

@@ -14,12 +14,23 @@
 
 namespace patsel::compile {
 
+/// How many pages wrote a front-matter field, and how many of them lost it
+/// (a word outside the vocabulary, references to nothing ...).
+struct FieldCount {
+  int kept = 0;
+  int dropped = 0;
+};
+
 struct BuildStats {
   int pages = 0;     ///< Markdown files seen
   int patterns = 0;  ///< compiled into the catalog
   int failed = 0;    ///< left out because of an error
+  int duplicates = 0;  ///< second pages of a pattern, merged into the richer one
+  int body_relations = 0;  ///< relations read from the pages' Related sections
   int cached = 0;    ///< taken from the page cache instead of being compiled again
   std::map<std::string, int> skipped;  ///< not patterns, by reason
+  /// By canonical front-matter key ("pattern_status", "related_laws").
+  std::map<std::string, FieldCount> fields;
 };
 
 struct BuildOutput {
@@ -43,6 +54,9 @@ struct BuildOptions {
   std::optional<std::filesystem::path> data_dir;
   /// Size, alias-expansion and nesting limits of each page and data file.
   PageLimits limits;
+  /// Read typed relations from the links of the pages' Related sections
+  /// (`patsel build --no-body-relations` turns it off).
+  bool body_relations = true;
   /// A file that keeps compiled pages between builds: a page whose path
   /// and bytes did not change is taken from it instead of being parsed
   /// again. None: every page is compiled.
@@ -63,6 +77,15 @@ struct BuildOptions {
 /// std::cout << out.report.to_text();
 /// ```
 BuildOutput build_catalog(const std::filesystem::path& root, const BuildOptions& options = {});
+
+/// What a maintainer reads after the diagnostics: how many pages compiled,
+/// then, when there were problems, the count per rule id and, per
+/// front-matter field, how many pages kept and dropped what they wrote.
+///
+/// ```
+/// std::cerr << out.report.to_text() << patsel::compile::build_summary(out);
+/// ```
+std::string build_summary(const BuildOutput& out);
 
 /// The catalog's bytes: sorted keys, tab-indented, trailing newline;
 /// the same input gives the same bytes.

@@ -5,8 +5,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "patsel/compile/diagnostics.hpp"
+#include "patsel/compile/terms.hpp"
 
 namespace patsel::compile {
 
@@ -14,6 +16,15 @@ struct PageInput {
   std::string file;      ///< path shown in diagnostics, e.g. "data/patterns/saga.md"
   std::string relative;  ///< path below the source root with '/' separators, e.g. "patterns/saga.md"
   std::string text;      ///< the file's bytes
+};
+
+/// A link in a "Related" section of a page's body, before the build knows
+/// which page it leads to.
+struct BodyLink {
+  std::string target;    ///< as written: "../resilience/timeout.md#how"
+  int line = 0;          ///< the file line of the link
+  std::string relation;  ///< read from the sub-heading and the row's words; "related" when they say nothing more
+  std::string note;      ///< the row's text without the link, plain
 };
 
 struct PageOutcome {
@@ -24,9 +35,12 @@ struct PageOutcome {
   /// "type: guide"); empty for patterns and for failed pages.
   std::string skipped;
   /// For each output field, the front-matter key it came from and its
-  /// line ({"line": 12, "key": "related_patterns"}), for later diagnostics
+  /// line ({"line": 12, "key": "related-patterns", "field": "related_patterns"}: the
+  /// key as written and its canonical spelling), for later diagnostics
   /// (reference checks) that concern a field of this page.
   nlohmann::json lines = nlohmann::json::object();
+  /// The links of the body's "Related" sections, in page order.
+  std::vector<BodyLink> body_links;
 };
 
 /// What one page (or data file) may cost; past a limit the compiler
@@ -52,7 +66,9 @@ struct PageLimits {
 /// Report report;
 /// auto outcome = compile_page({"data/patterns/saga.md", "patterns/saga.md", text}, report);
 /// ```
-PageOutcome compile_page(const PageInput& page, Report& report, const PageLimits& limits = {});
+/// `terms`: the vocabulary and laws the page is read with.
+PageOutcome compile_page(const PageInput& page, Report& report, const PageLimits& limits = {},
+                         const Terms& terms = Terms::shipped());
 
 /// The id a page gets: its file name without `.md`, lower-cased.
 std::string page_id(const std::string& relative);
