@@ -174,3 +174,22 @@ TEST_CASE("without a named compiler, the running program names it") {
   // the compiler has another name there.
   CHECK(scratch.build("something-else").stats.cached == 0);
 }
+
+TEST_CASE("pages from the cache keep the links of their Related sections") {
+  const fs::path library = fs::path(PATSEL_FIXTURES) / "library" / "docs";
+  const fs::path cache = fs::temp_directory_path() / "patsel-page-cache-library.cache";
+  fs::remove(cache);
+  BuildOptions options;
+  options.cache = cache;
+  options.compiler_identity = "test-compiler-1";
+  const BuildOutput full = build_catalog(library);
+  REQUIRE(full.stats.body_relations > 0);
+  const BuildOutput first = build_catalog(library, options);
+  const BuildOutput second = build_catalog(library, options);
+  CHECK(second.stats.cached == second.stats.pages);
+  CHECK(second.stats.body_relations == full.stats.body_relations);
+  CHECK(serialize_catalog(second.catalog) == serialize_catalog(full.catalog));
+  CHECK(second.report.to_text() == full.report.to_text());
+  CHECK(first.stats.cached == 0);
+  fs::remove(cache);
+}
