@@ -53,7 +53,7 @@ test('the date in the URL, Back restores it; an empty date is every recorded cha
   await element.locator('[part~=status]', { hasText: 'Nothing recorded changed since January 2027.' }).waitFor();
   assert.equal(await element.locator('[part~=group]').count(), 0);
   await month.fill('');
-  await element.locator('[part~=status]', { hasText: 'What changed in the catalog’s records:' }).waitFor();
+  await element.locator('[part~=status]', { hasText: 'Every change the catalog records:' }).waitFor();
   assert.equal(await urlValue(page), 'since');
   assert.deepEqual(changes.map((c) => c.since), ['2018-01', '2027-01', '']);
   await page.goBack();
@@ -91,7 +91,8 @@ test('switching between a release and a date: the URL and Back', async () => {
   const { page, problems, element } = await openRelease();
   await element.locator('[data-group=added]').waitFor();
   await element.getByLabel('a date').check();
-  await element.locator('[part~=status]', { hasText: 'What changed in the catalog’s records:' }).waitFor();
+  // diff-new.json records no tier change, review or dated signal.
+  await element.locator('[part~=status]', { hasText: 'The catalog records no change.' }).waitFor();
   assert.equal(await urlValue(page), 'since');
   await page.goBack();
   await element.locator('[data-group=added]').waitFor();
@@ -99,7 +100,7 @@ test('switching between a release and a date: the URL and Back', async () => {
   assert.equal(await urlValue(page), null);
   await page.close();
   const shared = await openRelease({}, { query: '?changes=since' });
-  await shared.element.locator('[part~=status]', { hasText: 'What changed' }).waitFor();
+  await shared.element.locator('[part~=status]', { hasText: 'The catalog records no change.' }).waitFor();
   assert.equal(await shared.element.getByLabel('a date').isChecked(), true);
   assert.deepEqual(problems, []);
   await shared.page.close();

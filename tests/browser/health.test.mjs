@@ -123,9 +123,9 @@ test('filters: tier, category and flagged only, in the URL; Back restores each s
   await page.close();
 
   // A shared link opens the same view.
-  const shared = await open({}, { query: '?health=category.resilience_flagged.yes' });
+  const shared = await open({}, { query: '?health=category.coordination_flagged.yes' });
   assert.deepEqual(await rows(shared.element), ['lock']);
-  assert.equal(await shared.element.getByLabel('Category').inputValue(), 'resilience');
+  assert.equal(await shared.element.getByLabel('Category').inputValue(), 'coordination');
   await shared.page.close();
 });
 

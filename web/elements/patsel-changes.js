@@ -217,7 +217,6 @@ export class PatselChangesElement extends PatselElement {
     }
     const { libraries, adoption } = this.#datedSignals(since);
     this.#result = { view: 'date', since, changes, libraries, adoption };
-    const from = since ? `since ${monthText(since)}` : 'in the catalog’s records';
     const groups = [
       this.#group('tier-moves', 'Tier moves', changes.tier_changes, (c) => [
         patternLink(this.baseUrl, c), ': ', c.from, ' to ', c.to, ', ', this.#time(c.date), '. ', tierBadge(c.to),
@@ -228,7 +227,9 @@ export class PatselChangesElement extends PatselElement {
         STATE_WORDS[s.state], ' as of ', this.#time(s.as_of), '.', s.note ? ` ${s.note}` : '']),
       this.#group('adoption', 'Adoption reported', adoption, (a) => [patternLink(this.baseUrl, a.brief), ': ', a.fact, ' (', this.#time(a.year), ')']),
     ].filter(Boolean);
-    status.textContent = groups.length ? `What changed ${from}:` : `Nothing recorded changed ${from}.`;
+    status.textContent = since
+      ? (groups.length ? `What changed since ${monthText(since)}:` : `Nothing recorded changed since ${monthText(since)}.`)
+      : (groups.length ? 'Every change the catalog records:' : 'The catalog records no change.');
     body.replaceChildren(...groups);
     this.emit('patsel-changes-load', { view: 'date', since });
   }

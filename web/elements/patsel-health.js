@@ -273,7 +273,7 @@ export class PatselHealthElement extends PatselElement {
       return;
     }
     const scoreWords = scoreText(h.score);
-    panel.replaceChildren(
+    panel.replaceChildren(...[
       el('h4', {}, 'What the score rests on'),
       el('ul', { part: 'signal-list' }, h.signals.map((s) => el('li', { part: 'signal', 'data-signal': s.id, 'data-known': String(s.known) },
         el('span', { class: 'name' }, s.label), ': ',
@@ -286,7 +286,7 @@ export class PatselHealthElement extends PatselElement {
       el('h4', {}, 'Tier review'),
       el('p', {}, h.reviewed ? ['Last reviewed ', this.#time(h.reviewed), '.'] : 'Not reviewed yet.'),
       h.tier_history.length ? [el('h4', {}, 'Tier history'), el('ul', { part: 'history' }, h.tier_history.map((c) =>
-        el('li', {}, tierChangeText(c), c.reason ? `. ${c.reason}` : '')))] : null);
+        el('li', {}, tierChangeText(c), c.reason ? `. ${c.reason}` : '')))] : null].flat(Infinity).filter(Boolean));
   }
 
   #libraries(h) {
