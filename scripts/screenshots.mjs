@@ -62,11 +62,11 @@ const STATES = [
     await e.locator('[part~=search]').fill('2pc');
     await e.locator('[part~=other-tiers] [part~=card], [part~=message] p').first().waitFor();
   }],
-  ['health-open', '?health=flagged.yes#/health', 'patsel-health', '[part~=row]', async (e) => {
+  ['health-open', '#/health', 'patsel-health', '[part~=row]', async (e) => {
     await e.locator('[part~=toggle]').first().click();
     await e.locator('[part~=signal]').first().waitFor();
   }],
-  ['changes-date', '?changes=since.2018#/changes', 'patsel-changes', '[part~=group]'],
+  ['changes-date', '?changes=since.2018#/changes', 'patsel-changes', '[part~=group]', () => {}],
   ['explorer-688', '#/search', 'patsel-explorer', '[part=card]', column],
   ['explorer-filters', '#/search', 'patsel-explorer', '[part=card]', async (e) => {
     await column(e);

@@ -88,7 +88,7 @@ const WAYS = {
   }),
   health: () => ({
     title: 'Pattern health',
-    lead: 'How well each pattern’s tier is backed today: maintained libraries, adoption, relevance, successors. Open a pattern for its signals and their sources; a flag means its signals contradict its tier.',
+    lead: 'How well each pattern’s tier is backed today, and the patterns whose signals contradict their tier (flagged for review). Open a pattern for its signals and their sources.',
     body: element('patsel-health'),
   }),
   changes: () => ({

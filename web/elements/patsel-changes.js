@@ -300,7 +300,11 @@ export class PatselChangesElement extends PatselElement {
       el('h3', { id: 'group-relations' }, `Relations (${diff.relations_added.length + diff.relations_removed.length})`),
       diff.relations_added.length ? [el('h4', {}, 'Now stated'), el('ul', { part: 'relations-added' }, diff.relations_added.map((r) => el('li', {}, relation(r))))] : null,
       diff.relations_removed.length ? [el('h4', {}, 'No longer stated'), el('ul', { part: 'relations-removed' }, diff.relations_removed.map((r) => el('li', {}, relation(r))))] : null) : null;
-    const trees = [...diff.trees_added.map((t) => ['added', t]), ...diff.trees_removed.map((t) => ['removed', t]), ...diff.trees_changed.map((t) => ['changed', t])];
+    const treeKinds = [['Added', diff.trees_added], ['Removed', diff.trees_removed], ['Changed', diff.trees_changed]].filter(([, list]) => list.length);
+    const treeCount = diff.trees_added.length + diff.trees_removed.length + diff.trees_changed.length;
+    const trees = treeCount ? el('section', { part: 'group', 'data-group': 'trees', 'aria-labelledby': 'group-trees' },
+      el('h3', { id: 'group-trees' }, `Decision trees (${treeCount})`),
+      treeKinds.map(([kind, list]) => [el('h4', {}, kind), el('ul', { part: `trees-${kind.toLowerCase()}` }, list.map((t) => el('li', {}, t.title)))])) : null;
     const groups = [
       this.#group('added', 'Added', diff.added, (p) => [patternLink(this.baseUrl, p), ' ', tierBadge(p.tier)]),
       this.#group('removed', 'Removed', diff.removed, (p) => [el('span', { class: 'name' }, p.title), ' (was ', p.tier, ')']),
@@ -308,7 +312,7 @@ export class PatselChangesElement extends PatselElement {
       this.#group('status', 'Status', diff.status_moves, move),
       this.#group('relevance', 'Relevance', diff.relevance_changes, move),
       relations,
-      this.#group('trees', 'Decision trees', trees, ([kind, t]) => [el('span', { class: 'name' }, t.title), `: ${kind}.`]),
+      trees,
     ].filter(Boolean);
     status.textContent = diff.same
       ? `Nothing changed since ${name}.`

@@ -185,9 +185,8 @@ export class PatselHealthElement extends PatselElement {
       this.#changed();
     });
     this.shadowRoot.replaceChildren(el('section', { part: 'frame', 'aria-label': 'Pattern health' },
-      el('p', { part: 'intro' }, 'A pattern’s health score, from 0 to 100, weighs what the catalog knows about it: its tier and relevance, ',
-        'whether its main libraries are maintained, recent adoption, what replaces it, its documentation, what relies on it and its age. ',
-        'What is not known is left out, so each score says how many signals it rests on. A pattern is flagged for review when its signals contradict its tier.'),
+      el('p', { part: 'intro' }, 'The health score (0 to 100) weighs what the catalog knows about a pattern: tier, relevance, maintained libraries, ',
+        'recent adoption, successors, documentation, what relies on it and age. Unknown signals are left out, so each score says how many it rests on.'),
       el('div', { part: 'controls' },
         tiers,
         el('div', { part: 'category-picker' }, el('label', { for: 'category' }, 'Category'), select),
