@@ -77,6 +77,12 @@ const ELEMENT_CASES = [
   { name: 'compositions', route: '#/compositions', element: 'patsel-compositions', linkIndex: 5,
     restored: async (page) => assert.ok(await page.locator('patsel-compositions [part~=conflict]').count() > 0) },
   { name: 'timeline', route: '#/timeline/distributed-transactions/', element: 'patsel-timeline', linkIndex: 2 },
+  { name: 'health dashboard', route: '#/health', element: 'patsel-health', linkIndex: 2,
+    prepare: (page) => page.locator('patsel-health select').selectOption('resilience'),
+    restored: async (page) => assert.equal(await page.locator('patsel-health select').inputValue(), 'resilience') },
+  // Served, the changes since the older catalog; offline (no file can be fetched), since a date.
+  { name: 'changes', route: '#/changes', element: 'patsel-changes',
+    restored: async (page) => assert.ok(await page.locator('patsel-changes [part~=group]').count() > 0) },
   { name: 'compare', route: '#/compare', element: 'patsel-compare',
     restored: async (page) => assert.equal(await page.locator('patsel-compare table').count(), 1) },
   { name: 'stack', route: '#/stack', element: 'patsel-stack', ready: 'patsel-stack [part~=report] a' },
