@@ -3,12 +3,15 @@
 // laid out like an MkDocs site: docs/pattern-library/<category>/<id>.md),
 // built against the shipped data files. Every whole-tree pass of the
 // compiler is linear or n log n, so the CPU time per page stays flat.
+// Each generated tree is also rebuilt with `--cache` after one page was
+// edited, as a maintainer's rebuild would be.
 // Usage: node bench/compiler.mjs [--runs 7] [--sizes 2000,20000,50000]
 // As a module: benchCompiler({ runs, sizes }) -> rows. Trees of 20,000
 // pages and more are built at most 3 times, 50,000 once (about 500 MB of
 // pages and a 400 MB catalog).
 
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +36,11 @@ export async function generateDocsTree(count, directory) {
   }
 }
 
+async function firstPage(directory) {
+  const entries = (await readdir(directory, { recursive: true })).filter((n) => n.endsWith('.md')).sort();
+  return path.join(directory, entries[0]);
+}
+
 // Bash's `times` after the build gives the CPU time of the build (user +
 // system, both cores), which depends far less than the wall clock on what
 // else the machine is doing.
@@ -44,10 +52,11 @@ function cpuSeconds(timesOutput) {
   }, 0);
 }
 
-function timeBuild(args, runs) {
+function timeBuild(args, runs, beforeEach = () => {}) {
   const times = [];
   const cpu = [];
   for (let i = 0; i < runs; i++) {
+    beforeEach(i);
     const start = process.hrtime.bigint();
     const result = spawnSync('bash', ['-c', '"$@" >/dev/null; status=$?; times >&2; exit $status', 'bash', patsel, 'build', '--quiet', ...args],
       { maxBuffer: 1 << 28, encoding: 'utf8' });
@@ -75,8 +84,20 @@ export async function benchCompiler({ runs = 7, sizes = [2000, 20000, 50000] } =
       const docs = path.join(scratch, `docs-${size}`);
       await generateDocsTree(size, docs);
       const out = path.join(scratch, `${size}.json`);
+      const build = [docs, '--data', path.join(root, 'data'), '-o', out];
       rows.push(perPage({ input: `generated docs tree, ${size} pages`, pages: size,
-        ...timeBuild([docs, '--data', path.join(root, 'data'), '-o', out], runsFor(size, runs)) }));
+        ...timeBuild(build, runsFor(size, runs)) }));
+      // A maintainer's rebuild: one page edited since the last build, the
+      // others taken from the page cache that build wrote.
+      const cache = path.join(scratch, `${size}.cache`);
+      timeBuild([...build, '--cache', cache], 1);
+      const edited = await firstPage(docs);
+      const original = await readFile(edited, 'utf8');
+      rows.push(perPage({ input: `the same, rebuilt with --cache after editing one page`, pages: size,
+        ...timeBuild([...build, '--cache', cache], runsFor(size, runs), (i) => {
+          writeFileSync(edited, original.replace(/^title: (.+)$/m, `title: $1 (edit ${i + 1})`));
+        }) }));
+      await rm(cache, { force: true });
       // One tree on disk at a time: the 50,000-page one is half a gigabyte.
       await rm(docs, { recursive: true, force: true });
       await rm(out, { force: true });

@@ -33,6 +33,8 @@ const TOOL_PAGES = [
   ['Learning paths', 'learning-paths.md'],
   ['Quick reference', 'quick-reference.md'],
   ['Compositions', 'compositions.md'],
+  ['Pattern health', 'health.md'],
+  ['What changed', 'changes.md'],
 ];
 // Pages about a pattern that are not its page: one opts out of the widgets
 // (`patsel: false`), one is found by an alias and asks for the banner only.

@@ -44,6 +44,8 @@ const SHOTS = [
   ['problem-matrix', '#/problems', 'patsel-problem-matrix', '[part~=problem]'],
   ['quick-reference', '#/cards', 'patsel-quick-reference', '[part~=card]'],
   ['compositions', '#/compositions', 'patsel-compositions', '[part~=conflict]'],
+  ['health', '#/health', 'patsel-health', '[part~=row]'],
+  ['changes', '#/changes', 'patsel-changes', '[part~=group], [part~=error]'],
   ['demo-home', '#/', 'body', '.tile[data-way=trees] li a'],
   ['demo-pattern', '#/pattern/circuit-breaker/', 'body', 'patsel-timeline li[part~=step]'],
 ];
@@ -60,6 +62,11 @@ const STATES = [
     await e.locator('[part~=search]').fill('2pc');
     await e.locator('[part~=other-tiers] [part~=card], [part~=message] p').first().waitFor();
   }],
+  ['health-open', '#/health', 'patsel-health', '[part~=row]', async (e) => {
+    await e.locator('[part~=toggle]').first().click();
+    await e.locator('[part~=signal]').first().waitFor();
+  }],
+  ['changes-date', '?changes=since.2018#/changes', 'patsel-changes', '[part~=group]', () => {}],
   ['explorer-688', '#/search', 'patsel-explorer', '[part=card]', column],
   ['explorer-filters', '#/search', 'patsel-explorer', '[part=card]', async (e) => {
     await column(e);

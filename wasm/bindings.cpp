@@ -19,6 +19,8 @@ class WasmEngine {
   std::string call(const std::string& method, const std::string& params_json) const {
     return engine_.call(method, params_json);
   }
+  // The older catalog as text of its own, read under the catalog limits.
+  std::string diff(const std::string& older_catalog_json) const { return engine_.diff(older_catalog_json); }
 
  private:
   patsel::api::Engine engine_;
@@ -30,5 +32,6 @@ EMSCRIPTEN_BINDINGS(patsel) {
   emscripten::class_<WasmEngine>("Engine")
       .constructor<>()
       .function("load", &WasmEngine::load)
-      .function("call", &WasmEngine::call);
+      .function("call", &WasmEngine::call)
+      .function("diff", &WasmEngine::diff);
 }

@@ -206,9 +206,16 @@ export class Engine {
     return this.call('health.changes', options);
   }
 
-  /** What changed since an older catalog (its catalog.json text, or the parsed object). */
+  /**
+   * What changed since an older catalog (its catalog.json text, or the
+   * parsed object). The text goes to the engine as a catalog of its own, not
+   * inside params: it counts against `max_catalog_bytes`, so a whole catalog
+   * fits with the default limits.
+   */
   diff(since) {
-    return this.call('diff', { since: typeof since === 'string' ? since : JSON.stringify(since) });
+    if (!this.#native) throw new PatselError('engine.disposed', 'this engine was disposed');
+    const text = typeof since === 'string' ? since : jsonText(since, 'params.not_json', 'the older catalog');
+    return unwrap(this.#native.diff(text));
   }
 
   /** Frees the wasm memory held by this engine. */

@@ -305,9 +305,11 @@ export declare class Engine {
   healthChanges(options?: HealthChangesOptions): HealthChanges;
   /**
    * What changed since an older catalog: its catalog.json text or the parsed
-   * object. The text counts against the `max_params_bytes` limit (1 MiB by
-   * default): raise it in `createEngine({ limits })` for a large catalog.
-   * Throws `catalog.parse_error` (and the other load errors) for a bad one.
+   * object. The text is read as a catalog of its own (not inside params), so
+   * it counts against `max_catalog_bytes` (64 MiB by default) and a whole
+   * catalog needs no raised limit. Throws `catalog.parse_error` (and the
+   * other load errors, their message starting "the older catalog:") for a
+   * bad one.
    * @example
    * const old = await (await fetch('/releases/2026-q3/catalog.json')).text();
    * engine.diff(old).tier_moves;

@@ -11,7 +11,7 @@
 namespace patsel::cli {
 namespace {
 
-const OptionSpec kSpec{{"--strict", "--quiet", "--no-body-relations"}, {"-o", "--output", "--data", "--format", "--max-page-bytes"}};
+const OptionSpec kSpec{{"--strict", "--quiet", "--no-body-relations"}, {"-o", "--output", "--data", "--format", "--max-page-bytes", "--cache"}};
 
 // Shared by build and validate: parse, compile, print the report.
 struct Run {
@@ -49,7 +49,9 @@ int compile_source(Run& run, const char* command) {
     // expanded stays four times the page limit.
     options.limits.max_yaml_bytes = std::max(options.limits.max_yaml_bytes, options.limits.max_bytes * 4);
   }
+  if (auto cache = run.args.value("--cache")) options.cache = *cache;
   run.out = compile::build_catalog(run.args.positional()[0], options);
+  if (!run.out.cache_problem.empty()) std::cerr << "patsel " << command << ": " << run.out.cache_problem << "\n";
   const auto& report = run.out.report;
   run.failed = report.errors() > 0 || (run.args.has("--strict") && report.warnings() > 0);
   if (format == "json") {
@@ -62,6 +64,7 @@ int compile_source(Run& run, const char* command) {
     json["stats"] = {{"pages", stats.pages},         {"patterns", stats.patterns},
                      {"failed", stats.failed},       {"skipped", stats.skipped},
                      {"duplicates", stats.duplicates}, {"body_relations", stats.body_relations},
+                     {"cached", stats.cached},
                      {"rules", rules},               {"fields", fields}};
     // `replace`: a file name that is not UTF-8 must not abort the report.
     std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

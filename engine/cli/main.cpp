@@ -15,14 +15,15 @@ constexpr const char* kUsage = R"(patsel: the pattern-selector catalog tool
 
 Usage:
   patsel build SOURCE [-o FILE] [--data DIR] [--strict] [--format text|json]
-               [--max-page-bytes N] [--no-body-relations]
+               [--max-page-bytes N] [--no-body-relations] [--cache CACHE]
       Compile pattern pages (*.md with YAML front matter) and data files
       below SOURCE into a catalog (default FILE: SOURCE/catalog.json).
       A page or data file over N bytes (default 1048576) is left out.
       Links in a page's "Related" sections become typed relations, unless
-      --no-body-relations.
+      --no-body-relations. CACHE keeps compiled pages: unchanged pages
+      are not parsed again.
   patsel validate SOURCE [--data DIR] [--strict] [--format text|json]
-                  [--max-page-bytes N] [--no-body-relations]
+                  [--max-page-bytes N] [--no-body-relations] [--cache CACHE]
       Check SOURCE without writing anything.
   patsel list [--tier gold,silver] [--category NAME,...] [--catalog FILE] [--json]
       List patterns of the catalog, gold first.

@@ -164,8 +164,14 @@ HealthSignal successors_signal(const HealthContext& context, const Pattern& p) {
   HealthSignal s;
   const std::vector<std::string> ids = context.successors(p.id);
   s.value = 1.0 / (1.0 + static_cast<double>(ids.size()));
+  // Named by their titles: the sentence is for readers.
+  std::vector<std::string> titles;
+  for (const std::string& id : ids) {
+    const Pattern* successor = context.catalog().find(id);
+    titles.push_back(successor && !successor->title.empty() ? successor->title : id);
+  }
   s.why = ids.empty() ? "Nothing in the catalog replaces it."
-                      : "Succeeded by " + joined(ids) + " in the catalog.";
+                      : "Succeeded by " + joined(titles) + " in the catalog.";
   return s;
 }
 

@@ -141,3 +141,23 @@ test('the banner has no serious accessibility violations (axe), folded and unfol
     await page.close();
   }
 });
+
+test('tier history: since when and what it was, with the reasons one click away; none without history or when it contradicts the tier', async () => {
+  const { page, problems } = await cardPage({ pattern: 'cache', catalog: '/fixtures/catalogs/health.json' });
+  const fact = page.locator('#card [part~=facts] > div', { hasText: 'Tier' });
+  assert.equal(await fact.textContent(), 'Tier silver since 2022 (was gold)');
+  assert.equal(await fact.locator('time').getAttribute('datetime'), '2022');
+  assert.equal(await panelShown(page, 'history'), false);
+  await page.locator('#card [part~=toggle][data-section=history]').click();
+  assert.deepEqual(await page.locator('#card [part~=history] li').allTextContents(), ['2022: gold to silver. Fewer new uses.']);
+  assert.deepEqual(problems, []);
+  await page.close();
+  // ghost's history ends at silver while its tier is gold (a flagged contradiction): no line.
+  const ghost = await cardPage({ pattern: 'ghost', catalog: '/fixtures/catalogs/health.json' });
+  assert.equal(await ghost.page.locator('#card [part~=facts] > div', { hasText: 'Tier' }).count(), 0);
+  assert.equal(await ghost.page.locator('#card [part~=toggle][data-section=history]').count(), 0);
+  await ghost.page.close();
+  const plain = await cardPage({ pattern: 'breaker', catalog: '/fixtures/catalogs/health.json' });
+  assert.equal(await plain.page.locator('#card [part~=toggle][data-section=history]').count(), 0);
+  await plain.page.close();
+});

@@ -77,6 +77,12 @@ const ELEMENT_CASES = [
   { name: 'compositions', route: '#/compositions', element: 'patsel-compositions', linkIndex: 5,
     restored: async (page) => assert.ok(await page.locator('patsel-compositions [part~=conflict]').count() > 0) },
   { name: 'timeline', route: '#/timeline/distributed-transactions/', element: 'patsel-timeline', linkIndex: 2 },
+  { name: 'health dashboard', route: '#/health', element: 'patsel-health', linkIndex: 2,
+    prepare: (page) => page.locator('patsel-health select').selectOption('resilience'),
+    restored: async (page) => assert.equal(await page.locator('patsel-health select').inputValue(), 'resilience') },
+  // Served, the changes since the older catalog; offline (no file can be fetched), since a date.
+  { name: 'changes', route: '#/changes', element: 'patsel-changes',
+    restored: async (page) => assert.ok(await page.locator('patsel-changes [part~=group]').count() > 0) },
   { name: 'compare', route: '#/compare', element: 'patsel-compare',
     restored: async (page) => assert.equal(await page.locator('patsel-compare table').count(), 1) },
   { name: 'stack', route: '#/stack', element: 'patsel-stack', ready: 'patsel-stack [part~=report] a' },
@@ -97,11 +103,12 @@ export function demoScenarios(label, open) {
     try {
       assert.equal(await viewTitle(page), 'Find the right distributed-systems pattern');
       const ways = await page.locator('.tile[data-way]').evaluateAll((tiles) => tiles.map((t) => t.dataset.way));
-      for (const way of ['problems', 'trees', 'recommend', 'paths', 'cards', 'compare', 'stack', 'timelines', 'compositions'])
+      for (const way of ['problems', 'trees', 'recommend', 'paths', 'cards', 'compare', 'stack', 'timelines', 'compositions', 'health', 'changes'])
         assert.ok(ways.includes(way), `a tile for ${way}`);
       // Each tile's heading opens its view, with its element.
       const views = { problems: 'patsel-problem-matrix', trees: '[data-list=trees]', recommend: 'patsel-recommender', paths: 'patsel-learning-path',
-        cards: 'patsel-quick-reference', compare: 'patsel-compare', stack: 'patsel-stack', timelines: '[data-list=families]', compositions: 'patsel-compositions' };
+        cards: 'patsel-quick-reference', compare: 'patsel-compare', stack: 'patsel-stack', timelines: '[data-list=families]', compositions: 'patsel-compositions',
+        health: 'patsel-health', changes: 'patsel-changes' };
       for (const [way, shows] of Object.entries(views)) {
         await page.locator(`.tile[data-way=${way}] h2 a`).click();
         await page.locator(`main#view ${shows}`).waitFor();
@@ -151,7 +158,7 @@ export function demoScenarios(label, open) {
       };
       await check('home');
       const routes = ['#/search', '#/trees', '#/recommend', '#/problems', '#/paths', '#/cards', '#/compositions', '#/timelines',
-        '#/compare', '#/stack', ...catalog.trees.map((t) => `#/tree/${t.id}/`), ...catalog.families.map((f) => `#/timeline/${f.id}/`)];
+        '#/compare', '#/stack', '#/health', '#/changes', ...catalog.trees.map((t) => `#/tree/${t.id}/`), ...catalog.families.map((f) => `#/timeline/${f.id}/`)];
       for (const route of routes) {
         await page.evaluate((hash) => { location.hash = hash; }, route);
         await viewTitle(page);

@@ -5,7 +5,8 @@
 // a profile (reasons, complements, exclusions, a value it cannot use), every
 // <details> and every disclosure button (the card's panels) open, a pattern
 // of a learning path ticked. Card, related, timeline, compare, stack,
-// problem matrix, quick reference and compositions show theirs as loaded
+// problem matrix, quick reference, compositions, changes and health show
+// theirs as loaded (health's rows opened by the disclosure buttons below)
 // (stack and compare from their `patterns` attribute).
 
 /** Waits until every element on the page has drawn something other than its loading state. */
@@ -23,6 +24,8 @@ export async function waitForElements(page) {
     'patsel-problem-matrix': '[part~=problem], [part~=error]',
     'patsel-quick-reference': '[part~=card], [role=status], [part~=error]',
     'patsel-compositions': '[part~=composition], [part~=conflict], [part~=empty], [part~=error]',
+    'patsel-health': '[part~=row], [part~=status]:not(:empty), [part~=error]',
+    'patsel-changes': '[part~=group], [part~=status]:not(:empty), [part~=error]',
   };
   for (const [tag, selector] of Object.entries(ready)) {
     const count = await page.locator(tag).count();
@@ -71,4 +74,4 @@ export async function showEverything(page) {
 }
 
 export const ELEMENT_TAGS = ['patsel-card', 'patsel-related', 'patsel-explorer', 'patsel-tree', 'patsel-recommender', 'patsel-timeline', 'patsel-compare', 'patsel-stack',
-  'patsel-learning-path', 'patsel-problem-matrix', 'patsel-quick-reference', 'patsel-compositions'];
+  'patsel-learning-path', 'patsel-problem-matrix', 'patsel-quick-reference', 'patsel-compositions', 'patsel-health', 'patsel-changes'];

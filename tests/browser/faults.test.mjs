@@ -35,6 +35,8 @@ const ELEMENTS = [
   ['patsel-problem-matrix', {}, '[part~=problem]'],
   ['patsel-quick-reference', {}, '[part~=card]'],
   ['patsel-compositions', {}, '[part~=composition]'],
+  ['patsel-health', {}, '[part~=row]'],
+  ['patsel-changes', {}, '[part~=group]'],
 ];
 
 const json = (body) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body });

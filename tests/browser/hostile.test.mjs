@@ -89,6 +89,16 @@ const CASES = [
     use: (element) => element.getByLabel('Goal').selectOption({ index: 2 }) },
   { tag: 'patsel-compositions', attributes: framework, ready: '[part~=composition]',
     shows: /<img src=x onerror="window\.pwned=140;alert\(140\)">Whole.*<img src=v onerror="window\.pwned=80;alert\(80\)">reason/s },
+  // The health dashboard with every row open, and what changed between the two hostile catalogs.
+  { tag: 'patsel-health', attributes: base, ready: '[part~=row]',
+    shows: /<img src=x onerror="window\.pwned=1;alert\(1\)">Evil/,
+    use: async (element) => {
+      for (const toggle of await element.locator('[part~=toggle]').all()) await toggle.click();
+      await element.getByLabel('Flagged for review only').check();
+      await element.getByLabel('Flagged for review only').uncheck();
+    } },
+  { tag: 'patsel-changes', attributes: { ...base, 'since-catalog': framework.catalog, 'since-label': '<b>release</b>' }, ready: '[part~=group]',
+    shows: /Since <b>release<\/b>.*<img src=x onerror="window\.pwned=1;alert\(1\)">Evil is part of/s },
 ];
 
 // Tags the elements never make themselves: one in the shadow tree came from catalog text.

@@ -27,6 +27,8 @@ const PAGES = [
   ['learning-paths/', ['patsel-learning-path']],
   ['quick-reference/', ['patsel-quick-reference']],
   ['compositions/', ['patsel-compositions']],
+  ['health/', ['patsel-health']],
+  ['changes/', ['patsel-changes']],
 ];
 const ALL = ELEMENT_TAGS.join(', ');
 

@@ -28,8 +28,8 @@ test('set-up: two lines in mkdocs.yml, no page edited, nothing of the package in
   for (const name of await readdir(path.join(root, 'data', 'patterns')))
     assert.equal(await readFile(path.join(example.out, 'docs', 'patterns', name), 'utf8'), await readFile(path.join(root, 'data', 'patterns', name), 'utf8'), name);
   assert.deepEqual((await readdir(path.join(example.out, 'docs'))).sort(),
-    ['compare.md', 'compositions.md', 'explorer.md', 'guides', 'index.md', 'learning-paths.md', 'patterns', 'problems.md',
-      'quick-reference.md', 'recommender.md', 'stack.md', 'timeline.md', 'trees.md']);
+    ['changes.md', 'compare.md', 'compositions.md', 'explorer.md', 'guides', 'health.md', 'index.md', 'learning-paths.md',
+      'patterns', 'problems.md', 'quick-reference.md', 'recommender.md', 'stack.md', 'timeline.md', 'trees.md']);
   assert.equal((await readFile(path.join(example.out, 'docs', 'explorer.md'), 'utf8')).match(/<!-- patsel explorer -->/g).length, 1, 'a marker');
 });
 

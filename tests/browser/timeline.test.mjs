@@ -116,3 +116,12 @@ test('markup in catalog text renders inert, and javascript: links are not emitte
 test('no serious accessibility violations (axe), at desktop and phone widths', async () => {
   await assertAccessibleAtBothWidths(assert, (viewport) => timelinePage({}, { viewport }));
 });
+
+test('a step whose pattern changed tier says since when, what it was and why', async () => {
+  const { page, problems, timeline } = await timelinePage({ family: 'f', catalog: '/fixtures/catalogs/health.json', 'base-url': '/p/' });
+  const cache = timeline.locator('li[part~=step][data-pattern=cache]');
+  assert.equal(await cache.locator('[part~=tier-history]').textContent(), 'Tier: silver since 2022 (was gold). Fewer new uses.');
+  assert.equal(await timeline.locator('[part~=tier-history]').count(), 1, 'only the pattern with a history');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -44,6 +44,34 @@ test('build with errors still writes what compiled, and exits 1', async () => {
   assert.equal(catalog.patterns.length, 6);
 });
 
+test('build --cache: a rebuild takes unchanged pages from the cache and writes the same catalog', async () => {
+  const dir = await scratch();
+  await cp(path.join(fixtures, 'messy', 'docs'), path.join(dir, 'docs'), { recursive: true });
+  const data = path.join(fixtures, 'messy', 'data');
+  const cache = path.join(dir, 'pages.cache');
+  const build = (out) => run('build', path.join(dir, 'docs'), '--data', data, '-o', path.join(dir, out), '--cache', cache);
+
+  const first = build('first.json');
+  assert.equal(first.code, 1, 'the messy tree has errors');
+  assert.match(first.stderr, /compiled 6 patterns from 14 pages; [^\n]*left out because of errors\n/);
+  assert.doesNotMatch(first.stderr, /from the cache/);
+  const second = build('second.json');
+  assert.equal(second.code, 1);
+  assert.match(second.stderr, /; 14 unchanged pages from the cache\n/);
+  // The same diagnostics, in the same order, and the same bytes written.
+  const report = (stderr) => stderr.split('\ncompiled ')[0];
+  assert.equal(report(second.stderr), report(first.stderr));
+  assert.equal(await readFile(path.join(dir, 'second.json'), 'utf8'), await readFile(path.join(dir, 'first.json'), 'utf8'));
+
+  const json = JSON.parse(run('validate', path.join(dir, 'docs'), '--data', data, '--cache', cache, '--format', 'json').stdout);
+  assert.equal(json.stats.cached, 14);
+
+  const unwritable = run('build', path.join(dir, 'docs'), '--data', data, '-o', path.join(dir, 'third.json'), '--cache', path.join(dir, 'missing', 'pages.cache'));
+  assert.equal(unwritable.code, 1, 'the same exit code as without a cache: the errors of the tree');
+  assert.match(unwritable.stderr, /^patsel build: the page cache was not written \(.*missing\/pages\.cache\.tmp: cannot open for writing: No such file or directory\); the next build compiles every page\n/);
+  assert.equal(await readFile(path.join(dir, 'third.json'), 'utf8'), await readFile(path.join(dir, 'first.json'), 'utf8'));
+});
+
 test('build --strict writes nothing when anything is wrong, and keeps the previous file', async () => {
   const dir = await scratch();
   const out = path.join(dir, 'catalog.json');

@@ -441,6 +441,23 @@ TEST_CASE("hostile data files are reported at their place; the other files still
   }
 }
 
+TEST_CASE("a word field given a number, a list or a mapping is a warning at its place, not dropped silently") {
+  auto c = compile("---\ntitle: X\ntier: 1\npattern_status: [recommended]\ncurrent_relevance: {a: b}\n---\n");
+  REQUIRE(c.outcome.record);
+  CHECK((*c.outcome.record)["tier"] == "unclassified");
+  CHECK_FALSE(c.outcome.record->contains("status"));
+  CHECK_FALSE(c.outcome.record->contains("relevance"));
+  CHECK(c.report.errors() == 0);
+  const auto lines = c.report.sorted();
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].to_string() == "data/patterns/sample.md:3:7: warning: '1' is not a tier (gold, silver, bronze) [page.bad_value]");
+  // The allowed words are the vocabulary's; the place and rule are fixed.
+  CHECK((lines[1].line == 4 && lines[1].rule == "page.bad_value"));
+  CHECK(lines[1].message.rfind("'pattern_status' should be one status (", 0) == 0);
+  CHECK((lines[2].line == 5 && lines[2].rule == "page.bad_value"));
+  CHECK(lines[2].message.rfind("'current_relevance' should be one relevance (", 0) == 0);
+}
+
 TEST_CASE("numbers in data files are checked against their documented ranges") {
   Scratch tree("patsel-rule-ranges");
   tree.write("patterns/a.md", "---\ntitle: A\ndescription: d\n---\n");

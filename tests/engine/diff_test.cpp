@@ -90,3 +90,30 @@ TEST_CASE("the diff method compares the loaded catalog with an older one given a
           "$.since: the older catalog is required, as the text of its catalog.json");
   }
 }
+
+TEST_CASE("Engine::diff takes the older catalog as text, under the catalog limits rather than the params limit") {
+  const std::string older = read_text(catalog_fixture("diff-old.json"));
+  auto engine = engine_at(catalog_fixture("diff-new.json"));
+  json direct = json::parse(engine.diff(older));
+  CHECK(direct["ok"] == true);
+  CHECK(direct["result"] == ok(engine, "diff", {{"since", older}}));
+  SUBCASE("an older catalog larger than max_params_bytes is still compared") {
+    patsel::api::Engine small;
+    json loaded = json::parse(small.load(read_text(catalog_fixture("diff-new.json")), R"({"max_params_bytes": 64})"));
+    REQUIRE(loaded["ok"] == true);
+    CHECK(json::parse(small.diff(older))["result"]["removed"][0]["pattern"] == "d");
+    CHECK(json::parse(small.call("diff", json{{"since", older}}.dump()))["error"]["code"] == "params.too_large");
+  }
+  SUBCASE("a broken or oversized older catalog is an error naming it") {
+    json broken = json::parse(engine.diff("{\"patterns\": 3}"));
+    CHECK(broken["error"]["code"] == "catalog.bad_shape");
+    CHECK(broken["error"]["message"] == "the older catalog: $.schema_version: missing or not an integer");
+    patsel::api::Engine tight;
+    REQUIRE(json::parse(tight.load(read_text(catalog_fixture("diff-new.json")), R"({"max_catalog_bytes": 1600})"))["ok"] == true);
+    CHECK(json::parse(tight.diff(older + std::string(200, ' ')))["error"]["code"] == "catalog.too_large");
+  }
+  SUBCASE("an engine with no catalog says so") {
+    patsel::api::Engine empty;
+    CHECK(json::parse(empty.diff(older))["error"]["code"] == "engine.not_loaded");
+  }
+}

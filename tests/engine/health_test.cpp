@@ -85,7 +85,7 @@ TEST_CASE("unknown signals drop out and known_share says how much is known") {
     CHECK(r.known_share == doctest::Approx(0.65));
     CHECK_FALSE(signal(r, "maintained").value);
     CHECK(signal(r, "maintained").points == 0);
-    CHECK(signal(r, "successors").why == "Succeeded by breaker in the catalog.");
+    CHECK(signal(r, "successors").why == "Succeeded by Breaker in the catalog.");
   }
   SUBCASE("an unsourced state counts as unknown; a family's migration from it names a successor") {
     // known: 20 + 20 + 25 (OldLib, sourced) + 10 + 5 + 5 = 85
@@ -227,7 +227,7 @@ TEST_CASE("the health methods of the API") {
     json detailed = ok(engine, "health.list", {{"signals", true}, {"categories", {"coordination"}}});
     REQUIRE(detailed["total"] == 1);
     CHECK(detailed["patterns"][0]["signals"].size() == 8);
-    CHECK(detailed["patterns"][0]["signals"][4]["why"] == "Succeeded by breaker in the catalog.");
+    CHECK(detailed["patterns"][0]["signals"][4]["why"] == "Succeeded by Breaker in the catalog.");
   }
   SUBCASE("health.get: every signal, the sourced signals and the tier history") {
     json r = ok(engine, "health.get", {{"pattern", "cache"}, {"today", "2026-06"}});

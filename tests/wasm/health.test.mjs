@@ -41,12 +41,16 @@ test('diff takes the older catalog as text or as an object', async () => {
   engine.dispose();
 });
 
-test('diff against the shipped catalog needs a params limit that holds it', async () => {
+test('diff reads a whole catalog under the catalog limits, not the params limit', async () => {
   const shipped = await readFile(`${dist}/catalog.json`, 'utf8');
-  const small = await createEngine();
-  assert.throws(() => small.diff(shipped), (e) => e instanceof PatselError && e.code === 'params.too_large');
-  small.dispose();
-  const roomy = await createEngine({ limits: { max_params_bytes: 4 * shipped.length } });
-  assert.equal(roomy.diff(shipped).same, true);
-  roomy.dispose();
+  const bytes = Buffer.byteLength(shipped);
+  assert.ok(bytes > 1024 * 1024, 'the shipped catalog is larger than the default max_params_bytes');
+  const engine = await createEngine();
+  assert.equal(engine.diff(shipped).same, true);
+  assert.throws(() => engine.call('diff', { since: shipped }), (e) => e instanceof PatselError && e.code === 'params.too_large');
+  engine.dispose();
+  const tight = await createEngine({ limits: { max_catalog_bytes: bytes } });
+  assert.throws(() => tight.diff(`${shipped} `), (e) => e instanceof PatselError && e.code === 'catalog.too_large'
+    && e.reason.startsWith('the older catalog: '));
+  tight.dispose();
 });

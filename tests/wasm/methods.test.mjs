@@ -30,6 +30,11 @@ async function jsMethods() {
         asked.push(method);
         return '{"ok":true,"result":null}';
       },
+      // The `diff` method's own entry point (the older catalog as a text of its own).
+      diff() {
+        asked.push('diff');
+        return '{"ok":true,"result":null}';
+      },
       delete() {},
     };
     new Engine(native, {})[name]('x', {});

@@ -36,4 +36,10 @@ async function render(route) {
   if (document.activeElement !== document.body || route.length) heading.focus({ preventScroll: true });
 }
 
-navigate = startRouter(render);
+// True while the view or one of its elements still shows a loading state.
+function viewBusy() {
+  if (outlet.hasAttribute('aria-busy')) return true;
+  return [...outlet.querySelectorAll('*')].some((node) => node.shadowRoot?.querySelector('[aria-busy=true]'));
+}
+
+navigate = startRouter(render, { busy: viewBusy });

@@ -75,6 +75,10 @@ export async function homeView({ engine: load, navigate }) {
           links(families.map((f) => [`#/timeline/${encodeURIComponent(f.id)}/`, f.title, f.from_year ? ` (${years(f)})` : '']))),
         tile('compositions', el('a', { href: '#/compositions' }, 'Compositions and combinations to avoid'),
           'Patterns made of patterns, and patterns that work against each other.'),
+        tile('health', el('a', { href: '#/health' }, 'Pattern health'),
+          'How well each tier is backed today, signal by signal, with the patterns flagged for review.'),
+        tile('changes', el('a', { href: '#/changes' }, 'What changed'),
+          'Tier moves and other changes since a date or since an earlier release of the catalog.'),
         samples.length ? tile('patterns', 'A pattern of each tier', 'What a pattern’s page holds: its banner, when to use it, examples, implementations and relations.',
           links(samples.map((p) => [patternRoute(p.id), p.title, [' ', tierBadge(p.tier)]]))) : null)),
   };

@@ -29,9 +29,10 @@ function sameDocument(url) {
 
 /**
  * Starts the router: `render(route, {restored})` draws the view of a route
- * into the page and resolves once it is there. Returns `navigate(href)`.
+ * into the page and resolves once it is there; `busy()` is true while the
+ * view's elements are still loading. Returns `navigate(href)`.
  */
-export function startRouter(render) {
+export function startRouter(render, { busy = () => false } = {}) {
   history.scrollRestoration = 'manual';
   let shown = null;        // the hash whose view is shown
   let request = 0;
@@ -43,7 +44,10 @@ export function startRouter(render) {
     const mine = ++request;
     const target = restore ? scrolls.get(location.href) ?? 0 : 0;
     await render(routeOf(hash), { restored: restore });
-    if (mine === request) settleScroll(target, () => mine === request);
+    if (mine !== request) return;
+    // A new view starts at the top; only Back and Forward have a place to keep.
+    if (target > 0) settleScroll(target, () => mine === request, busy);
+    else window.scrollTo(0, 0);
   }
 
   function navigate(href) {
@@ -84,13 +88,15 @@ export function startRouter(render) {
 }
 
 // The view's elements draw after the engine answers, and each one grows the
-// page as it does. Until the page has kept its height for a moment, keep the
-// reader at the position they left (the browser's scroll anchoring would
-// otherwise shift them by what grew above), unless they move first.
-const SETTLE_MS = 1500;
+// page as it does. Until they have all drawn and the page has kept its height
+// for a moment, keep the reader at the position they left (the browser's
+// scroll anchoring would otherwise shift them by what grew above), unless
+// they move first. The limit is for an element that never finishes; a slow
+// machine can take seconds to answer.
+const SETTLE_MS = 8000;
 const STILL_MS = 250;
 
-function settleScroll(target, current) {
+function settleScroll(target, current, busy) {
   const started = performance.now();
   const root = document.documentElement;
   let height = -1;
@@ -107,7 +113,7 @@ function settleScroll(target, current) {
   const step = () => {
     if (!current() || readerMoved) return done();
     const now = performance.now();
-    if (root.scrollHeight !== height) {
+    if (root.scrollHeight !== height || busy()) {
       height = root.scrollHeight;
       stillSince = now;
     }

@@ -8,6 +8,10 @@ import { homeView } from './home.js';
 import { PATTERN_BASE, TREE_BASE, element, notFound, years } from './parts.js';
 import { patternView } from './pattern-view.js';
 
+// A real earlier release of the catalog (data/catalog.json as of 22 November
+// 2026), for "what changed since a release".
+const OLDER_CATALOG = { url: 'releases/catalog-2026-11-22.json', label: 'the catalog of 22 November 2026' };
+
 const WAYS = {
   search: () => ({
     title: 'Search the catalog',
@@ -81,6 +85,18 @@ const WAYS = {
     title: 'Check your stack',
     lead: 'The patterns your team uses, and what they mean together: combinations to avoid, missing prerequisites, legacy patterns and the overall complexity.',
     body: element('patsel-stack', { patterns: 'two-phase-commit,microservices,circuit-breaker' }),
+  }),
+  health: () => ({
+    title: 'Pattern health',
+    lead: 'How well each pattern’s tier is backed today, and the patterns whose signals contradict their tier (flagged for review). Open a pattern for its signals and their sources.',
+    body: element('patsel-health'),
+  }),
+  changes: () => ({
+    title: 'What changed',
+    lead: 'Since a date: tier changes and reviews, libraries that went into maintenance, adoption reported. Since a release: what this catalog added, removed and moved compared with an older one.',
+    // An older catalog is fetched from the demo's own files, which a page opened from file:// cannot read.
+    body: element('patsel-changes', /^https?:$/.test(location.protocol)
+      ? { 'since-catalog': OLDER_CATALOG.url, 'since-label': OLDER_CATALOG.label } : { since: '2020' }),
   }),
   pattern: (context, id) => patternView(context, id),
 };

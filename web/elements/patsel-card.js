@@ -6,7 +6,9 @@
 // instead). One click away, each behind its own toggle: the examples and
 // their scale, the production checklist, strengths and limitations, the
 // alternatives and when, why the pattern is legacy, the migration path
-// (closed like the rest), the whole reason for the tier.
+// (closed like the rest), the whole reason for the tier. A pattern whose
+// tier changed (`tier_history`) says since when and what it was, with the
+// reasons one click away.
 //
 // Attributes: pattern (id), base-url (prefix of links to pattern pages),
 //             catalog (URL of a catalog.json; default: the shipped one),
@@ -14,11 +16,12 @@
 // Events:     patsel-card-load {detail: {pattern}} when the banner is shown.
 // Parts:      banner, head, badge, title, tier, status, lead, facts, more,
 //             toggle, panel, examples, checklist, trade-offs, alternatives,
-//             legacy, migration, rationale, link, error, retry.
+//             legacy, migration, history, rationale, link, error, retry.
 
 import { getPattern } from '../index.js';
 import { PatselElement, attr, loadingBox } from './base.js';
 import { el, patternHref } from './dom.js';
+import { currentTier, datetimeOf, monthText, tierChangeText } from './health-words.js';
 import { firstSentence, humanize, joinNodes, lowerFirst } from './text.js';
 import { tierBadge, tierOf } from './tiers.js';
 
@@ -153,6 +156,15 @@ export class PatselCardElement extends PatselElement {
           path.steps?.length ? el('ol', {}, path.steps.map((s) => el('li', {}, s))) : null]));
       }
       why = p.deprecation_reason || p.rationale;
+    }
+    // The tier's history: since when, what it was, and why it changed.
+    const history = Array.isArray(p.tier_history) ? p.tier_history.filter((c) => c?.to && c?.date) : [];
+    const since = currentTier(history);
+    if (since && since.tier === p.tier) {
+      fact('Tier', `${since.tier} since `, el('time', { datetime: datetimeOf(since.since) ?? undefined }, monthText(since.since)),
+        since.was ? ` (was ${since.was})` : '');
+      section('history', 'Why the tier changed', el('ol', { part: 'history' }, history.map((c) =>
+        el('li', {}, tierChangeText(c), c.reason ? `. ${c.reason}` : ''))));
     }
     if (p.rationale && tier !== 'bronze') section('rationale', `Why ${tier === 'unclassified' ? 'no tier' : tier}`, el('p', {}, p.rationale));
 

@@ -3,8 +3,9 @@
 // its year, the pattern (linked, with its tier badge) or the name of a step
 // outside the catalog, what it brought, its limitations and who adopted it;
 // the migration triggers that push a team from one step to a later one are
-// shown at the top of the step they lead to. Without a `family` attribute a
-// picker lists the catalog's families.
+// shown at the top of the step they lead to. A pattern whose tier changed
+// (`tier_history`) says since when, what it was and why. Without a `family`
+// attribute a picker lists the catalog's families.
 //
 // Attributes: family (id; none: a family picker), base-url (prefix of links
 //             to pattern pages), catalog (URL of a catalog.json; default: the
@@ -12,11 +13,12 @@
 // Events:     patsel-timeline-load {detail: {family}} when a timeline is shown;
 //             patsel-timeline-change {detail: {family}} when the picker changes.
 // Parts:      picker, select, header, title, summary, timeline, step, year,
-//             step-title, badge, innovation, limitations, adopters, trigger,
+//             step-title, badge, tier-history, innovation, limitations, adopters, trigger,
 //             further, link, loading, error, retry.
 
 import { PatselElement, attr, loadingBox } from './base.js';
 import { el, errorBox, patternHref } from './dom.js';
+import { currentTier, datetimeOf, monthText } from './health-words.js';
 import { tierBadge } from './tiers.js';
 
 const css = `
@@ -42,6 +44,8 @@ li[part~=step][data-tier=none] > .card { --dot: var(--patsel-border-color); }
 [part~=year] { font-weight: 700; font-variant-numeric: tabular-nums; }
 h4 { margin: 0; font-size: 1.02em; }
 [part~=innovation] { margin: .35rem 0 .25rem; }
+[part~=tier-history] { margin: .3rem 0 0; font-size: .95em; }
+[part~=tier-history] .label { margin: 0; }
 .label { font-weight: 600; margin: .35rem 0 0; }
 ul { margin: .15rem 0 0; padding-left: 1.25rem; }
 .outside { font-size: .85em; color: var(--patsel-text-muted); }
@@ -157,10 +161,28 @@ export class PatselTimelineElement extends PatselElement {
           step.year ? el('time', { part: 'year', datetime: String(step.year) }, String(step.year)) : null,
           el('h4', { part: 'step-title' }, name),
           step.tier ? tierBadge(step.tier) : el('span', { class: 'outside' }, '(not in the catalog)')),
+        this.#tierHistory(step),
         step.innovation ? el('p', { part: 'innovation' }, step.innovation) : null,
         step.limitations?.length ? [el('p', { class: 'label' }, 'Limitations'),
           el('ul', { part: 'limitations' }, step.limitations.map((l) => el('li', {}, l)))] : null,
         adopters.length ? el('p', { part: 'adopters' }, el('span', { class: 'label' }, 'Adopted by: '), adopters.join(', ')) : null));
+  }
+
+  // "Tier: silver since June 2024 (was gold). Fewer new uses." when the
+  // pattern's tier changed and its history ends at its tier.
+  #tierHistory(step) {
+    if (!step.pattern || !step.tier) return null;
+    let history;
+    try {
+      history = this.#engine.health(step.pattern).tier_history;
+    } catch {
+      return null;  // the step still shows without it
+    }
+    const now = currentTier(history);
+    if (!now || now.tier !== step.tier) return null;
+    return el('p', { part: 'tier-history' }, el('span', { class: 'label' }, 'Tier: '), `${now.tier} since `,
+      el('time', { datetime: datetimeOf(now.since) ?? undefined }, monthText(now.since)), now.was ? ` (was ${now.was})` : '',
+      now.reason ? `. ${now.reason}` : '');
   }
 
   #trigger({ from, to, triggers }) {

@@ -200,3 +200,51 @@ export const problemMatrixForm = {
     };
   },
 };
+
+/**
+ * <patsel-health>: the filters, `tier.gold_category.resilience_flagged.yes`.
+ * Each entry only when it differs from the element's attributes; a bare
+ * `category` is every category.
+ */
+export const healthForm = {
+  /** `tiers`, `category` ('' every category), `flagged`: undefined for the attribute's. */
+  write({ tiers, category, flagged }) {
+    return encodeState({
+      tier: tiers,
+      category: category == null ? undefined : category === '' ? [] : [category],
+      flagged: flagged == null ? undefined : flagged ? 'yes' : 'no',
+    });
+  },
+  /** {tiers, category, flagged}, each undefined when not in the URL; null without a value. */
+  read(value) {
+    if (!value) return null;
+    const entries = decodeState(value);
+    return {
+      tiers: entries.tier && tiersOf(entries.tier),
+      category: Object.hasOwn(entries, 'category') ? (entries.category[0] ?? '') : undefined,
+      flagged: Object.hasOwn(entries, 'flagged') ? entries.flagged[0] !== 'no' : undefined,
+    };
+  },
+};
+
+/**
+ * <patsel-changes>: what the changes are counted from, `since.2024-06` (a
+ * date; a bare `since` is every recorded change) or `release` (the older
+ * catalog of `since-catalog`). Left out when it is the element's default.
+ */
+export const changesForm = {
+  /** `{view: 'date', since: '2024-06'}` or `{view: 'release'}`; null: the default. */
+  write(state) {
+    if (!state) return null;
+    if (state.view === 'release') return encodeState({ release: [] });
+    return encodeState({ since: state.since ? [state.since] : [] });
+  },
+  /** {view, since} or null without a value. */
+  read(value) {
+    if (!value) return null;
+    const entries = decodeState(value);
+    if (Object.hasOwn(entries, 'release')) return { view: 'release', since: '' };
+    if (Object.hasOwn(entries, 'since')) return { view: 'date', since: entries.since[0] ?? '' };
+    return null;
+  },
+};

@@ -20,6 +20,7 @@
 #include "catalog_text.hpp"
 #include "checks.hpp"
 #include "health_fields.hpp"
+#include "page_cache.hpp"
 #include "parallel.hpp"
 #include "source_tree.hpp"
 #include "patsel/catalog.hpp"
@@ -231,11 +232,15 @@ bool source_folder(const fs::path& folder, const std::string& what, Report& repo
   return true;
 }
 
-// Reads and compiles one page. Nothing escapes: a file that cannot be read
-// is `source.unreadable`, and running out of memory (or any other failure
-// of the compiler itself) leaves this page out and the others go on.
+// Reads and compiles one page, or takes it from the cache when its bytes
+// are the ones cached; a page compiled here gets a frame for the next
+// cache. Nothing escapes: a file that cannot be read is
+// `source.unreadable`, and running out of memory (or any other failure of
+// the compiler itself) leaves this page out and the others go on; neither
+// is cached.
 void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, Report& report,
-                  const PageLimits& limits, const Terms& terms) {
+                  const PageLimits& limits, const Terms& terms, const detail::PageCache* cache, std::string* frame,
+                  bool& cached) {
   try {
     // One byte past the limit: a page over it is reported from its size.
     auto text = detail::read_source(path, limits.max_bytes + 1);
@@ -244,16 +249,51 @@ void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, 
       return;
     }
     input.text = std::move(text).value();
-    outcome = compile_page(input, report, limits, terms);
+    // Both paths: the shown one is in the diagnostics, the relative one
+    // gives the id and the folder.
+    const std::string key = input.file + '\n' + input.relative;
+    if (cache) {
+      if (auto hit = cache->find(key, input.text)) {
+        outcome = std::move(hit->outcome);
+        report = std::move(hit->report);
+        *frame = cache->stored_frame(key);
+        cached = true;
+        input.text = std::string();
+        return;
+      }
+    }
+    detail::CachedPage page;
+    page.outcome = compile_page(input, page.report, limits, terms);
+    if (frame) *frame = detail::PageCache::frame(key, input.text, page);
+    outcome = std::move(page.outcome);
+    report = std::move(page.report);
   } catch (const std::bad_alloc&) {
     outcome = PageOutcome{};
+    if (frame) frame->clear();
     report.error("page.too_large", input.file, 0, 0, "ran out of memory while compiling the page; left out");
   } catch (const std::exception& e) {
     outcome = PageOutcome{};
+    if (frame) frame->clear();
     report.error("page.internal_error", input.file, 0, 0,
                  std::string("the compiler failed on this page (") + e.what() + "); left out");
   }
   input.text = std::string();
+}
+
+// What a cached page depends on besides its path and bytes: the compiler,
+// its limits, and the site's vocabulary and laws (read from the data
+// folder; the shipped ones are part of the compiler).
+std::string cache_identity(const BuildOptions& options, const fs::path& data_dir, bool data_found) {
+  const PageLimits& l = options.limits;
+  std::uint64_t terms = detail::fnv1a("");
+  for (const char* name : {"laws.yaml", "vocabulary.yaml"}) {
+    std::string text = "(none)";
+    if (data_found)
+      if (auto read = detail::read_source(data_dir / name, l.max_bytes + 1)) text = "(file)" + std::move(read).value();
+    terms = detail::fnv1a(text, terms);
+  }
+  return options.compiler_identity + " " + std::to_string(l.max_bytes) + " " + std::to_string(l.max_yaml_nodes) +
+         " " + std::to_string(l.max_yaml_bytes) + " " + std::to_string(l.max_depth) + " " + std::to_string(terms);
 }
 
 }  // namespace
@@ -274,16 +314,40 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   std::vector<PageOutcome> outcomes(files.size());
   std::vector<Report> reports(files.size());
   std::vector<PageInput> inputs(files.size());
+  std::optional<detail::PageCache> cache;
+  if (options.cache) {
+    BuildOptions named = options;
+    if (named.compiler_identity.empty()) named.compiler_identity = detail::executable_identity();
+    if (named.compiler_identity.empty())
+      out.cache_problem = "the page cache is not used: this program's own file cannot be read to name it";
+    else
+      cache = detail::PageCache::load(*options.cache, cache_identity(named, data_dir, data_found));
+  }
+  std::vector<std::string> frames(cache ? files.size() : 0);
+  std::vector<char> cached(files.size(), 0);
   detail::parallel_for(files.size(), [&](std::size_t i) {
     inputs[i].file = prefix + files[i].relative;
     inputs[i].relative = files[i].relative;
-    compile_file(files[i].path, inputs[i], outcomes[i], reports[i], options.limits, terms);
+    bool hit = false;
+    compile_file(files[i].path, inputs[i], outcomes[i], reports[i], options.limits, terms, cache ? &*cache : nullptr,
+                 cache ? &frames[i] : nullptr, hit);
+    cached[i] = hit;
   });
+  // A cache that would be written again byte for byte is left alone.
+  const bool cache_unchanged = cache && cache->size() == files.size() &&
+                               std::all_of(cached.begin(), cached.end(), [](char hit) { return hit != 0; });
+  if (cache && !cache_unchanged) {
+    if (auto error = cache->save(*options.cache, frames))
+      out.cache_problem = "the page cache was not written (" + error->message + "); the next build compiles every page";
+  }
+  cache.reset();  // its bytes are no longer needed
+  frames = {};
 
   std::vector<detail::CompiledPage> pages;
   detail::PageDirectory directory;  // every Markdown file, for the links of Related sections
   for (std::size_t i = 0; i < files.size(); ++i) {
     out.stats.pages++;
+    out.stats.cached += cached[i];
     out.report.merge(reports[i]);
     directory[files[i].relative] = outcomes[i].record ? outcomes[i].record->value("id", "") : std::string();
     if (outcomes[i].record)

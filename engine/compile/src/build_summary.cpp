@@ -27,6 +27,7 @@ std::string counts_line(const BuildStats& stats) {
   if (stats.failed) text += "; " + std::to_string(stats.failed) + " left out because of errors";
   if (stats.body_relations)
     text += "; " + detail::counted(stats.body_relations, "relation") + " from Related sections";
+  if (stats.cached) text += "; " + detail::counted(stats.cached, "unchanged page") + " from the cache";
   return text + "\n";
 }
 

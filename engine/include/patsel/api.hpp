@@ -105,6 +105,17 @@ class Engine {
   /// ```
   std::string call(std::string_view method, std::string_view params_json) const;
 
+  /// What changed since an older catalog, given as its catalog.json text:
+  /// the answer of the `diff` method, without wrapping the text in params.
+  /// The text is read as a catalog is loaded, under `max_catalog_bytes` and
+  /// `max_depth` (not `max_params_bytes`, which a whole catalog outgrows),
+  /// and with no second parse or escaping of a megabyte of JSON.
+  ///
+  /// ```
+  /// engine.diff(older_text);  // {"ok":true,"result":{"old":...,"added":[...],...}}
+  /// ```
+  std::string diff(std::string_view older_catalog_json) const;
+
  private:
   std::unique_ptr<patsel::detail::EngineState> state_;
 };

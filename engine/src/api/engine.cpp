@@ -89,4 +89,10 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
   return detail::error_envelope({"engine.unknown_method", "'" + std::string(method) + "' is not a method"});
 }
 
+std::string Engine::diff(std::string_view older_catalog_json) const {
+  if (!state_) return detail::error_envelope({"engine.not_loaded", "no catalog is loaded"});
+  Result<detail::json> result = detail::diff_since(*state_, older_catalog_json, "the older catalog: ");
+  return result ? detail::ok_envelope(result.value()) : detail::error_envelope(result.error());
+}
+
 }  // namespace patsel::api

@@ -188,9 +188,12 @@ Result<json> catalog_diff(const EngineState& state, const json& params) {
   const json* since = member(params, "since");
   if (!since || !since->is_string())
     return bad_option("$.since", "the older catalog is required, as the text of its catalog.json");
-  CatalogLimits limits = state.limits.catalog;
-  auto older = Catalog::from_json(since->get_ref<const std::string&>(), limits);
-  if (!older) return Error{older.error().code, "$.since: " + older.error().message};
+  return diff_since(state, since->get_ref<const std::string&>(), "$.since: ");
+}
+
+Result<json> diff_since(const EngineState& state, std::string_view older_text, const std::string& where) {
+  auto older = Catalog::from_json(older_text, state.limits.catalog);
+  if (!older) return Error{older.error().code, where + older.error().message};
   const CatalogDiff diff = diff_catalogs(older.value(), state.catalog);
   auto refs = [](const std::vector<const Pattern*>& patterns) { return pattern_refs(patterns); };
   return json{{"old", {{"content_hash", diff.old_hash}, {"patterns", older.value().patterns().size()}}},

@@ -57,5 +57,8 @@ Result<json> health_get(const EngineState& state, const json& params);
 Result<json> health_review(const EngineState& state, const json& params);
 Result<json> health_changes(const EngineState& state, const json& params);
 Result<json> catalog_diff(const EngineState& state, const json& params);
+/// The `diff` answer for an older catalog's text, read under the limits of
+/// a loaded catalog; `where` prefixes a load error's message ("$.since: ").
+Result<json> diff_since(const EngineState& state, std::string_view older_text, const std::string& where);
 
 }  // namespace patsel::detail

@@ -27,6 +27,7 @@ struct BuildStats {
   int failed = 0;    ///< left out because of an error
   int duplicates = 0;  ///< second pages of a pattern, merged into the richer one
   int body_relations = 0;  ///< relations read from the pages' Related sections
+  int cached = 0;    ///< taken from the page cache instead of being compiled again
   std::map<std::string, int> skipped;  ///< not patterns, by reason
   /// By canonical front-matter key ("pattern_status", "related_laws").
   std::map<std::string, FieldCount> fields;
@@ -42,6 +43,9 @@ struct BuildOutput {
   /// page compiled into a pattern (`source.empty`). Errors inside pages and
   /// data files leave it true: what compiled is a catalog.
   bool writable = false;
+  /// Why the page cache could not be written, when it could not; the
+  /// build itself is not affected.
+  std::string cache_problem;
 };
 
 struct BuildOptions {
@@ -53,6 +57,13 @@ struct BuildOptions {
   /// Read typed relations from the links of the pages' Related sections
   /// (`patsel build --no-body-relations` turns it off).
   bool body_relations = true;
+  /// A file that keeps compiled pages between builds: a page whose path
+  /// and bytes did not change is taken from it instead of being parsed
+  /// again. None: every page is compiled.
+  std::optional<std::filesystem::path> cache;
+  /// Names this compiler in the cache, so that a cache written by another
+  /// build of it is ignored. Empty: a hash of the running executable.
+  std::string compiler_identity;
 };
 
 /// Compiles every `*.md` below `root` (recursively, in path order) and the

@@ -42,6 +42,8 @@ class Report {
   /// How many diagnostics have this rule id.
   std::size_t count(std::string_view rule) const;
   bool empty() const { return items_.empty(); }
+  /// In the order they were added.
+  const std::vector<Diagnostic>& items() const { return items_; }
 
   /// One line per diagnostic, then `N errors, M warnings`.
   std::string to_text() const;

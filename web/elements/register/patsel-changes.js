@@ -1,0 +1,4 @@
+// Registers <patsel-changes> alone.
+import { PatselChangesElement } from '../patsel-changes.js';
+
+PatselChangesElement.define();

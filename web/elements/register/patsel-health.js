@@ -1,0 +1,4 @@
+// Registers <patsel-health> alone.
+import { PatselHealthElement } from '../patsel-health.js';
+
+PatselHealthElement.define();
