@@ -32,7 +32,11 @@ export async function benchBrowserEngine({ loads = 10, rounds = 5 } = {}) {
   const browser = await launchBrowser();
   const server = await serve(dist, {
     // The more specific route first: the server takes the first prefix that matches.
-    routes: { '/bench/workloads.mjs': path.join(root, 'bench', 'workloads.mjs'), '/bench/': path.join(root, 'bench', 'pages') },
+    routes: {
+      '/bench/workloads.mjs': path.join(root, 'bench', 'workloads.mjs'),
+      '/web/elements/card-fields.js': path.join(root, 'web', 'elements', 'card-fields.js'),
+      '/bench/': path.join(root, 'bench', 'pages'),
+    },
     headers: isolation,
   });
   try {

@@ -1,5 +1,6 @@
 // The query workloads of the benchmarks, the same in Node and in Chromium:
 // what a user of the widgets makes the engine do, and how it is timed.
+import { CARD_FIELDS } from '../web/elements/card-fields.js';
 
 /** Twenty queries people type when they look for a pattern (tests/engine/real_queries_test.cpp). */
 export const REAL_QUERIES = [
@@ -25,11 +26,12 @@ const ALL_TIERS = ['gold', 'silver', 'bronze'];
 /**
  * The request <patsel-explorer> sends on a desktop: one page of hits, the
  * counts of the tiers and of each open panel: category (open by default) and
- * any facet the user has ticked a value in.
+ * any facet the user has ticked a value in, and the members its cards show.
  */
 export function explorerRequest(query, filters = {}) {
   const open = new Set(['tier', 'category', ...Object.keys(filters)]);
-  return { query, filters: { tier: ALL_TIERS, ...filters }, facets: [...open], facet_limit: 100000, limit: 24, offset: 0 };
+  return { query, filters: { tier: ALL_TIERS, ...filters }, facets: [...open], facet_limit: 100000, limit: 24, offset: 0,
+    hit_fields: CARD_FIELDS };
 }
 
 /** A user narrowing the explorer with facet checkboxes, one toggle per request. */

@@ -315,3 +315,41 @@ TEST_CASE("a hit carries what a result card shows: difficulty, the year introduc
   CHECK(bare["introduced"].is_null());
   CHECK(bare["aliases"] == json::array());
 }
+
+TEST_CASE("hit_fields: a hit carries only the members asked for, the same values as in a whole hit") {
+  const Fixture& f = fixture();
+  const json whole = f.search(json{{"query", "fuse fail "}});
+  const json card = f.search(json{{"query", "fuse fail "}, {"hit_fields", {"id", "title", "tier", "highlights"}}});
+  REQUIRE(card["hits"].size() == whole["hits"].size());
+  for (std::size_t i = 0; i < card["hits"].size(); ++i) {
+    const json& hit = card["hits"][i];
+    const json& full = whole["hits"][i];
+    CHECK(hit.size() == 4);
+    CHECK(hit["id"] == full["id"]);
+    CHECK(hit["title"] == full["title"]);
+    CHECK(hit["tier"] == full["tier"]);
+    CHECK(hit["highlights"] == full["highlights"]);
+  }
+  // Everything but the hits is the same answer.
+  json rest = card, whole_rest = whole;
+  rest.erase("hits");
+  whole_rest.erase("hits");
+  CHECK(rest == whole_rest);
+
+  SUBCASE("no highlights and no matched: the rest is still there") {
+    const json bare = f.search(json{{"query", "fuse fail "}, {"hit_fields", {"id", "score", "matched"}}});
+    const json& hit = bare["hits"][0];
+    const json& full = whole["hits"][0];
+    CHECK(hit == json{{"id", "circuit-breaker"}, {"score", full["score"]}, {"matched", full["matched"]}});
+    CHECK(f.search(json{{"query", "fuse"}, {"hit_fields", json::array()}})["hits"][0] == json::object());
+  }
+  SUBCASE("an unknown member or a wrong type is an error that names it") {
+    json answer = json::parse(f.engine.call("search", R"({"hit_fields":["id","body"]})"));
+    CHECK(answer["error"]["code"] == "params.bad_option");
+    CHECK(answer["error"]["message"] ==
+          "$.hit_fields[1]: 'body' is not a member of a hit (id, title, summary, tier, category, domain, layer, status, "
+          "tags, difficulty, introduced, aliases, score, matched, highlights)");
+    answer = json::parse(f.engine.call("search", R"({"hit_fields":"id"})"));
+    CHECK(answer["error"]["message"] == "$.hit_fields: expected an array of strings");
+  }
+}

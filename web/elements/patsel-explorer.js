@@ -19,6 +19,7 @@
 //             summary, mark, more, error, retry.
 
 import { PatselElement, attr } from './base.js';
+import { CARD_FIELDS } from './card-fields.js';
 import { el, errorBox, patternHref } from './dom.js';
 import { count, humanize, joinNodes } from './text.js';
 import { TIER_IDS, showTiers, checkedTiers, tierBadge, tierCheckboxes } from './tiers.js';
@@ -383,7 +384,7 @@ export class PatselExplorerElement extends PatselElement {
     const filters = {};
     if (s.tiers.length) filters.tier = s.tiers;
     for (const { facet } of FACETS) if (s.filters[facet]?.length) filters[facet] = s.filters[facet];
-    const params = { query: s.q, filters, ...(counts ? this.#countRequest() : { facets: [] }), limit, offset };
+    const params = { query: s.q, filters, ...(counts ? this.#countRequest() : { facets: [] }), limit, offset, hit_fields: CARD_FIELDS };
     let [from, to] = [s.from, s.to];
     if (from != null && to != null && from > to) [from, to] = [to, from];
     if (from != null || to != null) params.ranges = { introduced: [from ?? null, to ?? null] };
@@ -546,7 +547,7 @@ export class PatselExplorerElement extends PatselElement {
     const href = patternHref(this.baseUrl, hit.id);
     const title = highlighted(hit.title, hit.highlights?.title);
     const snippet = hit.highlights?.snippet;
-    const summary = snippet?.text ? highlighted(snippet.text, snippet.ranges) : [hit.summary ?? ''];
+    const summary = snippet ? highlighted(snippet.text, snippet.ranges) : [hit.summary ?? ''];
     const year = /^\d{4}/.exec(String(hit.introduced ?? ''))?.[0];
     const meta = [hit.category && el('span', { 'data-meta': 'category' }, humanize(hit.category)),
       hit.difficulty && el('span', { 'data-meta': 'difficulty' }, humanize(hit.difficulty)),

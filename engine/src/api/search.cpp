@@ -1,6 +1,8 @@
 // Method `search`: full-text query, facet filters and counts, ranges,
 // sorting and paging in one call, so the explorer redraws from one answer.
 
+#include <array>
+#include <bitset>
 #include <cmath>
 #include <cstdlib>
 
@@ -95,6 +97,40 @@ Result<std::vector<Facet>> read_facets(const json& params) {
   return parse_words<Facet>(names.value(), "$.facets", parse_facet, "a facet", facet_names());
 }
 
+// The members a hit can carry; `hit_fields` picks some, so a view gets only
+// what it shows (docs/search.md).
+enum class HitField { id, title, summary, tier, category, domain, layer, status, tags, difficulty, introduced, aliases,
+                      score, matched, highlights, count };
+constexpr std::array<std::string_view, static_cast<std::size_t>(HitField::count)> kHitFieldNames = {
+    "id",   "title",      "summary",    "tier",    "category", "domain",  "layer",     "status",
+    "tags", "difficulty", "introduced", "aliases", "score",    "matched", "highlights"};
+
+struct HitFields {
+  std::bitset<kHitFieldNames.size()> bits;
+  bool operator()(HitField f) const { return bits.test(static_cast<std::size_t>(f)); }
+};
+
+std::optional<std::size_t> hit_field_index(const std::string& name) {
+  for (std::size_t i = 0; i < kHitFieldNames.size(); ++i)
+    if (kHitFieldNames[i] == name) return i;
+  return std::nullopt;
+}
+
+Result<HitFields> read_hit_fields(const json& params) {
+  HitFields fields;
+  if (!member(params, "hit_fields")) {
+    fields.bits.set();
+    return fields;
+  }
+  auto names = strings_at(params["hit_fields"], "$.hit_fields");
+  if (!names) return names.error();
+  const std::string allowed = name_list(std::vector<std::string_view>(kHitFieldNames.begin(), kHitFieldNames.end()));
+  auto indexes = parse_words<std::size_t>(names.value(), "$.hit_fields", hit_field_index, "a member of a hit", allowed);
+  if (!indexes) return indexes.error();
+  for (std::size_t i : indexes.value()) fields.bits.set(i);
+  return fields;
+}
+
 // Scores are rounded so that printing them cannot differ between targets.
 double rounded(double score) { return std::round(score * 10000.0) / 10000.0; }
 
@@ -108,26 +144,45 @@ json ranges_json(const std::vector<ByteRange>& ranges) {
   return out;
 }
 
-// Built member by member: nlohmann's initializer lists copy each value.
-json hit_json(const EngineState& state, const SearchResults& results, const ScoredDoc& scored) {
+// Built member by member (nlohmann's initializer lists copy each value), and
+// only the members asked for: the matched terms and highlights are the
+// costly part, computed only when wanted.
+json hit_json(const EngineState& state, const SearchResults& results, const ScoredDoc& scored, HitFields wanted) {
   const Pattern& p = state.catalog.patterns()[scored.doc];
-  HitDetails details = state.search.explain(state.catalog, results, scored.doc);
-  json hit = pattern_summary(p);
+  json hit = json::object();
+  using F = HitField;
+  if (wanted(F::id)) hit["id"] = p.id;
+  if (wanted(F::title)) hit["title"] = p.title;
+  if (wanted(F::summary)) hit["summary"] = p.summary;
+  if (wanted(F::tier)) hit["tier"] = to_string(p.tier);
+  if (wanted(F::category)) hit["category"] = p.category;
+  if (wanted(F::domain)) hit["domain"] = p.domain;
+  if (wanted(F::layer)) hit["layer"] = p.layer;
+  if (wanted(F::status)) hit["status"] = p.status;
+  if (wanted(F::tags)) hit["tags"] = p.tags;
   // What a result card shows besides the summary, and the names a reader may type.
-  const json* difficulty = member(p.data, "difficulty");
-  hit["difficulty"] = difficulty && difficulty->is_string() ? *difficulty : json(nullptr);
-  hit["introduced"] = p.introduced_year ? json(p.introduced_year) : json(nullptr);
-  hit["aliases"] = p.aliases;
-  hit["score"] = rounded(scored.score);
-  json& matched = hit["matched"];
-  json& fields = matched["fields"] = json::array();
-  for (SearchField f : details.fields) fields.push_back(to_string(f));
-  matched["terms"] = std::move(details.terms);
-  json& highlights = hit["highlights"];
-  highlights["title"] = ranges_json(details.title);
-  json& snippet = highlights["snippet"];
-  snippet["text"] = std::move(details.snippet);
-  snippet["ranges"] = ranges_json(details.snippet_ranges);
+  if (wanted(F::difficulty)) {
+    const json* difficulty = member(p.data, "difficulty");
+    hit["difficulty"] = difficulty && difficulty->is_string() ? *difficulty : json(nullptr);
+  }
+  if (wanted(F::introduced)) hit["introduced"] = p.introduced_year ? json(p.introduced_year) : json(nullptr);
+  if (wanted(F::aliases)) hit["aliases"] = p.aliases;
+  if (wanted(F::score)) hit["score"] = rounded(scored.score);
+  if (!wanted(F::matched) && !wanted(F::highlights)) return hit;
+  HitDetails details = state.search.explain(state.catalog, results, scored.doc);
+  if (wanted(F::matched)) {
+    json& matched = hit["matched"];
+    json& fields = matched["fields"] = json::array();
+    for (SearchField f : details.fields) fields.push_back(to_string(f));
+    matched["terms"] = std::move(details.terms);
+  }
+  if (wanted(F::highlights)) {
+    json& highlights = hit["highlights"];
+    highlights["title"] = ranges_json(details.title);
+    json& snippet = highlights["snippet"];
+    snippet["text"] = std::move(details.snippet);
+    snippet["ranges"] = ranges_json(details.snippet_ranges);
+  }
   return hit;
 }
 
@@ -150,7 +205,8 @@ json query_json(const std::string& text, const ParsedQuery& parsed, const Search
 
 Result<json> search(const EngineState& state, const json& params) {
   if (auto error =
-          unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "facet_values", "sort", "limit", "offset"}))
+          unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "facet_values", "sort", "limit", "offset",
+                              "hit_fields"}))
     return *error;
   SearchPageRequest request;
   auto text = string_option(params, "query", "");
@@ -179,9 +235,13 @@ Result<json> search(const EngineState& state, const json& params) {
       return bad_option("$.sort", "'" + sort_name.value() + "' is not an order (" + sort_names() + ")");
   }
 
+  auto hit_fields = read_hit_fields(params);
+  if (!hit_fields) return hit_fields.error();
+
   const SearchPage page = search_page(state.catalog, state.search, state.facets, request);
   json hits = json::array();
-  for (std::size_t i = page.first; i < page.end; ++i) hits.push_back(hit_json(state, page.results, page.filtered.docs[i]));
+  for (std::size_t i = page.first; i < page.end; ++i)
+    hits.push_back(hit_json(state, page.results, page.filtered.docs[i], hit_fields.value()));
   json facet_counts = json::object();
   for (Facet f : request.count) {
     json values = json::array();
