@@ -129,6 +129,44 @@ test('filters: tier, category and flagged only, in the URL; Back restores each s
   await shared.page.close();
 });
 
+test('a long list shows its first 20 rows and "Show all": the rest follow, focus on the first new row, kept in the URL', async () => {
+  // The shipped catalog: every pattern has a health score, far more than 20.
+  const shipped = JSON.parse(await readFile(path.join(root, 'data', 'catalog.json'), 'utf8'));
+  const total = shipped.patterns.length;
+  assert.ok(total > 40, `${total} patterns`);
+  const { page, problems, element } = await open({ catalog: '/catalog.json', today: '2026-06' });
+  assert.equal(await element.locator('[part~=row]').count(), 20);
+  const button = element.locator('[part~=show-all]');
+  assert.equal(await button.textContent(), `Show all ${total} patterns`);
+  const first20 = await rows(element);
+  await button.click();
+  assert.equal(await element.locator('[part~=row]').count(), total);
+  assert.deepEqual((await rows(element)).slice(0, 20), first20, 'the first rows stay as they were');
+  assert.equal(await button.count(), 0);
+  const focused = await element.evaluate((e) => e.shadowRoot.activeElement?.closest('[part~=row]')?.dataset.pattern);
+  assert.equal(focused, (await rows(element))[20], 'focus on the first row that was not shown');
+  assert.equal(await urlValue(page), 'all.yes');
+
+  // Reloaded (as Back from a pattern page does), the whole list is there.
+  await page.reload();
+  const again = page.locator('patsel-health');
+  await page.evaluate(() => {
+    const element = document.createElement('patsel-health');
+    element.setAttribute('catalog', '/catalog.json');
+    element.setAttribute('today', '2026-06');
+    document.getElementById('host').append(element);
+  });
+  await again.locator('[part~=row]').first().waitFor();
+  assert.equal(await again.locator('[part~=row]').count(), total);
+
+  // A new filter starts again from its first rows.
+  await again.getByLabel(/^Bronze/).uncheck();
+  assert.equal(await again.locator('[part~=row]').count(), 20);
+  assert.equal(await urlValue(page), 'tier.gold.silver');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('nothing that matches says so', async () => {
   const { page, element } = await open({ tiers: 'silver', flagged: '' });
   assert.equal(await element.locator('[part~=row]').count(), 0);

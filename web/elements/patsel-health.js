@@ -4,8 +4,9 @@
 // pattern is flagged, in words, and opens to its signals: each one's share
 // of the score, what the catalog says, and the sources behind it (real
 // links). The filters are kept in the URL (?health=tier.gold_flagged.yes),
-// so a view can be shared and Back undoes a change. docs/health.md explains
-// the signals and the formula.
+// so a view can be shared and Back undoes a change. The first 20 rows come
+// with "Show all" for the rest. docs/health.md explains the signals and the
+// formula.
 //
 // Attributes: tiers (shown at first; default "gold silver bronze"),
 //             category (one category; default: all), flagged (present:
@@ -69,9 +70,12 @@ li + li { margin-top: .3rem; }
 [part~=signal] p { margin: .05rem 0 0; }
 [part~=source] { overflow-wrap: anywhere; }
 [part~=empty] { font-style: italic; }
+[part~=show-all] { margin: .75rem 0 0; }
 `;
 
 const ALL_TIERS = TIER_IDS.join(' ');
+/** Rows shown before "Show all": a long catalog stays a short page on a phone. */
+const ROWS_SHOWN = 20;
 
 export class PatselHealthElement extends PatselElement {
   static tag = 'patsel-health';
@@ -90,6 +94,7 @@ export class PatselHealthElement extends PatselElement {
   #tiers;                  // the reader's choice, or undefined = the attribute's
   #category;
   #flagged;
+  #all = false;            // every row shown, not only the first ROWS_SHOWN
   #open = new Set();       // patterns whose signals are shown
 
   /** The tiers shown now, in tier order. */
@@ -154,14 +159,13 @@ export class PatselHealthElement extends PatselElement {
     this.#tiers = saved?.tiers;
     this.#category = saved?.category !== undefined && (saved.category === '' || this.#categories.includes(saved.category)) ? saved.category : undefined;
     this.#flagged = saved?.flagged;
+    this.#all = saved?.all ?? false;
   }
 
   // The reader changed a filter: a history entry, a redraw and an event.
   #changed() {
-    const tiers = sameTiers(this.allowedTiers, parseTiers(this.tiers, TIER_IDS)) ? undefined : this.allowedTiers;
-    const category = this.currentCategory === this.#attributeCategory() ? undefined : this.currentCategory;
-    const flagged = this.flaggedOnly === this.flagged ? undefined : this.flaggedOnly;
-    this.writeUrl(healthForm.write({ tiers, category, flagged }));
+    this.#all = false;
+    this.writeUrl(healthForm.write(this.#urlChoice()));
     this.#renderBody();
     this.emit('patsel-health-change', this.#state());
   }
@@ -197,6 +201,14 @@ export class PatselHealthElement extends PatselElement {
     this.#renderBody();
   }
 
+  // The filters that differ from the attributes, for the URL.
+  #urlChoice() {
+    const tiers = sameTiers(this.allowedTiers, parseTiers(this.tiers, TIER_IDS)) ? undefined : this.allowedTiers;
+    const category = this.currentCategory === this.#attributeCategory() ? undefined : this.currentCategory;
+    const flagged = this.flaggedOnly === this.flagged ? undefined : this.flaggedOnly;
+    return { tiers, category, flagged };
+  }
+
   #showChoice() {
     const root = this.shadowRoot;
     root.querySelector('[part~=category-select]').value = this.currentCategory;
@@ -223,7 +235,26 @@ export class PatselHealthElement extends PatselElement {
     status.textContent = patterns.length
       ? `${count(patterns.length, 'pattern')}, healthiest first${flagged && !this.flaggedOnly ? `; ${flagged} flagged for review` : ''}.${date ? ` Scores as of ${monthText(date)}.` : ''}`
       : 'No pattern matches these filters.';
-    body.replaceChildren(patterns.length ? el('ol', { part: 'rows', 'aria-label': 'Patterns by health score' }, patterns.map((p, i) => this.#row(p, i))) : '');
+    const shown = this.#all ? patterns : patterns.slice(0, ROWS_SHOWN);
+    const rows = el('ol', { part: 'rows', 'aria-label': 'Patterns by health score' }, shown.map((p, i) => this.#row(p, i)));
+    body.replaceChildren(...(patterns.length ? [rows, this.#showAll(patterns, shown.length)] : []));
+  }
+
+  // "Show all 133 patterns" under the first rows; kept in the URL (replacing
+  // the entry), so Back from a pattern comes back to the whole list.
+  #showAll(patterns, shownCount) {
+    if (shownCount >= patterns.length) return '';
+    const button = el('button', { type: 'button', part: 'show-all' }, `Show all ${count(patterns.length, 'pattern')}`);
+    button.addEventListener('click', () => {
+      this.#all = true;
+      this.writeUrl(healthForm.write({ ...this.#urlChoice(), all: true }), { replace: true });
+      const rows = this.shadowRoot.querySelector('[part~=rows]');
+      rows.append(...patterns.slice(shownCount).map((p, i) => this.#row(p, shownCount + i)));
+      button.remove();
+      // The reader goes on from the first row that was not there.
+      rows.children[shownCount]?.querySelector('[part~=row-title] a')?.focus();
+    });
+    return button;
   }
 
   #row(p, i) {

@@ -207,15 +207,16 @@ export const problemMatrixForm = {
  * `category` is every category.
  */
 export const healthForm = {
-  /** `tiers`, `category` ('' every category), `flagged`: undefined for the attribute's. */
-  write({ tiers, category, flagged }) {
+  /** `tiers`, `category` ('' every category), `flagged`: undefined for the attribute's; `all`: every row shown. */
+  write({ tiers, category, flagged, all }) {
     return encodeState({
       tier: tiers,
       category: category == null ? undefined : category === '' ? [] : [category],
       flagged: flagged == null ? undefined : flagged ? 'yes' : 'no',
+      all: all ? 'yes' : undefined,
     });
   },
-  /** {tiers, category, flagged}, each undefined when not in the URL; null without a value. */
+  /** {tiers, category, flagged, all}, each undefined when not in the URL (all: false); null without a value. */
   read(value) {
     if (!value) return null;
     const entries = decodeState(value);
@@ -223,6 +224,7 @@ export const healthForm = {
       tiers: entries.tier && tiersOf(entries.tier),
       category: Object.hasOwn(entries, 'category') ? (entries.category[0] ?? '') : undefined,
       flagged: Object.hasOwn(entries, 'flagged') ? entries.flagged[0] !== 'no' : undefined,
+      all: entries.all?.[0] === 'yes',
     };
   },
 };

@@ -9,9 +9,13 @@ test('health filters: only what differs from the attributes; a bare category is 
   assert.equal(healthForm.write({ tiers: ['gold', 'silver'], category: 'resilience', flagged: true }), 'tier.gold.silver_category.resilience_flagged.yes');
   assert.equal(healthForm.write({ category: '', flagged: false }), 'category_flagged.no');
   assert.equal(healthForm.write({}), '');
-  assert.deepEqual(healthForm.read('tier.silver.gold_flagged.yes'), { tiers: ['gold', 'silver'], category: undefined, flagged: true });
-  assert.deepEqual(healthForm.read('category_flagged.no'), { tiers: undefined, category: '', flagged: false });
-  assert.deepEqual(healthForm.read('tier'), { tiers: [], category: undefined, flagged: undefined }, 'no tier ticked');
+  assert.deepEqual(healthForm.read('tier.silver.gold_flagged.yes'), { tiers: ['gold', 'silver'], category: undefined, flagged: true, all: false });
+  assert.deepEqual(healthForm.read('category_flagged.no'), { tiers: undefined, category: '', flagged: false, all: false });
+  assert.deepEqual(healthForm.read('tier'), { tiers: [], category: undefined, flagged: undefined, all: false }, 'no tier ticked');
+  // "Show all" rows: kept beside the filters, left out when not asked for.
+  assert.equal(healthForm.write({ flagged: true, all: true }), 'flagged.yes_all.yes');
+  assert.equal(healthForm.write({ all: false }), '');
+  assert.deepEqual(healthForm.read('all.yes'), { tiers: undefined, category: undefined, flagged: undefined, all: true });
   assert.equal(healthForm.read(null), null);
 });
 
