@@ -8,25 +8,11 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { dist, loadEngine, root } from './node-engine.mjs';
+import { dist, loadBenchModule, loadEngine } from './node-engine.mjs';
 import { explorerRequest, timeEach, treeWalks } from './workloads.mjs';
 
-const folder = process.env.PATSEL_BOUNDARY_DIR ?? path.join(root, 'build', 'wasm', 'wasm');
-
-async function boundaryModule() {
-  const { default: create } = await import(pathToFileURL(path.join(folder, 'boundary_bench.mjs')).href);
-  const bytes = await readFile(path.join(folder, 'boundary_bench.wasm'));
-  return create({
-    instantiateWasm(imports, done) {
-      WebAssembly.instantiate(bytes, imports).then(({ instance }) => done(instance));
-      return {};
-    },
-  });
-}
-
 export async function benchBoundary({ rounds = 200 } = {}) {
-  const module = await boundaryModule();
+  const module = await loadBenchModule('boundary_bench');
   const { engine } = await loadEngine(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
   const request = explorerRequest('retry');
   const documents = [

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { dist } from '../tests/browser/support.mjs';
+import { dist, root } from '../tests/browser/support.mjs';
 
 // The project root and the dist/ under test (PATSEL_DIST), as the tests see them.
 export { dist, root } from '../tests/browser/support.mjs';
@@ -29,4 +29,19 @@ export async function loadEngine(catalogText, limits) {
   const engine = await api.createEngine({ catalog: catalogText, wasm, limits });
   const ms = performance.now() - start;
   return { engine, ms, heap_bytes: lastMemory.buffer.byteLength };
+}
+
+// The modules built only for the benchmarks (build/wasm/wasm, or PATSEL_BOUNDARY_DIR).
+const benchModules = process.env.PATSEL_BOUNDARY_DIR ?? path.join(root, 'build', 'wasm', 'wasm');
+
+/** The instance of the benchmark module `name` (`boundary_bench`, `query_cost_bench`), its wasm read from disk. */
+export async function loadBenchModule(name) {
+  const { default: create } = await import(pathToFileURL(path.join(benchModules, `${name}.mjs`)).href);
+  const bytes = await readFile(path.join(benchModules, `${name}.wasm`));
+  return create({
+    instantiateWasm(imports, done) {
+      WebAssembly.instantiate(bytes, imports).then(({ instance }) => done(instance));
+      return {};
+    },
+  });
 }

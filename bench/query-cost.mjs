@@ -9,25 +9,13 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dist, loadEngine, root } from './node-engine.mjs';
+import { fileURLToPath } from 'node:url';
+import { dist, loadBenchModule, loadEngine } from './node-engine.mjs';
 import { syntheticCatalog } from './scale.mjs';
 import { REAL_QUERIES, SYNTHETIC_QUERIES, explorerRequest, typedPrefixes } from './workloads.mjs';
 
 const self = fileURLToPath(import.meta.url);
-const folder = process.env.PATSEL_BOUNDARY_DIR ?? path.join(root, 'build', 'wasm', 'wasm');
 const LIMITS = { max_catalog_bytes: 256 * 1024 * 1024 };
-
-async function queryCostModule() {
-  const { default: create } = await import(pathToFileURL(path.join(folder, 'query_cost_bench.mjs')).href);
-  const bytes = await readFile(path.join(folder, 'query_cost_bench.wasm'));
-  return create({
-    instantiateWasm(imports, done) {
-      WebAssembly.instantiate(bytes, imports).then(({ instance }) => done(instance));
-      return {};
-    },
-  });
-}
 
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 const timed = (run) => {
@@ -90,7 +78,7 @@ async function split(module, what, text, queries, rounds) {
 }
 
 export async function benchQueryCost({ sizes = [10000], rounds = 5 } = {}) {
-  const module = await queryCostModule();
+  const module = await loadBenchModule('query_cost_bench');
   const rows = [await split(module, 'shipped', await readFile(path.join(dist, 'catalog.json'), 'utf8'), REAL_QUERIES, rounds)];
   for (const patterns of sizes) {
     const text = await readFile(await syntheticCatalog(patterns), 'utf8');
