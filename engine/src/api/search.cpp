@@ -118,11 +118,12 @@ std::optional<std::size_t> hit_field_index(const std::string& name) {
 
 Result<HitFields> read_hit_fields(const json& params) {
   HitFields fields;
-  if (!member(params, "hit_fields")) {
+  const json* asked = member(params, "hit_fields");
+  if (!asked) {
     fields.bits.set();
     return fields;
   }
-  auto names = strings_at(params["hit_fields"], "$.hit_fields");
+  auto names = strings_at(*asked, "$.hit_fields");
   if (!names) return names.error();
   const std::string allowed = name_list(std::vector<std::string_view>(kHitFieldNames.begin(), kHitFieldNames.end()));
   auto indexes = parse_words<std::size_t>(names.value(), "$.hit_fields", hit_field_index, "a member of a hit", allowed);
