@@ -4,6 +4,8 @@
 // Each size runs in its own Node process so heaps and JIT state start clean.
 // As a module: benchScale({ sizes, rounds }) -> rows.
 // `node bench/scale.mjs --one N` prints one size's row.
+// `node bench/scale.mjs --engine-only [--sizes 1000,10000,50000]` times the
+// engine alone (no peers, a few minutes at 50,000) and prints a table.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine, root } from './node-engine.mjs';
 import { comparePeers } from './queries.mjs';
-import { SYNTHETIC_QUERIES } from './workloads.mjs';
+import { SYNTHETIC_QUERIES, explorerRequest, timeEach, typedPrefixes } from './workloads.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const synth = process.env.PATSEL_SYNTH || path.join(root, 'build', 'native', 'bench', 'synthetic', 'patsel-synth');
@@ -28,7 +30,7 @@ export async function syntheticCatalog(patterns) {
   return file;
 }
 
-async function oneSize(patterns, rounds) {
+async function oneSize(patterns, rounds, engineOnly = false) {
   const text = await readFile(await syntheticCatalog(patterns), 'utf8');
   // The 64 MiB default catalog limit is lifted as a maintainer would for
   // 50k records, to the most the wasm engine takes (256 MiB).
@@ -36,15 +38,21 @@ async function oneSize(patterns, rounds) {
   const parseStart = performance.now();
   const catalog = JSON.parse(text);
   const json_parse_ms = performance.now() - parseStart;
+  const row = { patterns, catalog_bytes: Buffer.byteLength(text), load_ms: ms, heap_bytes, json_parse_ms };
+  if (engineOnly) {
+    const typed = timeEach((query) => engine.search(explorerRequest(query)), typedPrefixes(SYNTHETIC_QUERIES), rounds, 50);
+    return { ...row, typed };
+  }
   const peers = comparePeers(engine, catalog, { queries: SYNTHETIC_QUERIES, toggles: [], rounds, engineBytes: heap_bytes });
-  return { patterns, catalog_bytes: Buffer.byteLength(text), load_ms: ms, heap_bytes, json_parse_ms, peers };
+  return { ...row, peers };
 }
 
-export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3 } = {}) {
+export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, engineOnly = false } = {}) {
   const rows = [];
   for (const patterns of sizes) {
     // Four JS indexes of 50,000 records need more than Node's default heap.
-    const child = spawnSync(process.execPath, ['--max-old-space-size=8192', self, '--one', String(patterns), String(rounds)], {
+    const args = ['--max-old-space-size=8192', self, '--one', String(patterns), String(rounds), engineOnly ? 'engine-only' : 'peers'];
+    const child = spawnSync(process.execPath, args, {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });
@@ -55,7 +63,19 @@ export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3 } = 
 }
 
 if (process.argv[2] === '--one') {
-  process.stdout.write(JSON.stringify(await oneSize(Number(process.argv[3]), Number(process.argv[4] ?? 3))) + '\n');
+  const row = await oneSize(Number(process.argv[3]), Number(process.argv[4] ?? 3), process.argv[5] === 'engine-only');
+  process.stdout.write(JSON.stringify(row) + '\n');
+} else if (process.argv[2] === '--engine-only') {
+  const at = process.argv.indexOf('--sizes');
+  const sizes = (at > 0 ? process.argv[at + 1] : '1000,10000,50000').split(',').map(Number);
+  const rows = await benchScale({ sizes, engineOnly: true });
+  const ms = (v) => `${v < 10 ? v.toFixed(2) : Math.round(v)} ms`;
+  console.log('| records | catalog | load + index | wasm heap | heap per record | typed p50 | typed p95 |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.patterns} | ${(r.catalog_bytes / 2 ** 20).toFixed(1)} MiB | ${ms(r.load_ms)} | ${(r.heap_bytes / 2 ** 20).toFixed(0)} MiB | ` +
+      `${(r.heap_bytes / r.patterns / 1024).toFixed(1)} KB | ${ms(r.typed.median_ms)} | ${ms(r.typed.p95_ms)} |`);
+  }
 } else if (process.argv[1] === self) {
   console.log(JSON.stringify(await benchScale(), null, 2));
 }

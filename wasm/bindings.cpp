@@ -3,6 +3,7 @@
 // module answer alike (tests/wasm/differential.test.mjs).
 
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <string>
 
@@ -13,8 +14,14 @@ namespace {
 class WasmEngine {
  public:
   // `options`: "" or a JSON object of limits (see patsel::api::Engine::load).
-  std::string load(const std::string& catalog_json, const std::string& options_json) {
-    return engine_.load(catalog_json, options_json);
+  // The catalog as UTF-8 bytes (a Uint8Array), copied straight into the
+  // text the engine keeps: a JS string would be copied into wasm memory
+  // twice (once by Embind's wire format, once into a std::string).
+  std::string load(const emscripten::val& utf8, const std::string& options_json) {
+    std::string text(utf8["length"].as<std::size_t>(), '\0');
+    auto* bytes = reinterpret_cast<unsigned char*>(text.data());
+    emscripten::val(emscripten::typed_memory_view(text.size(), bytes)).call<void>("set", utf8);
+    return engine_.load_owned(std::move(text), options_json);
   }
   std::string call(const std::string& method, const std::string& params_json) const {
     return engine_.call(method, params_json);

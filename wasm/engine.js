@@ -44,8 +44,27 @@ function isCatalogText(source) {
   return text === '' || /^[[{"]/.test(text) || /^(null|true|false|-?[0-9][0-9.eE+-]*)$/.test(text);
 }
 
-// Wasm memory ends at 2 GiB and a loaded catalog takes about eight times
-// its text: larger limits could only end in an abort halfway through a load.
+// A lone surrogate: half of a UTF-16 pair without the other half.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// The catalog's UTF-8 bytes. TextEncoder would turn a lone surrogate into
+// U+FFFD without a word, so text that is not well-formed Unicode is refused
+// here, at its place, as the engine refuses bytes that are not UTF-8.
+function utf8Catalog(text) {
+  const wellFormed = typeof text.isWellFormed === 'function' ? text.isWellFormed() : !loneSurrogate.test(text);
+  if (!wellFormed) {
+    const at = text.search(loneSurrogate);
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const line = text.slice(0, lineStart).split('\n').length;
+    throw new PatselError('catalog.parse_error', `catalog: line ${line}, column ${at - lineStart + 1}: ` +
+      'half of a surrogate pair, not Unicode text');
+  }
+  return new TextEncoder().encode(text);
+}
+
+// Wasm memory ends at 2 GiB and a loaded catalog takes about five times
+// its text, seven once the reasoning methods have read every record:
+// larger limits could only end in an abort halfway through.
 const maxWasmCatalogBytes = 256 * 1024 * 1024;
 
 function limitsText(limits) {
@@ -53,7 +72,7 @@ function limitsText(limits) {
   const bytes = limits?.max_catalog_bytes;
   if (typeof bytes === 'number' && bytes > maxWasmCatalogBytes) {
     throw new PatselError('load.bad_option', `$.max_catalog_bytes: at most ${maxWasmCatalogBytes} in the wasm engine ` +
-      `(a loaded catalog takes about eight times its size, and wasm memory ends at 2 GiB), not ${bytes}`);
+      `(a loaded catalog takes up to seven times its size, and wasm memory ends at 2 GiB), not ${bytes}`);
   }
   return jsonText(limits, 'load.bad_option', 'limits');
 }
@@ -293,7 +312,8 @@ export async function createEngineWith(options, io, fetchOptions = {}) {
   ]);
   const native = new module.Engine();
   try {
-    return new Engine(native, unwrap(native.load(text, limits)));
+    // Bytes, not the string: the engine then holds the catalog's text once.
+    return new Engine(native, unwrap(native.load(utf8Catalog(text), limits)));
   } catch (error) {
     native.delete();
     throw error;

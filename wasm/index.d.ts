@@ -35,7 +35,7 @@ export interface EngineLimits {
   /**
    * Largest catalog text, in bytes (UTF-8); larger fails with `catalog.too_large`. Default: 67108864 (64 MiB).
    * At most 268435456 (256 MiB) in the wasm engine, whose memory ends at 2 GiB
-   * (a loaded catalog takes about eight times its size); more is refused with `load.bad_option`.
+   * (a loaded catalog takes about five times its size, up to seven once every record has been read); more is refused with `load.bad_option`.
    */
   max_catalog_bytes?: number;
   /** Largest params of one call, in bytes of JSON; larger fails with `params.too_large`. Default: 1048576 (1 MiB). */

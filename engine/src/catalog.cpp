@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "json_depth.hpp"
+#include "json_spans.hpp"
 #include "json_util.hpp"
 #include "name_list.hpp"
 
@@ -24,8 +25,28 @@ int leading_year(const std::string& date) {  // "2012-03" or "2012" -> 2012
   return ec == std::errc() && end - date.data() == 4 ? year : 0;
 }
 
-// On success the record moves into the pattern (no second copy of the catalog).
-Result<Pattern> read_pattern(json& record, std::size_t index) {
+// "2007-03" -> 200703, "1981" -> 198100; a bare integer year also works.
+int introduced_key(const json& record) {
+  const json* value = detail::member(record, "introduced");
+  if (!value) return 0;
+  if (value->is_number_integer()) {
+    const long long year = value->get<long long>();
+    return year > 0 && year < 10000 ? static_cast<int>(year) * 100 : 0;
+  }
+  if (!value->is_string()) return 0;
+  const std::string& s = value->get_ref<const std::string&>();
+  int year = 0, month = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+  if (ec != std::errc() || end - s.data() != 4) return 0;
+  if (end != s.data() + s.size() && *end == '-') {
+    auto [mend, mec] = std::from_chars(end + 1, s.data() + s.size(), month);
+    if (mec != std::errc() || month < 1 || month > 12) month = 0;
+  }
+  return year * 100 + month;
+}
+
+// The typed fields of a record; the record itself stays text.
+Result<Pattern> read_pattern(const json& record, std::size_t index) {
   const std::string where = "$.patterns[" + std::to_string(index) + "]";
   if (!record.is_object())
     return Error{"catalog.bad_pattern", where + ": expected an object"};
@@ -52,11 +73,68 @@ Result<Pattern> read_pattern(json& record, std::size_t index) {
   p.tags = detail::strings(record, "tags");
   p.introduced_year = leading_year(detail::string_or(record, "introduced"));
   p.reading_minutes = static_cast<int>(detail::integer(record, "reading_time").value_or(0));
-  p.data = std::move(record);
+  p.introduced_key = introduced_key(record);
+  p.tagline = detail::string_or(record, "tagline");
+  p.essential_question = detail::string_or(record, "essential_question");
+  p.excerpt = detail::string_or(record, "excerpt");
+  p.relevance = detail::string_or(record, "relevance");
+  p.difficulty = detail::string_or(record, "difficulty");
+  const json& complexity = detail::child(record, "implementation_complexity");
+  p.effort = detail::string_or(complexity, "effort");
+  p.team_size = detail::string_or(complexity, "team_size");
+  p.when_to_use = detail::strings(record, "when_to_use");
+  if (const json* list = detail::member(record, "implementations"); list && list->is_array())
+    for (const json& item : *list) p.ecosystems.push_back(detail::string_or(item, "ecosystem"));
   return p;
 }
 
+Error too_large(std::size_t bytes, const CatalogLimits& limits) {
+  return Error{"catalog.too_large", "catalog: " + std::to_string(bytes) + " bytes, more than the limit of " +
+                                        std::to_string(limits.max_bytes) + " (load option max_catalog_bytes)"};
+}
+
+struct PatternsText {
+  std::string_view text;
+  bool starts_with_bracket = false;
+};
+
+// The top level of a catalog: every member but the patterns parsed (the
+// last of a repeated key wins, as with nlohmann's parser), the patterns
+// left as text. nullopt when it is not an object or a member does not parse.
+struct Outline {
+  json head = json::object();
+  std::optional<PatternsText> patterns;
+};
+
+std::optional<Outline> read_outline(std::string_view text) {
+  auto members = detail::object_members(text);
+  if (!members) return std::nullopt;
+  Outline outline;
+  for (const detail::MemberSpan& member : *members) {
+    std::string key(member.raw_key);
+    if (key.find('\\') != std::string::npos) {  // an escaped key: let the parser decode it
+      json decoded = json::parse("\"" + key + "\"", nullptr, /*allow_exceptions=*/false);
+      if (!decoded.is_string()) return std::nullopt;
+      key = decoded.get<std::string>();
+    }
+    if (key == "patterns") {
+      outline.patterns = PatternsText{member.value, member.value.front() == '['};
+      continue;
+    }
+    json value = json::parse(member.value, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) return std::nullopt;
+    outline.head[key] = std::move(value);
+  }
+  return outline;
+}
+
 }  // namespace
+
+const nlohmann::json& detail::LazyRecord::get() const {
+  // The same bytes parsed at load, so this cannot fail.
+  std::call_once(parsed_, [this] { value_ = json::parse(text_); });
+  return value_;
+}
 
 std::string_view to_string(Tier tier) {
   switch (tier) {
@@ -81,48 +159,68 @@ std::string tier_names() {
 }
 
 Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& limits) {
-  if (text.size() > limits.max_bytes)
-    return Error{"catalog.too_large", "catalog: " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                                          std::to_string(limits.max_bytes) + " (load option max_catalog_bytes)"};
-  if (auto path = detail::too_deep(text, limits.max_depth))
+  if (text.size() > limits.max_bytes) return too_large(text.size(), limits);
+  return from_owned_json(std::string(text), limits);
+}
+
+Result<Catalog> Catalog::from_owned_json(std::string owned, const CatalogLimits& limits) {
+  if (owned.size() > limits.max_bytes) return too_large(owned.size(), limits);
+  if (auto path = detail::too_deep(owned, limits.max_depth))
     return Error{"catalog.too_deep", *path + ": nested deeper than " + std::to_string(limits.max_depth) +
                                          " levels (load option max_depth)"};
-  auto parsed = detail::parse_json(text, "catalog");
-  if (!parsed) return Error{"catalog.parse_error", parsed.error().message};
-  json& doc = parsed.value();
-  if (!doc.is_object()) return Error{"catalog.bad_shape", "$: expected an object"};
+  auto text = std::make_shared<const std::string>(std::move(owned));
+  auto outline = read_outline(*text);
+  if (!outline) {
+    // Not valid JSON (the parser names where), not an object, or valid in
+    // a way the outline does not follow (a byte order mark): then its
+    // compact form is.
+    auto parsed = detail::parse_json(*text, "catalog");
+    if (!parsed) return Error{"catalog.parse_error", parsed.error().message};
+    if (!parsed.value().is_object()) return Error{"catalog.bad_shape", "$: expected an object"};
+    text = std::make_shared<const std::string>(parsed.value().dump());
+    outline = read_outline(*text);
+    if (!outline) return Error{"catalog.parse_error", "catalog: not valid JSON"};
+  }
+  // Records are parsed one at a time below; a text that is not valid JSON
+  // further on is still a parse error, whatever else is wrong with it.
+  auto invalid_or = [&text](Error error) -> Error {
+    auto parsed = detail::parse_json(*text, "catalog");
+    return parsed ? std::move(error) : Error{"catalog.parse_error", parsed.error().message};
+  };
 
   Catalog catalog;
-  auto version = detail::integer(doc, "schema_version");
-  if (!version) return Error{"catalog.bad_shape", "$.schema_version: missing or not an integer"};
+  const json& head = outline->head;
+  auto version = detail::integer(head, "schema_version");
+  if (!version) return invalid_or({"catalog.bad_shape", "$.schema_version: missing or not an integer"});
   if (*version < 1)
-    return Error{"catalog.bad_shape", "$.schema_version: " + std::to_string(*version) +
-                                          " is not a schema version (they start at 1)"};
+    return invalid_or({"catalog.bad_shape", "$.schema_version: " + std::to_string(*version) +
+                                                " is not a schema version (they start at 1)"});
   if (*version > kSchemaVersion)
-    return Error{"catalog.schema_too_new",
-                 "$.schema_version: catalog is version " + std::to_string(*version) +
-                     ", this engine reads up to " + std::to_string(kSchemaVersion)};
+    return invalid_or({"catalog.schema_too_new", "$.schema_version: catalog is version " + std::to_string(*version) +
+                                                     ", this engine reads up to " + std::to_string(kSchemaVersion)});
   catalog.schema_version_ = static_cast<int>(*version);
-  catalog.content_hash_ = detail::string_or(doc, "content_hash");
-
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
-    if (it.key() != "patterns" && it.value().is_array()) {
-      catalog.sections_[it.key()] = std::move(it.value());
-    } else if (std::find(std::begin(kSections), std::end(kSections), it.key()) != std::end(kSections)) {
+  catalog.content_hash_ = detail::string_or(head, "content_hash");
+  for (auto& [key, value] : outline->head.items()) {
+    if (value.is_array()) {
+      catalog.sections_[key] = std::move(value);
+    } else if (std::find(std::begin(kSections), std::end(kSections), key) != std::end(kSections)) {
       // A section the engine reads, of the wrong type: as if absent, but said.
-      catalog.warnings_.push_back(Error{"catalog.bad_section", "$." + it.key() + ": expected a list, not " +
-                                                                  std::string(it.value().type_name()) + "; ignored"});
+      catalog.warnings_.push_back(Error{"catalog.bad_section", "$." + key + ": expected a list, not " +
+                                                                  std::string(value.type_name()) + "; ignored"});
     }
   }
 
-  auto patterns_member = doc.find("patterns");
-  json* patterns = patterns_member == doc.end() ? nullptr : &*patterns_member;
-  if (!patterns || !patterns->is_array())
-    return Error{"catalog.bad_shape", "$.patterns: missing or not an array"};
-  catalog.patterns_.reserve(patterns->size());
-  for (std::size_t i = 0; i < patterns->size(); ++i) {
+  if (!outline->patterns || !outline->patterns->starts_with_bracket)
+    return invalid_or({"catalog.bad_shape", "$.patterns: missing or not an array"});
+  auto records = detail::array_elements(outline->patterns->text);
+  if (!records) return invalid_or({"catalog.parse_error", "catalog: $.patterns is not a valid list"});
+  catalog.patterns_.reserve(records->size());
+  for (std::size_t i = 0; i < records->size(); ++i) {
+    const std::string_view record_text = (*records)[i];
+    const json record = json::parse(record_text, nullptr, /*allow_exceptions=*/false);
+    if (record.is_discarded()) return invalid_or({"catalog.parse_error", "catalog: $.patterns[" + std::to_string(i) + "] is not valid JSON"});
     // A bad record is skipped and reported; the rest of the catalog stays usable.
-    auto pattern = read_pattern((*patterns)[i], i);
+    auto pattern = read_pattern(record, i);
     if (!pattern) {
       catalog.warnings_.push_back(pattern.error());
       continue;
@@ -134,6 +232,7 @@ Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& l
           "$.patterns[" + std::to_string(i) + "].id: '" + id + "' appears twice; kept the first"});
       continue;
     }
+    pattern.value().source = std::make_shared<const detail::LazyRecord>(text, record_text);
     catalog.patterns_.push_back(std::move(pattern).value());
   }
   return catalog;

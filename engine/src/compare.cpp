@@ -42,7 +42,7 @@ Fit fit_of(double weight) { return weight > 0 ? Fit::good : weight < 0 ? Fit::po
 CompareCell maturity(const Pattern& p) {
   CompareCell cell = one(std::string(to_string(p.tier)));
   std::string standing = words(p.status);
-  const std::string relevance = detail::string_or(p.data, "relevance");
+  const std::string relevance = detail::string_or(p.record(), "relevance");
   if (!relevance.empty()) standing += (standing.empty() ? "" : ", ") + words(relevance);
   if (!standing.empty()) cell.push_back({capitalised(standing), Fit::none});
   if (p.introduced_year) cell.push_back({"Introduced in " + std::to_string(p.introduced_year), Fit::none});
@@ -52,7 +52,7 @@ CompareCell maturity(const Pattern& p) {
 CompareCell complexity(const Pattern& p, const PatternEffort& e) {
   CompareCell cell;
   if (!e.complexity.empty()) cell.push_back({"Effort to build: " + words(e.complexity), Fit::none});
-  const std::string difficulty = detail::string_or(p.data, "difficulty");
+  const std::string difficulty = detail::string_or(p.record(), "difficulty");
   if (!difficulty.empty()) cell.push_back({"Difficulty: " + words(difficulty), Fit::none});
   return cell;
 }
@@ -73,7 +73,7 @@ CompareCell team_time(const PatternEffort& e) {
 CompareCell operations(const PatternEffort& effort) {
   CompareCell cell;
   if (!effort.maintenance.empty()) cell.push_back({"Maintenance: " + words(effort.maintenance), Fit::none});
-  const json& ops = child(effort.pattern->data, "operational_considerations");
+  const json& ops = child(effort.pattern->record(), "operational_considerations");
   const json& monitoring = child(ops, "monitoring");
   const json& alerting = child(ops, "alerting");
   const json& maintenance = child(ops, "maintenance");
@@ -160,14 +160,14 @@ Comparison compare_patterns(const Catalog& catalog, const RuleBook& book, const 
       out.rows.push_back(std::move(r));
   };
   auto text = [](const char* key) {
-    return [key](const Pattern& p, const PatternEffort&) { return one(detail::string_or(p.data, key)); };
+    return [key](const Pattern& p, const PatternEffort&) { return one(detail::string_or(p.record(), key)); };
   };
   auto guarantee = [](const char* key) {
-    return [key](const Pattern& p, const PatternEffort&) { return one(detail::string_or(child(p.data, "guarantees"), key)); };
+    return [key](const Pattern& p, const PatternEffort&) { return one(detail::string_or(child(p.record(), "guarantees"), key)); };
   };
   auto list = [](const char* key, const char* inner = nullptr) {
     return [key, inner](const Pattern& p, const PatternEffort&) {
-      return lines(inner ? detail::strings(child(p.data, key), inner) : detail::strings(p.data, key));
+      return lines(inner ? detail::strings(child(p.record(), key), inner) : detail::strings(p.record(), key));
     };
   };
 

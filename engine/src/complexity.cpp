@@ -44,7 +44,7 @@ int team_rank(const std::string& size) {
 PatternEffort effort_of(const Catalog& catalog, const Pattern& pattern) {
   PatternEffort effort;
   effort.pattern = &pattern;
-  const json* block = detail::member(pattern.data, "implementation_complexity");
+  const json* block = detail::member(pattern.record(), "implementation_complexity");
   if (block && block->is_object()) {
     effort.complexity = detail::string_or(*block, "effort");
     effort.time_to_implement = time_unit(detail::string_or(*block, "timeline"));

@@ -44,7 +44,7 @@ std::map<std::string, const json*> trees_by_id(const Catalog& catalog) {
 }
 
 void compare_field(const Pattern& older, const Pattern& newer, std::string_view field, std::vector<FieldMove>& into) {
-  const std::string from = detail::string_or(older.data, field), to = detail::string_or(newer.data, field);
+  const std::string from = detail::string_or(older.record(), field), to = detail::string_or(newer.record(), field);
   if (from != to) into.push_back({&newer, from, to});
 }
 

@@ -112,7 +112,7 @@ RelationGraph RelationGraph::build(const Catalog& catalog) {
   g.edges_.resize(g.ids_.size());
 
   for (const Pattern& p : catalog.patterns()) {
-    const json& d = p.data;
+    const json& d = p.record();
     const std::string where = "pattern '" + p.id + "'";
     for (const ReferenceField& field : kReferenceFields) {
       const std::string source(field.field);

@@ -53,7 +53,7 @@ struct LibraryState {
 
 std::vector<LibraryState> library_states(const Pattern& pattern) {
   std::vector<LibraryState> out;
-  const json& signals = detail::child(detail::child(pattern.data, "health"), "implementations");
+  const json& signals = detail::child(detail::child(pattern.record(), "health"), "implementations");
   if (!signals.is_array()) return out;
   for (const json& signal : signals) {
     const std::string library = detail::string_or(signal, "library");
@@ -104,7 +104,7 @@ HealthSignal relevance_signal(const Pattern& p) {
   static const std::map<std::string, double> values = {
       {"mainstream", 1.0}, {"growing", 0.8}, {"specialized", 0.6}, {"niche", 0.4}, {"declining", 0.2}};
   HealthSignal s;
-  const std::string relevance = detail::string_or(p.data, "relevance");
+  const std::string relevance = detail::string_or(p.record(), "relevance");
   if (auto it = values.find(relevance); it != values.end()) {
     s.value = it->second;
     s.why = "Marked " + relevance + ".";
@@ -134,7 +134,7 @@ HealthSignal maintained_signal(const Pattern& p) {
 
 HealthSignal adoption_signal(const Pattern& p, const HealthModel& model, std::optional<Month> today) {
   HealthSignal s;
-  const json& facts = detail::child(detail::child(p.data, "health"), "adoption");
+  const json& facts = detail::child(detail::child(p.record(), "health"), "adoption");
   std::optional<int> newest;
   std::size_t count = 0;
   if (facts.is_array())
@@ -178,7 +178,7 @@ HealthSignal successors_signal(const HealthContext& context, const Pattern& p) {
 HealthSignal documentation_signal(const Pattern& p) {
   HealthSignal s;
   auto present = [&](std::string_view key) {
-    const json* value = detail::member(p.data, key);
+    const json* value = detail::member(p.record(), key);
     return value && (value->is_array() || value->is_object()) && !value->empty();
   };
   const bool examples = present("modern_examples"), checklist = present("production_checklist");
@@ -220,7 +220,7 @@ HealthSignal maturity_signal(const Pattern& p, const HealthModel& model, std::op
 
 std::vector<HealthFlag> contradictions(const Pattern& p) {
   std::vector<HealthFlag> flags;
-  const std::string relevance = detail::string_or(p.data, "relevance");
+  const std::string relevance = detail::string_or(p.record(), "relevance");
   const std::vector<LibraryState> states = library_states(p);
   const bool all_archived = !states.empty() && std::all_of(states.begin(), states.end(), [](const LibraryState& s) {
     return s.state == "archived";
@@ -234,7 +234,7 @@ std::vector<HealthFlag> contradictions(const Pattern& p) {
   if (p.status == "legacy" && (p.tier == Tier::gold || p.tier == Tier::silver))
     flags.push_back({"legacy_" + std::string(to_string(p.tier)),
                      "A " + std::string(to_string(p.tier)) + " pattern whose status is legacy."});
-  const json& history = detail::child(p.data, "tier_history");
+  const json& history = detail::child(p.record(), "tier_history");
   if (history.is_array() && !history.empty()) {
     const std::string last = detail::string_or(history.back(), "to");
     if (!last.empty() && last != to_string(p.tier))
@@ -321,14 +321,14 @@ std::optional<Month> newest_health_date(const Catalog& catalog) {
     if (m && (!newest || m->index() > newest->index())) newest = m;
   };
   for (const Pattern& p : catalog.patterns()) {
-    const json& health = detail::child(p.data, "health");
+    const json& health = detail::child(p.record(), "health");
     see(date_member(health, "reviewed"));
     for (const char* list : {"implementations", "adoption"}) {
       const json& items = detail::child(health, list);
       if (items.is_array())
         for (const json& item : items) see(date_member(item, std::string_view(list) == "adoption" ? "year" : "as_of"));
     }
-    const json& history = detail::child(p.data, "tier_history");
+    const json& history = detail::child(p.record(), "tier_history");
     if (history.is_array())
       for (const json& change : history) see(date_member(change, "date"));
   }
@@ -397,7 +397,7 @@ std::vector<ReviewItem> due_for_review(const HealthContext& context, std::option
   for (const Pattern& p : context.catalog().patterns()) {
     ReviewItem item;
     item.pattern = &p;
-    const json& health = detail::child(p.data, "health");
+    const json& health = detail::child(p.record(), "health");
     item.reviewed = detail::string_or(health, "reviewed");
     const std::optional<Month> reviewed = parse_month(item.reviewed);
     if (!reviewed) {
@@ -410,7 +410,7 @@ std::vector<ReviewItem> due_for_review(const HealthContext& context, std::option
     }
     for (const HealthFlag& flag : contradictions(p)) item.reasons.push_back({"contradiction", flag.message});
     bool has_libraries = false;
-    const json& blocks = detail::child(p.data, "implementations");
+    const json& blocks = detail::child(p.record(), "implementations");
     if (blocks.is_array())
       for (const json& block : blocks) has_libraries = has_libraries || !detail::strings(block, "libraries").empty();
     if (has_libraries && library_states(p).empty())
@@ -441,7 +441,7 @@ std::vector<TierChange> tier_changes(const Catalog& catalog, std::optional<Month
   };
   std::vector<Dated> dated;
   for (const Pattern& p : catalog.patterns()) {
-    const json& history = detail::child(p.data, "tier_history");
+    const json& history = detail::child(p.record(), "tier_history");
     if (!history.is_array()) continue;
     for (const json& entry : history) {
       const std::optional<Month> date = date_member(entry, "date");

@@ -1,5 +1,7 @@
 #include "json_depth.hpp"
 
+#include "json_spans.hpp"
+
 #include <cstring>
 #include <vector>
 
@@ -14,21 +16,6 @@ std::size_t string_end(std::string_view text, std::size_t i) {
     else if (text[i] == '"') return i;
   }
   return text.size();
-}
-
-// The closing quote of the string opened at `open`, found with memchr
-// (most of a catalog's bytes are string content, so this is the hot loop);
-// a quote after an odd run of backslashes is escaped. `end` when unclosed.
-const char* closing_quote(const char* open, const char* end) {
-  for (const char* from = open + 1; from < end;) {
-    const auto* quote = static_cast<const char*>(std::memchr(from, '"', static_cast<std::size_t>(end - from)));
-    if (!quote) return end;
-    const char* run = quote;
-    while (run - 1 > open && run[-1] == '\\') --run;
-    if ((quote - run) % 2 == 0) return quote;
-    from = quote + 1;
-  }
-  return end;
 }
 
 struct Frame {

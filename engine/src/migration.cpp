@@ -17,7 +17,7 @@ void add_once(std::vector<std::string>& list, const std::string& item) {
 
 // The entry for `other` in `owner`'s migration_paths.<direction>, or nullptr.
 const json* migration_entry(const Pattern& owner, const char* direction, const std::string& other) {
-  const json& list = child(child(owner.data, "migration_paths"), direction);
+  const json& list = child(child(owner.record(), "migration_paths"), direction);
   if (!list.is_array()) return nullptr;
   for (const json& entry : list)
     if (string_or(entry, "pattern") == other) return &entry;
@@ -60,7 +60,7 @@ Migration plan_migration(const Catalog& catalog, const RelationGraph& graph, con
     if (q && q != &p && std::find(list.begin(), list.end(), q) == list.end()) list.push_back(q);
   };
   for (const char* direction : {"to", "from"}) {
-    const json& list = child(child(p.data, "migration_paths"), direction);
+    const json& list = child(child(p.record(), "migration_paths"), direction);
     for (std::size_t i = 0; list.is_array() && i < list.size(); ++i)
       add(direction[0] == 't' ? to : from, string_or(list[i], "pattern"));
   }
@@ -79,7 +79,7 @@ Migration plan_migration(const Catalog& catalog, const RelationGraph& graph, con
   Migration out;
   out.pattern = &p;
   out.legacy = p.tier == Tier::bronze || p.status == "legacy";
-  out.deprecation_reason = string_or(p.data, "deprecation_reason");
+  out.deprecation_reason = string_or(p.record(), "deprecation_reason");
   for (const Pattern* q : to) out.to.push_back(move_between(catalog, graph, p, *q, *q));
   for (const Pattern* q : from) out.from.push_back(move_between(catalog, graph, *q, p, *q));
   return out;

@@ -175,7 +175,7 @@ void replace_legacy(const Catalog& catalog, const RelationGraph& graph, const st
       replacement.because = StackReplacement::Because::conflict;
       replacement.reason = involved.front()->reason;
     } else {
-      replacement.reason = detail::string_or(old->data, "deprecation_reason");
+      replacement.reason = detail::string_or(old->record(), "deprecation_reason");
     }
     auto at = std::find(report.proposed.begin(), report.proposed.end(), old);
     at = report.proposed.erase(at);
@@ -232,7 +232,7 @@ StackReport analyse_stack(const Catalog& catalog, const RelationGraph& graph, co
   // 4. Legacy patterns, replaced or not.
   for (const Pattern* p : stack) {
     if (!is_legacy(*p)) continue;
-    LegacyPattern legacy{p, detail::string_or(p->data, "deprecation_reason"), {}};
+    LegacyPattern legacy{p, detail::string_or(p->record(), "deprecation_reason"), {}};
     for (const Pattern* modern : modern_for(catalog, graph, *p))
       if (!has(stack, modern->id)) legacy.alternatives.push_back(modern);
     report.legacy.push_back(std::move(legacy));

@@ -93,7 +93,7 @@ TEST_CASE("kReferenceFields: the fields through which a record names other patte
     const patsel::Catalog catalog = catalog_at(catalog_fixture("reasoning.json"));
     // related timeout, bulkhead; commonly_used_with retry; anti_patterns retry;
     // alternatives bulkhead; evolution.from timeout.
-    CHECK(patsel::referenced_ids(catalog.find("circuit-breaker")->data) ==
+    CHECK(patsel::referenced_ids(catalog.find("circuit-breaker")->record()) ==
           std::vector<std::string>{"timeout", "bulkhead", "retry", "retry", "bulkhead", "timeout"});
   }
   SUBCASE("each field is an edge source of the graph, with the relation the list says") {

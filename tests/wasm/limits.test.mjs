@@ -62,6 +62,9 @@ test('catalog text that is not well-formed Unicode is refused, not half read', a
   for (const title of ['"\\ud800"', '"\ud800"']) {
     await assert.rejects(createEngine({ catalog: catalogWith(`1,"title2":${title}`) }), rejectsWith('catalog.parse_error'));
   }
+  // The place is named: the lone half is the 2nd character of line 2.
+  await assert.rejects(createEngine({ catalog: catalogWith('1').replace('{', '{\n"\udc00":1,') }),
+    rejectsWith('catalog.parse_error', 'catalog: line 2, column 2: half of a surrogate pair, not Unicode text'));
   const engine = await createEngine({ catalog: catalogWith('"\\ud83d\\ude00 \\u0000"') });
   assert.equal(engine.call('pattern', { id: 'a' }).pattern.x, '\u{1F600} \u0000');
   engine.dispose();

@@ -95,6 +95,9 @@ class Engine {
   /// engine.load(text, R"({"max_catalog_bytes": 134217728})");
   /// ```
   std::string load(std::string_view catalog_json, std::string_view options_json = {});
+  /// The same, keeping `catalog_json` itself rather than a copy: a large
+  /// catalog is then in memory once (the wasm binding loads this way).
+  std::string load_owned(std::string catalog_json, std::string_view options_json = {});
 
   /// Runs one of the methods of kMethods. An unknown name is
   /// `engine.unknown_method`; params that are not a JSON object,
@@ -117,6 +120,9 @@ class Engine {
   std::string diff(std::string_view older_catalog_json) const;
 
  private:
+  template <typename ReadCatalog>
+  std::string load_with(std::string_view options_json, ReadCatalog read_catalog);
+
   std::unique_ptr<patsel::detail::EngineState> state_;
 };
 

@@ -1,10 +1,15 @@
 #pragma once
 // The catalog model: what the engine knows about each pattern once
 // catalog.json is loaded. Typed fields are the ones the engine filters,
-// sorts and searches on; `data` keeps the whole record for display.
+// sorts, searches and shows on result cards, read once at load; the whole
+// record is kept as the text catalog.json has it and parsed when first
+// asked for (`Pattern::record()`), so searching a large catalog never
+// holds a JSON document per record.
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +33,23 @@ std::optional<Tier> parse_tier(std::string_view word);
 /// "gold, silver, bronze, unclassified", for messages about a wrong tier.
 std::string tier_names();
 
+namespace detail {
+/// A record's text inside the catalog's text, parsed on first use (once,
+/// also when several threads ask at the same time).
+class LazyRecord {
+ public:
+  LazyRecord(std::shared_ptr<const std::string> catalog_text, std::string_view record_text)
+      : catalog_text_(std::move(catalog_text)), text_(record_text) {}
+  const nlohmann::json& get() const;
+
+ private:
+  std::shared_ptr<const std::string> catalog_text_;  // keeps text_ alive
+  std::string_view text_;
+  mutable std::once_flag parsed_;
+  mutable nlohmann::json value_;
+};
+}  // namespace detail
+
 struct Pattern {
   std::string id;
   std::string title;
@@ -41,7 +63,22 @@ struct Pattern {
   std::vector<std::string> tags;
   int introduced_year = 0;  ///< 0 when unknown
   int reading_minutes = 0;  ///< 0 when unknown
-  nlohmann::json data;      ///< the full record from catalog.json
+  int introduced_key = 0;   ///< "2007-03" -> 200703, "1981" -> 198100; 0 when unknown
+  // Searched, faceted or shown on a card; "" or empty when absent.
+  std::string tagline;
+  std::string essential_question;
+  std::string excerpt;
+  std::string relevance;
+  std::string difficulty;
+  std::string effort;     ///< implementation_complexity.effort
+  std::string team_size;  ///< implementation_complexity.team_size
+  std::vector<std::string> when_to_use;
+  std::vector<std::string> ecosystems;  ///< implementations[].ecosystem
+
+  /// The full record from catalog.json, parsed the first time it is asked
+  /// for and kept from then on.
+  const nlohmann::json& record() const { return source->get(); }
+  std::shared_ptr<const detail::LazyRecord> source;
 };
 
 /// What the engine agrees to parse. The defaults fit the shipped catalog
@@ -67,6 +104,9 @@ class Catalog {
   /// if (!catalog) std::cerr << catalog.error().to_string();
   /// ```
   static Result<Catalog> from_json(std::string_view text, const CatalogLimits& limits = {});
+  /// The same, keeping `text` itself instead of a copy (a large catalog
+  /// is then in memory once).
+  static Result<Catalog> from_owned_json(std::string text, const CatalogLimits& limits = {});
 
   int schema_version() const { return schema_version_; }
   const std::string& content_hash() const { return content_hash_; }

@@ -36,10 +36,10 @@ Result<json> pattern(const EngineState& state, const json& params) {
   const Pattern* p = state.catalog.find(id.value());
   if (!p) return Error{"pattern.not_found", "$.id: '" + id.value() + "' is not a pattern of this catalog"};
   json refs = json::object();
-  for (const std::string& ref : referenced_ids(p->data))
+  for (const std::string& ref : referenced_ids(p->record()))
     if (const Pattern* other = state.catalog.find(ref); other && !refs.contains(ref))
       refs[ref] = {{"title", other->title}, {"tier", to_string(other->tier)}, {"summary", other->summary}};
-  return json{{"pattern", p->data}, {"refs", std::move(refs)}};
+  return json{{"pattern", p->record()}, {"refs", std::move(refs)}};
 }
 
 }  // namespace patsel::detail

@@ -61,14 +61,26 @@ Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 
-std::string Engine::load(std::string_view catalog_json, std::string_view options_json) {
+template <typename ReadCatalog>
+std::string Engine::load_with(std::string_view options_json, ReadCatalog read_catalog) {
   auto options = detail::read_load_options(options_json);
   if (!options) return detail::error_envelope(options.error());
-  auto catalog = Catalog::from_json(catalog_json, options.value().catalog);
+  auto catalog = read_catalog(options.value().catalog);
   if (!catalog) return detail::error_envelope(catalog.error());
   state_ = detail::build_state(std::move(catalog).value());
   state_->limits = options.value();
   return call("info", "");
+}
+
+std::string Engine::load(std::string_view catalog_json, std::string_view options_json) {
+  // The limits are checked before the text is copied.
+  return load_with(options_json, [&](const CatalogLimits& limits) { return Catalog::from_json(catalog_json, limits); });
+}
+
+std::string Engine::load_owned(std::string catalog_json, std::string_view options_json) {
+  return load_with(options_json, [&](const CatalogLimits& limits) {
+    return Catalog::from_owned_json(std::move(catalog_json), limits);
+  });
 }
 
 std::string Engine::call(std::string_view method, std::string_view params_json) const {

@@ -113,10 +113,10 @@ Result<json> health_get(const EngineState& state, const json& params) {
   const HealthContext context = context_of(state);
   const Pattern& p = *pattern.value();
   const HealthReport report = assess_health(context, p, today.value());
-  const json& health = child(p.data, "health");
+  const json& health = child(p.record(), "health");
   auto list_or_empty = [](const json& value) { return value.is_array() ? value : json::array(); };
   return pattern_ref(p, {{"status", p.status},
-                         {"relevance", string_or(p.data, "relevance")},
+                         {"relevance", string_or(p.record(), "relevance")},
                          {"date", date_json(today.value())},
                          {"score", score_json(report)},
                          {"known_share", report.known_share},
@@ -125,7 +125,7 @@ Result<json> health_get(const EngineState& state, const json& params) {
                          {"reviewed", health.contains("reviewed") ? health["reviewed"] : json(nullptr)},
                          {"implementations", list_or_empty(child(health, "implementations"))},
                          {"adoption", list_or_empty(child(health, "adoption"))},
-                         {"tier_history", list_or_empty(child(p.data, "tier_history"))},
+                         {"tier_history", list_or_empty(child(p.record(), "tier_history"))},
                          {"successors", pattern_refs(state.catalog, context.successors(p.id))},
                          {"dependants", pattern_refs(state.catalog, context.dependants(p.id))}});
 }
@@ -169,14 +169,14 @@ Result<json> health_changes(const EngineState& state, const json& params) {
   // Reviews done since the date, newest first.
   std::vector<std::pair<Month, const Pattern*>> reviews;
   for (const Pattern& p : state.catalog.patterns())
-    if (auto reviewed = parse_month(string_or(child(p.data, "health"), "reviewed")))
+    if (auto reviewed = parse_month(string_or(child(p.record(), "health"), "reviewed")))
       if (!since || reviewed->index() >= since->index()) reviews.emplace_back(*reviewed, &p);
   std::stable_sort(reviews.begin(), reviews.end(), [](const auto& a, const auto& b) {
     if (a.first.index() != b.first.index()) return a.first.index() > b.first.index();
     return a.second->title < b.second->title;
   });
   json reviewed = array_of(reviews, [](const auto& r) {
-    return pattern_ref(*r.second, {{"reviewed", string_or(child(r.second->data, "health"), "reviewed")}});
+    return pattern_ref(*r.second, {{"reviewed", string_or(child(r.second->record(), "health"), "reviewed")}});
   });
   return json{{"since", since ? json(since->to_string()) : json(nullptr)},
               {"tier_changes", std::move(changes)},

@@ -163,8 +163,7 @@ json hit_json(const EngineState& state, const SearchResults& results, const Scor
   if (wanted(F::tags)) hit["tags"] = p.tags;
   // What a result card shows besides the summary, and the names a reader may type.
   if (wanted(F::difficulty)) {
-    const json* difficulty = member(p.data, "difficulty");
-    hit["difficulty"] = difficulty && difficulty->is_string() ? *difficulty : json(nullptr);
+    hit["difficulty"] = p.difficulty.empty() ? json(nullptr) : json(p.difficulty);
   }
   if (wanted(F::introduced)) hit["introduced"] = p.introduced_year ? json(p.introduced_year) : json(nullptr);
   if (wanted(F::aliases)) hit["aliases"] = p.aliases;

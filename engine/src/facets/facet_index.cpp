@@ -34,42 +34,20 @@ std::vector<std::string> facet_values(const Pattern& p, Facet facet) {
     case Facet::domain: add_unique(out, p.domain); break;
     case Facet::layer: add_unique(out, p.layer); break;
     case Facet::status: add_unique(out, p.status); break;
-    case Facet::relevance: add_unique(out, detail::string_or(p.data, "relevance")); break;
-    case Facet::difficulty: add_unique(out, detail::string_or(p.data, "difficulty")); break;
+    case Facet::relevance: add_unique(out, p.relevance); break;
+    case Facet::difficulty: add_unique(out, p.difficulty); break;
     case Facet::tags:
       for (const std::string& tag : p.tags) add_unique(out, tag);
       break;
     case Facet::effort:
     case Facet::team_size:
-      if (const json* complexity = member(p.data, "implementation_complexity"))
-        add_unique(out, detail::string_or(*complexity, facet == Facet::effort ? "effort" : "team_size"));
+      add_unique(out, facet == Facet::effort ? p.effort : p.team_size);
       break;
     case Facet::ecosystem:
-      if (const json* list = member(p.data, "implementations"); list && list->is_array())
-        for (const json& item : *list) add_unique(out, detail::string_or(item, "ecosystem"));
+      for (const std::string& ecosystem : p.ecosystems) add_unique(out, ecosystem);
       break;
   }
   return out;
-}
-
-// "2007-03" -> 200703, "1981" -> 198100; a bare integer year also works.
-int introduced_key(const json& record) {
-  const json* value = member(record, "introduced");
-  if (!value) return 0;
-  if (value->is_number_integer()) {
-    const long long year = value->get<long long>();
-    return year > 0 && year < 10000 ? static_cast<int>(year) * 100 : 0;
-  }
-  if (!value->is_string()) return 0;
-  const std::string& s = value->get_ref<const std::string&>();
-  int year = 0, month = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
-  if (ec != std::errc() || end - s.data() != 4) return 0;
-  if (end != s.data() + s.size() && *end == '-') {
-    auto [mend, mec] = std::from_chars(end + 1, s.data() + s.size(), month);
-    if (mec != std::errc() || month < 1 || month > 12) month = 0;
-  }
-  return year * 100 + month;
 }
 
 }  // namespace
@@ -132,7 +110,7 @@ FacetIndex FacetIndex::build(const Catalog& catalog) {
   index.tier_.reserve(patterns.size());
   index.title_key_.reserve(patterns.size());
   for (const Pattern& p : patterns) {
-    index.introduced_.push_back(introduced_key(p.data));
+    index.introduced_.push_back(p.introduced_key);
     index.reading_time_.push_back(p.reading_minutes > 0 ? p.reading_minutes : 0);
     index.tier_.push_back(static_cast<std::uint8_t>(p.tier));
     index.title_key_.push_back(text::fold(p.title));

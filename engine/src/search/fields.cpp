@@ -23,9 +23,8 @@ bool id_differs_from_title(const Pattern& p) {
   return id_words != title_words;
 }
 
-void add_string(const nlohmann::json& record, std::string_view key, std::vector<std::string_view>& out) {
-  const nlohmann::json* value = detail::member(record, key);
-  if (value && value->is_string()) out.push_back(value->get_ref<const std::string&>());
+void add_text(const std::string& text, std::vector<std::string_view>& out) {
+  if (!text.empty()) out.push_back(text);
 }
 
 }  // namespace
@@ -62,15 +61,13 @@ void field_values(const Pattern& p, SearchField field, std::vector<std::string_v
     case SearchField::tags:
       for (const std::string& t : p.tags) out.push_back(t);
       break;
-    case SearchField::tagline: add_string(p.data, "tagline", out); break;
+    case SearchField::tagline: add_text(p.tagline, out); break;
     case SearchField::summary: out.push_back(p.summary); break;
-    case SearchField::question: add_string(p.data, "essential_question", out); break;
+    case SearchField::question: add_text(p.essential_question, out); break;
     case SearchField::when_to_use:
-      if (const nlohmann::json* list = member(p.data, "when_to_use"); list && list->is_array())
-        for (const nlohmann::json& item : *list)
-          if (item.is_string()) out.push_back(item.get_ref<const std::string&>());
+      for (const std::string& item : p.when_to_use) out.push_back(item);
       break;
-    case SearchField::excerpt: add_string(p.data, "excerpt", out); break;
+    case SearchField::excerpt: add_text(p.excerpt, out); break;
   }
 }
 
