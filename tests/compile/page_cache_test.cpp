@@ -148,6 +148,25 @@ TEST_CASE("a cache of another compiler, with other limits, or damaged is not tru
   }
 }
 
+TEST_CASE("a new or edited vocabulary.yaml or laws.yaml of the site makes every page compile again") {
+  Scratch scratch("terms");
+  const fs::path data = scratch.root / "data";
+  fs::copy(kMessy / "data", data, fs::copy_options::recursive);
+  BuildOptions options;
+  options.data_dir = data;
+  options.cache = scratch.cache;
+  options.compiler_identity = "test-compiler-1";
+  const BuildOutput first = build_catalog(scratch.docs, options);
+  REQUIRE(first.stats.pages > 0);
+  CHECK(build_catalog(scratch.docs, options).stats.cached == readable_pages(first));
+
+  scratch.write(data / "vocabulary.yaml", "status:\n  aliases:\n    battle-tested: recommended\n");
+  CHECK(build_catalog(scratch.docs, options).stats.cached == 0);
+  CHECK(build_catalog(scratch.docs, options).stats.cached == readable_pages(first));
+  scratch.write(data / "laws.yaml", "laws: []\n");
+  CHECK(build_catalog(scratch.docs, options).stats.cached == 0);
+}
+
 TEST_CASE("a cache that cannot be written is said, and the build goes on") {
   Scratch scratch("unwritable");
   BuildOptions options;

@@ -162,28 +162,39 @@ void drop_duplicates(std::vector<detail::CompiledPage>& pages, BuildOutput& out)
 }
 
 // The vocabulary and laws the pages are read with: the shipped ones, with
-// the site's vocabulary.yaml over them and its laws.yaml in their place.
-Terms site_terms(const fs::path& data_dir, const std::string& display, const PageLimits& limits, Report& report) {
+// the site's vocabulary.yaml over them and its laws.yaml in their place;
+// and a hash of the two files as read, which the page cache is keyed by.
+struct SiteTerms {
   Terms terms = Terms::shipped();
+  std::uint64_t files_hash = detail::kFnv1aStart;
+};
+
+SiteTerms site_terms(const fs::path& data_dir, const std::string& display, const PageLimits& limits, Report& report) {
+  SiteTerms site;
+  auto read = [&](const char* name) -> std::optional<Result<std::string>> {
+    // A link to nothing or a loop is reported with the data files' folder.
+    const fs::path path = data_dir / name;
+    std::optional<Result<std::string>> text;
+    if (detail::inspect(path).kind == detail::EntryKind::file) text = detail::read_source(path, limits.max_bytes + 1);
+    site.files_hash = detail::fnv1a(text && *text ? "(file)" + text->value() : std::string("(none)"), site.files_hash);
+    return text;
+  };
   // laws.yaml is reported with the data files; vocabulary.yaml only here.
-  if (const fs::path path = data_dir / "laws.yaml"; detail::inspect(path).kind == detail::EntryKind::file)
-    if (auto text = detail::read_source(path, limits.max_bytes + 1); text && text.value().size() <= limits.max_bytes)
-      read_laws(terms, text.value());
-  const fs::path path = data_dir / "vocabulary.yaml";
-  // A link to nothing or a loop is reported with the data files' folder.
-  if (detail::inspect(path).kind != detail::EntryKind::file) return terms;
+  if (auto text = read("laws.yaml"); text && *text && text->value().size() <= limits.max_bytes)
+    read_laws(site.terms, text->value());
+  auto text = read("vocabulary.yaml");
+  if (!text) return site;
   const std::string shown = display + "vocabulary.yaml";
-  auto text = detail::read_source(path, limits.max_bytes + 1);
-  if (!text) {
-    report.error(text.error().code, shown, 0, 0, text.error().message);
-  } else if (text.value().size() > limits.max_bytes) {
+  if (!*text) {
+    report.error(text->error().code, shown, 0, 0, text->error().message);
+  } else if (text->value().size() > limits.max_bytes) {
     report.error("data.too_large", shown, 0, 0,
                  "the file has more than " + std::to_string(limits.max_bytes) +
                      " bytes (the limit; raise it with --max-page-bytes); the shipped vocabulary is used");
   } else {
-    read_vocabulary(terms, text.value(), shown, report);
+    read_vocabulary(site.terms, text->value(), shown, report);
   }
-  return terms;
+  return site;
 }
 
 // Per front-matter field, how many pages kept what they wrote.
@@ -281,19 +292,13 @@ void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, 
 }
 
 // What a cached page depends on besides its path and bytes: the compiler,
-// its limits, and the site's vocabulary and laws (read from the data
-// folder; the shipped ones are part of the compiler).
-std::string cache_identity(const BuildOptions& options, const fs::path& data_dir, bool data_found) {
+// its limits, and the site's vocabulary and laws as site_terms read them
+// (the shipped ones are part of the compiler).
+std::string cache_identity(const BuildOptions& options, std::uint64_t terms_files_hash) {
   const PageLimits& l = options.limits;
-  std::uint64_t terms = detail::fnv1a("");
-  for (const char* name : {"laws.yaml", "vocabulary.yaml"}) {
-    std::string text = "(none)";
-    if (data_found)
-      if (auto read = detail::read_source(data_dir / name, l.max_bytes + 1)) text = "(file)" + std::move(read).value();
-    terms = detail::fnv1a(text, terms);
-  }
   return options.compiler_identity + " " + std::to_string(l.max_bytes) + " " + std::to_string(l.max_yaml_nodes) +
-         " " + std::to_string(l.max_yaml_bytes) + " " + std::to_string(l.max_depth) + " " + std::to_string(terms);
+         " " + std::to_string(l.max_yaml_bytes) + " " + std::to_string(l.max_depth) + " " +
+         std::to_string(terms_files_hash);
 }
 
 }  // namespace
@@ -304,8 +309,9 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   if (!source_folder(root, "the source folder", out.report)) return out;
   const fs::path data_dir = options.data_dir.value_or(root);
   const bool data_found = !options.data_dir || source_folder(*options.data_dir, "the data folder", out.report);
-  const Terms terms = data_found ? site_terms(data_dir, display_prefix(data_dir), options.limits, out.report)
-                                 : Terms::shipped();
+  const SiteTerms site = data_found ? site_terms(data_dir, display_prefix(data_dir), options.limits, out.report)
+                                    : SiteTerms{};
+  const Terms& terms = site.terms;
 
   // Pages compile independently, so they are spread over the cores (yaml-cpp
   // parsing dominates); results are merged in path order, so the output and
@@ -321,7 +327,7 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
     if (named.compiler_identity.empty())
       out.cache_problem = "the page cache is not used: this program's own file cannot be read to name it";
     else
-      cache = detail::PageCache::load(*options.cache, cache_identity(named, data_dir, data_found));
+      cache = detail::PageCache::load(*options.cache, cache_identity(named, site.files_hash));
   }
   std::vector<std::string> frames(cache ? files.size() : 0);
   std::vector<char> cached(files.size(), 0);

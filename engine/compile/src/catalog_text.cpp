@@ -1,10 +1,10 @@
 #include "catalog_text.hpp"
 
 #include <cstdint>
-#include <cstdio>
 #include <string_view>
 #include <vector>
 
+#include "fnv1a.hpp"
 #include "parallel.hpp"
 
 namespace patsel::compile::detail {
@@ -79,16 +79,9 @@ void write_catalog(const json& catalog, int indent, Sink sink) {
 }  // namespace
 
 std::string content_hash(const json& catalog) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  write_catalog(catalog, -1, [&](std::string_view text) {
-    for (unsigned char c : text) {
-      hash ^= c;
-      hash *= 0x100000001b3ULL;
-    }
-  });
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
+  std::uint64_t hash = kFnv1aStart;
+  write_catalog(catalog, -1, [&](std::string_view text) { hash = fnv1a(text, hash); });
+  return hex64(hash);
 }
 
 std::string catalog_text(const json& catalog) {

@@ -1,6 +1,5 @@
 #include "page_cache.hpp"
 
-#include <cstdio>
 #include <limits>
 
 #include "patsel/compile/build.hpp"
@@ -87,22 +86,12 @@ std::optional<CachedPage> decode(std::string_view body) {
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
 std::string executable_identity() {
   auto read = read_source("/proc/self/exe", std::size_t{1} << 30);
   if (!read) return "";
   const std::string bytes = std::move(read).value();
   if (bytes.empty()) return "";
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(fnv1a(bytes)));
-  return buffer;
+  return hex64(fnv1a(bytes));
 }
 
 PageCache PageCache::load(const fs::path& file, std::string identity) {

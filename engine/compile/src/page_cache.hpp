@@ -24,14 +24,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fnv1a.hpp"
 #include "patsel/compile/diagnostics.hpp"
 #include "patsel/compile/page.hpp"
 #include "patsel/result.hpp"
 
 namespace patsel::compile::detail {
-
-/// 64-bit FNV-1a of `bytes`, continuing from `hash`.
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ULL);
 
 /// A hash of the running program's file (Linux: /proc/self/exe), which
 /// changes with every build of the compiler; empty when it cannot be read.
