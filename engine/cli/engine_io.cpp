@@ -13,25 +13,34 @@ std::string default_catalog() {
   return PATSEL_DEFAULT_CATALOG;
 }
 
-bool load(const Args& args, api::Engine& engine) {
-  const std::string path = args.value("--catalog").value_or(default_catalog());
+std::optional<std::string> read_catalog(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::cerr << "patsel: cannot read catalog " << path << "\n";
-    return false;
+    return std::nullopt;
   }
   std::stringstream text;
   text << in.rdbuf();
+  return std::move(text).str();
+}
+
+bool load_file(const std::string& path, api::Engine& engine) {
+  auto text = read_catalog(path);
+  if (!text) return false;
   // $PATSEL_LOAD_OPTIONS: the engine's load options (limits), e.g.
   // '{"max_catalog_bytes": 134217728}' for a catalog over 64 MiB.
   const char* options = std::getenv("PATSEL_LOAD_OPTIONS");
-  json envelope = json::parse(engine.load(text.str(), options ? options : ""));
+  json envelope = json::parse(engine.load_owned(std::move(*text), options ? options : ""));
   if (!flag(envelope["ok"])) {
     std::cerr << "patsel: " << path << ": [" << cli::text(envelope["error"], "code") << "] "
               << cli::text(envelope["error"], "message") << "\n";
     return false;
   }
   return true;
+}
+
+bool load(const Args& args, api::Engine& engine) {
+  return load_file(args.value("--catalog").value_or(default_catalog()), engine);
 }
 
 std::string text(const json& value) {

@@ -3,6 +3,7 @@
 // printing an api answer (raw JSON for --json, text otherwise).
 
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -40,7 +41,13 @@ int whole(const nlohmann::json& value);
 /// True only for the JSON value true.
 bool flag(const nlohmann::json& value);
 
-/// Loads the catalog named by --catalog; prints the error and returns false on failure.
+/// The bytes of the catalog file at `path`; prints the problem and returns
+/// nullopt when it cannot be read.
+std::optional<std::string> read_catalog(const std::string& path);
+/// Loads the catalog file at `path` under $PATSEL_LOAD_OPTIONS; prints the
+/// error and returns false on failure.
+bool load_file(const std::string& path, api::Engine& engine);
+/// Loads the catalog named by --catalog (load_file).
 bool load(const Args& args, api::Engine& engine);
 
 /// Prints an api answer: raw JSON for --json, else through `print_text`.

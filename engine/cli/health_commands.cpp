@@ -2,12 +2,9 @@
 // and which patterns are due for their tier review.
 
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -19,31 +16,6 @@ namespace patsel::cli {
 namespace {
 
 using nlohmann::json;
-
-std::optional<std::string> read_catalog(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "patsel: cannot read catalog " << path << "\n";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// $PATSEL_LOAD_OPTIONS, with room in the params for the older catalog's
-// text, which `diff` receives as a param.
-std::string diff_load_options(std::size_t older_bytes) {
-  json options = json::object();
-  if (const char* env = std::getenv("PATSEL_LOAD_OPTIONS"); env && *env) {
-    options = json::parse(env, nullptr, false);
-    if (!options.is_object()) return env;  // as given: the engine says what is wrong with it
-  }
-  const std::size_t needed = 2 * older_bytes + 4096;  // escapes can double the text
-  const json current = options.value("max_params_bytes", json(std::size_t{1} << 20));
-  if (!current.is_number_unsigned() || current.get<std::size_t>() < needed) options["max_params_bytes"] = needed;
-  return options.dump();
-}
 
 // A tier or status that may be missing on one side of a move.
 std::string or_none(const json& value) { return value.is_string() ? text(value) : std::string("none"); }
@@ -97,16 +69,11 @@ int run_diff(int argc, char** argv) {
   const std::string& old_path = args.positional()[0];
   const std::string& new_path = args.positional()[1];
   auto older = read_catalog(old_path);
-  auto newer = read_catalog(new_path);
-  if (!older || !newer) return 1;
   api::Engine engine;
-  json loaded = json::parse(engine.load(*newer, diff_load_options(older->size())));
-  if (!flag(loaded["ok"])) {
-    std::cerr << "patsel: " << new_path << ": [" << text(loaded["error"]["code"]) << "] "
-              << text(loaded["error"]["message"]) << "\n";
-    return 1;
-  }
-  const std::string envelope = engine.call("diff", params_text({{"since", *older}}));
+  if (!older || !load_file(new_path, engine)) return 1;
+  // The older catalog goes in as text of its own, read under the same
+  // catalog limits, not inside params.
+  const std::string envelope = engine.diff(*older);
   return answer(args, envelope, [&](const json& d) {
     std::printf("%s (%d patterns) -> %s (%d patterns)\n", old_path.c_str(), whole(d["old"]["patterns"]),
                 new_path.c_str(), whole(d["new"]["patterns"]));

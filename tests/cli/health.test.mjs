@@ -63,7 +63,7 @@ test('diff: a missing file, a file that is no catalog, a wrong number of argumen
   assert.match(missing.stderr, /^patsel: cannot read catalog .*nope\.json\n$/);
   const notCatalog = run(['diff', path.join(root, 'package.json'), fixture('diff-new.json')]);
   assert.equal(notCatalog.code, 1);
-  assert.equal(notCatalog.stderr, 'patsel: [catalog.bad_shape] $.since: $.schema_version: missing or not an integer\n');
+  assert.equal(notCatalog.stderr, 'patsel: [catalog.bad_shape] the older catalog: $.schema_version: missing or not an integer\n');
   const options = run(['diff', fixture('diff-old.json'), fixture('diff-new.json')], { PATSEL_LOAD_OPTIONS: '[1]' });
   assert.equal(options.code, 1);
   assert.match(options.stderr, /^patsel: .*diff-new\.json: \[load\.bad_option\] /);
