@@ -218,7 +218,8 @@ Result<Catalog> Catalog::from_owned_json(std::string owned, const CatalogLimits&
   for (std::size_t i = 0; i < records->size(); ++i) {
     const std::string_view record_text = (*records)[i];
     const json record = json::parse(record_text, nullptr, /*allow_exceptions=*/false);
-    if (record.is_discarded()) return invalid_or({"catalog.parse_error", "catalog: $.patterns[" + std::to_string(i) + "] is not valid JSON"});
+    if (record.is_discarded())
+      return invalid_or({"catalog.parse_error", "catalog: $.patterns[" + std::to_string(i) + "] is not valid JSON"});
     // A bad record is skipped and reported; the rest of the catalog stays usable.
     auto pattern = read_pattern(record, i);
     if (!pattern) {
