@@ -42,7 +42,7 @@ Fit fit_of(double weight) { return weight > 0 ? Fit::good : weight < 0 ? Fit::po
 CompareCell maturity(const Pattern& p) {
   CompareCell cell = one(std::string(to_string(p.tier)));
   std::string standing = words(p.status);
-  const std::string relevance = detail::string_or(p.record(), "relevance");
+  const std::string& relevance = p.relevance;
   if (!relevance.empty()) standing += (standing.empty() ? "" : ", ") + words(relevance);
   if (!standing.empty()) cell.push_back({capitalised(standing), Fit::none});
   if (p.introduced_year) cell.push_back({"Introduced in " + std::to_string(p.introduced_year), Fit::none});
@@ -52,7 +52,7 @@ CompareCell maturity(const Pattern& p) {
 CompareCell complexity(const Pattern& p, const PatternEffort& e) {
   CompareCell cell;
   if (!e.complexity.empty()) cell.push_back({"Effort to build: " + words(e.complexity), Fit::none});
-  const std::string difficulty = detail::string_or(p.record(), "difficulty");
+  const std::string& difficulty = p.difficulty;
   if (!difficulty.empty()) cell.push_back({"Difficulty: " + words(difficulty), Fit::none});
   return cell;
 }

@@ -104,7 +104,7 @@ HealthSignal relevance_signal(const Pattern& p) {
   static const std::map<std::string, double> values = {
       {"mainstream", 1.0}, {"growing", 0.8}, {"specialized", 0.6}, {"niche", 0.4}, {"declining", 0.2}};
   HealthSignal s;
-  const std::string relevance = detail::string_or(p.record(), "relevance");
+  const std::string& relevance = p.relevance;
   if (auto it = values.find(relevance); it != values.end()) {
     s.value = it->second;
     s.why = "Marked " + relevance + ".";
@@ -220,7 +220,7 @@ HealthSignal maturity_signal(const Pattern& p, const HealthModel& model, std::op
 
 std::vector<HealthFlag> contradictions(const Pattern& p) {
   std::vector<HealthFlag> flags;
-  const std::string relevance = detail::string_or(p.record(), "relevance");
+  const std::string& relevance = p.relevance;
   const std::vector<LibraryState> states = library_states(p);
   const bool all_archived = !states.empty() && std::all_of(states.begin(), states.end(), [](const LibraryState& s) {
     return s.state == "archived";

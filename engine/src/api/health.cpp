@@ -116,7 +116,7 @@ Result<json> health_get(const EngineState& state, const json& params) {
   const json& health = child(p.record(), "health");
   auto list_or_empty = [](const json& value) { return value.is_array() ? value : json::array(); };
   return pattern_ref(p, {{"status", p.status},
-                         {"relevance", string_or(p.record(), "relevance")},
+                         {"relevance", p.relevance},
                          {"date", date_json(today.value())},
                          {"score", score_json(report)},
                          {"known_share", report.known_share},
