@@ -176,7 +176,9 @@ SiteTerms site_terms(const fs::path& data_dir, const std::string& display, const
     const fs::path path = data_dir / name;
     std::optional<Result<std::string>> text;
     if (detail::inspect(path).kind == detail::EntryKind::file) text = detail::read_source(path, limits.max_bytes + 1);
-    site.files_hash = detail::fnv1a(text && *text ? "(file)" + text->value() : std::string("(none)"), site.files_hash);
+    const bool read_whole = text && *text;
+    site.files_hash = detail::fnv1a(read_whole ? "(file)" : "(none)", site.files_hash);
+    if (read_whole) site.files_hash = detail::fnv1a(text->value(), site.files_hash);
     return text;
   };
   // laws.yaml is reported with the data files; vocabulary.yaml only here.
