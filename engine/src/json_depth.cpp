@@ -1,9 +1,8 @@
 #include "json_depth.hpp"
 
-#include "json_spans.hpp"
-
-#include <cstring>
 #include <vector>
+
+#include "json_spans.hpp"
 
 namespace patsel::detail {
 namespace {
