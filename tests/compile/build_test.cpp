@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
+#include <string>
 
 #include "patsel/compile/build.hpp"
 
@@ -39,6 +41,55 @@ TEST_CASE("a source tree compiles into one catalog") {
     CHECK(patsel::compile::serialize_catalog(again.catalog) == patsel::compile::serialize_catalog(out.catalog));
     CHECK(out.catalog["content_hash"].get<std::string>().size() == 16);
   }
+}
+
+namespace {
+
+std::string file_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("a file written in pieces holds them all, in order") {
+  fs::path dir = fs::temp_directory_path() / "patsel-pieces-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // Small pieces across several write blocks (1 MiB), one larger than a block, then a last small one.
+  std::string expected;
+  auto error = patsel::compile::write_file_atomically(dir / "out.txt", [&](const patsel::compile::TextSink& sink) {
+    for (int i = 0; i < 3000; ++i) {
+      const std::string piece = std::to_string(i) + std::string(997, static_cast<char>('a' + i % 26)) + "\n";
+      expected += piece;
+      sink(piece);
+    }
+    const std::string large(3 << 20, 'L');
+    expected += large;
+    sink(large);
+    expected += "end\n";
+    sink("end\n");
+  });
+  CHECK_FALSE(error);
+  CHECK(file_text(dir / "out.txt") == expected);
+
+  SUBCASE("the catalog's own writer gives serialize_catalog's bytes") {
+    auto out = build_catalog(kMini);
+    CHECK_FALSE(patsel::compile::write_catalog_file(dir / "catalog.json", out.catalog));
+    CHECK(file_text(dir / "catalog.json") == patsel::compile::serialize_catalog(out.catalog));
+  }
+  SUBCASE("a failure while producing leaves the old file and no temporary one") {
+    REQUIRE_FALSE(patsel::compile::write_file_atomically(dir / "old.txt", "old\n"));
+    CHECK_THROWS_AS(patsel::compile::write_file_atomically(dir / "old.txt",
+                                                           [](const patsel::compile::TextSink& sink) {
+                                                             sink(std::string(2 << 20, 'x'));  // reaches the file
+                                                             throw std::runtime_error("stopped");
+                                                           }),
+                    std::runtime_error);
+    CHECK(file_text(dir / "old.txt") == "old\n");
+    CHECK_FALSE(fs::exists(dir / "old.txt.tmp"));
+  }
+  fs::remove_all(dir);
 }
 
 TEST_CASE("writing is atomic: a failed write leaves the old file") {

@@ -96,6 +96,11 @@ TEST_CASE("an edited page is compiled again; the others come from the cache") {
   for (const auto& p : second.catalog["patterns"])
     if (p["id"] == "circuit-breaker") edited = p["title"].get<std::string>().rfind("Edited ", 0) == 0;
   CHECK(edited);
+
+  // The cache written then (the kept frames and the new one) serves every page.
+  const BuildOutput third = scratch.build();
+  CHECK(third.stats.cached == second.stats.pages - static_cast<int>(second.report.count("source.unreadable")));
+  CHECK(serialize_catalog(third.catalog) == serialize_catalog(second.catalog));
 }
 
 TEST_CASE("a cache of another compiler, with other limits, or damaged is not trusted") {

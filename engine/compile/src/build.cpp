@@ -1,20 +1,9 @@
 #include "patsel/compile/build.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <new>
 #include <optional>
 #include <unordered_map>
-
-#if __has_include(<unistd.h>)
-#include <fcntl.h>
-#include <unistd.h>
-#define PATSEL_POSIX_IO 1
-#else
-#define PATSEL_POSIX_IO 0
-#endif
 
 #include "body_relations.hpp"
 #include "catalog_text.hpp"
@@ -245,12 +234,16 @@ bool source_folder(const fs::path& folder, const std::string& what, Report& repo
   return true;
 }
 
+// A page's name in the cache: both paths, since the shown one is in the
+// diagnostics and the relative one gives the id and the folder.
+std::string cache_key(const PageInput& input) { return input.file + '\n' + input.relative; }
+
 // Reads and compiles one page, or takes it from the cache when its bytes
-// are the ones cached; a page compiled here gets a frame for the next
-// cache. Nothing escapes: a file that cannot be read is
-// `source.unreadable`, and running out of memory (or any other failure of
-// the compiler itself) leaves this page out and the others go on; neither
-// is cached.
+// are the ones cached (the cache still holds that page's frame); a page
+// compiled here gets a new frame for the next cache. Nothing escapes: a
+// file that cannot be read is `source.unreadable`, and running out of
+// memory (or any other failure of the compiler itself) leaves this page
+// out and the others go on; neither is cached.
 void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, Report& report,
                   const PageLimits& limits, const Terms& terms, const detail::PageCache* cache, std::string* frame,
                   bool& cached) {
@@ -262,14 +255,11 @@ void compile_file(const fs::path& path, PageInput& input, PageOutcome& outcome, 
       return;
     }
     input.text = std::move(text).value();
-    // Both paths: the shown one is in the diagnostics, the relative one
-    // gives the id and the folder.
-    const std::string key = input.file + '\n' + input.relative;
+    const std::string key = cache_key(input);
     if (cache) {
       if (auto hit = cache->find(key, input.text)) {
         outcome = std::move(hit->outcome);
         report = std::move(hit->report);
-        *frame = cache->stored_frame(key);
         cached = true;
         input.text = std::string();
         return;
@@ -345,7 +335,10 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
   const bool cache_unchanged = cache && cache->size() == files.size() &&
                                std::all_of(cached.begin(), cached.end(), [](char hit) { return hit != 0; });
   if (cache && !cache_unchanged) {
-    if (auto error = cache->save(*options.cache, frames))
+    std::vector<std::string_view> written(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i)
+      written[i] = cached[i] ? cache->stored_frame(cache_key(inputs[i])) : std::string_view(frames[i]);
+    if (auto error = cache->save(*options.cache, written))
       out.cache_problem = "the page cache was not written (" + error->message + "); the next build compiles every page";
   }
   cache.reset();  // its bytes are no longer needed
@@ -418,55 +411,8 @@ BuildOutput build_catalog(const fs::path& root, const BuildOptions& options) {
 
 std::string serialize_catalog(const json& catalog) { return detail::catalog_text(catalog); }
 
-std::optional<Error> write_file_atomically(const fs::path& path, const std::string& contents) {
-  fs::path temporary = path;
-  temporary += ".tmp";
-  auto fail = [&](const std::string& why) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    return Error{"io.write_failed", temporary.generic_string() + ": " + why};
-  };
-#if PATSEL_POSIX_IO
-  // POSIX calls rather than a stream, to fsync: without it a power cut
-  // soon after the rename can leave an empty catalog.json on some file systems.
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) return Error{"io.write_failed", temporary.generic_string() + ": cannot open for writing: " + std::strerror(errno)};
-  for (std::size_t written = 0; written < contents.size();) {
-    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int cause = errno;
-      ::close(fd);
-      return fail(std::string("write failed: ") + std::strerror(cause));
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const int cause = errno;
-    ::close(fd);
-    return fail(std::string("write failed: ") + std::strerror(cause));
-  }
-  if (::close(fd) != 0) return fail(std::string("write failed: ") + std::strerror(errno));
-#else
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{"io.write_failed", temporary.generic_string() + ": cannot open for writing"};
-    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      return fail("write failed");
-    }
-  }
-#endif
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    const std::string why = ec.message();  // before remove() reuses `ec`
-    fs::remove(temporary, ec);
-    return Error{"io.write_failed", path.generic_string() + ": cannot replace: " + why};
-  }
-  return std::nullopt;
+std::optional<Error> write_catalog_file(const fs::path& path, const json& catalog) {
+  return write_file_atomically(path, [&](const TextSink& sink) { detail::write_catalog_text(catalog, sink); });
 }
 
 }  // namespace patsel::compile

@@ -86,9 +86,13 @@ std::string content_hash(const json& catalog) {
 
 std::string catalog_text(const json& catalog) {
   std::string out;
-  write_catalog(catalog, 1, [&](std::string_view text) { out.append(text); });
-  out += '\n';
+  write_catalog_text(catalog, [&](std::string_view text) { out.append(text); });
   return out;
+}
+
+void write_catalog_text(const json& catalog, const std::function<void(std::string_view)>& sink) {
+  write_catalog(catalog, 1, sink);
+  sink("\n");
 }
 
 }  // namespace patsel::compile::detail

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace patsel::compile::detail {
 
@@ -16,5 +18,8 @@ std::string content_hash(const nlohmann::json& catalog);
 
 /// `catalog.dump(1, '\t')` (invalid UTF-8 replaced) plus a newline.
 std::string catalog_text(const nlohmann::json& catalog);
+
+/// The same bytes, passed to `sink` piece by piece, in order.
+void write_catalog_text(const nlohmann::json& catalog, const std::function<void(std::string_view)>& sink);
 
 }  // namespace patsel::compile::detail

@@ -143,13 +143,13 @@ std::string PageCache::frame(const std::string& key, std::string_view text, cons
   return out;
 }
 
-std::optional<Error> PageCache::save(const fs::path& file, const std::vector<std::string>& frames) const {
-  std::string out = std::string(kMagic) + identity_ + "\n";
-  std::size_t size = out.size();
-  for (const std::string& f : frames) size += f.size();
-  out.reserve(size);
-  for (const std::string& f : frames) out += f;
-  return write_file_atomically(file, out);
+std::optional<Error> PageCache::save(const fs::path& file, const std::vector<std::string_view>& frames) const {
+  return write_file_atomically(file, [&](const TextSink& sink) {
+    sink(kMagic);
+    sink(identity_);
+    sink("\n");
+    for (std::string_view frame : frames) sink(frame);
+  });
 }
 
 }  // namespace patsel::compile::detail

@@ -58,7 +58,7 @@ class PageCache {
   std::string_view stored_frame(const std::string& key) const;
 
   /// Writes the header and `frames` (in order) to `file` atomically.
-  std::optional<Error> save(const std::filesystem::path& file, const std::vector<std::string>& frames) const;
+  std::optional<Error> save(const std::filesystem::path& file, const std::vector<std::string_view>& frames) const;
 
   std::size_t size() const { return frames_.size(); }
 

@@ -4,9 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "patsel/compile/diagnostics.hpp"
 #include "patsel/compile/page.hpp"
@@ -95,5 +97,17 @@ std::string serialize_catalog(const nlohmann::json& catalog);
 /// `path`, so a failed write (full disk, a crash or a kill mid-write) leaves
 /// the previous file intact; the rename is atomic on POSIX file systems.
 std::optional<Error> write_file_atomically(const std::filesystem::path& path, const std::string& contents);
+
+/// Receives a file's bytes piece by piece, in order.
+using TextSink = std::function<void(std::string_view)>;
+
+/// The same for bytes too many to hold whole: `produce` passes them to its
+/// sink. An exception from `produce` removes `path.tmp` and goes on up.
+std::optional<Error> write_file_atomically(const std::filesystem::path& path,
+                                           const std::function<void(const TextSink&)>& produce);
+
+/// Writes serialize_catalog(catalog)'s bytes to `path` as above, without
+/// holding them whole (a catalog of 20,000 pages is 160 MB of text).
+std::optional<Error> write_catalog_file(const std::filesystem::path& path, const nlohmann::json& catalog);
 
 }  // namespace patsel::compile
