@@ -4,7 +4,8 @@
 // built against the shipped data files. Every whole-tree pass of the
 // compiler is linear or n log n, so the CPU time per page stays flat.
 // Each generated tree is also rebuilt with `--cache` after one page was
-// edited, as a maintainer's rebuild would be.
+// edited, as a maintainer's rebuild would be, and once more with glibc's
+// malloc using transparent huge pages.
 // Usage: node bench/compiler.mjs [--runs 7] [--sizes 2000,20000,50000]
 // As a module: benchCompiler({ runs, sizes }) -> rows. Trees of 20,000
 // pages and more are built at most 3 times, 50,000 once (about 500 MB of
@@ -52,14 +53,14 @@ function cpuSeconds(timesOutput) {
   }, 0);
 }
 
-function timeBuild(args, runs, beforeEach = () => {}) {
+function timeBuild(args, runs, beforeEach = () => {}, env = {}) {
   const times = [];
   const cpu = [];
   for (let i = 0; i < runs; i++) {
     beforeEach(i);
     const start = process.hrtime.bigint();
     const result = spawnSync('bash', ['-c', '"$@" >/dev/null; status=$?; times >&2; exit $status', 'bash', patsel, 'build', '--quiet', ...args],
-      { maxBuffer: 1 << 28, encoding: 'utf8' });
+      { maxBuffer: 1 << 28, encoding: 'utf8', env: { ...process.env, ...env } });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (result.status !== 0 && result.status !== 1) throw new Error(`patsel failed: ${result.stderr}`);
     cpu.push(cpuSeconds(result.stderr) * 1000);
@@ -67,6 +68,8 @@ function timeBuild(args, runs, beforeEach = () => {}) {
   const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   return { median_ms: median(times), min_ms: Math.min(...times), cpu_ms: median(cpu), runs };
 }
+
+const hugePages = 'glibc.malloc.hugetlb=1';
 
 // Big trees take a minute a build: fewer runs, so a whole bench stays short.
 const runsFor = (pages, runs) => (pages >= 50000 ? 1 : pages >= 20000 ? Math.min(runs, 3) : runs);
@@ -97,6 +100,12 @@ export async function benchCompiler({ runs = 7, sizes = [2000, 20000, 50000] } =
         ...timeBuild([...build, '--cache', cache], runsFor(size, runs), (i) => {
           writeFileSync(edited, original.replace(/^title: (.+)$/m, `title: $1 (edit ${i + 1})`));
         }) }));
+      // The same with glibc's malloc asking for transparent huge pages:
+      // far fewer page faults while the cached pages are decoded.
+      rows.push(perPage({ input: `the same, with GLIBC_TUNABLES=${hugePages}`, pages: size,
+        ...timeBuild([...build, '--cache', cache], runsFor(size, runs), (i) => {
+          writeFileSync(edited, original.replace(/^title: (.+)$/m, `title: $1 (huge pages ${i + 1})`));
+        }, { GLIBC_TUNABLES: hugePages }) }));
       await rm(cache, { force: true });
       // One tree on disk at a time: the 50,000-page one is half a gigabyte.
       await rm(docs, { recursive: true, force: true });

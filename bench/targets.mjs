@@ -12,6 +12,11 @@ function compilerTargets(compiler = []) {
     out.push({ target: 'patsel build of 20000 generated pages in a few seconds (under 5 s)', met: twenty.median_ms < 5000,
       figure: `median ${(twenty.median_ms / 1000).toFixed(1)} s` });
   }
+  const rebuilt = compiler.find((row) => row.pages === 20000 && row.input.startsWith('the same, rebuilt'));
+  if (rebuilt) {
+    out.push({ target: 'patsel build of 20000 pages rebuilt with --cache after one edit in under 5 s', met: rebuilt.median_ms < 5000,
+      figure: `median ${(rebuilt.median_ms / 1000).toFixed(1)} s` });
+  }
   const small = at(2000);
   const big = at(50000);
   if (small && big) {
