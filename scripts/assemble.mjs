@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildSingleFile } from './single-file.mjs';
+import { ALL_FACET_VALUES, DEFAULT_PAGE_SIZE, openingPage } from '../web/elements/explorer-opening.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
@@ -28,8 +29,23 @@ function patternShards(catalog) {
     return [id, JSON.stringify(answer.result)];
   });
 }
+// The answers <patsel-explorer> opens with (web/elements/explorer-opening.js),
+// asked of the same engine, so it can paint before the wasm is ready.
+function explorerOpening(catalog) {
+  const requests = [ALL_FACET_VALUES, openingPage(DEFAULT_PAGE_SIZE)];
+  const input = requests.map((params) => JSON.stringify({ method: 'search', params })).join('\n') + '\n';
+  const lines = execFileSync(patsel, ['call', '--catalog', catalogPath], { input, encoding: 'utf8', maxBuffer: 1 << 28 }).trimEnd().split('\n');
+  const [facets, first] = lines.map((line) => {
+    const answer = JSON.parse(line);
+    if (!answer.ok) throw new Error(`explorer opening: ${answer.error.message}`);
+    return answer.result;
+  });
+  return JSON.stringify({ content_hash: catalog.content_hash, page_size: DEFAULT_PAGE_SIZE, facets, first });
+}
+
 const catalog = JSON.parse(await readFile(catalogPath, 'utf8'));
 const shards = patternShards(catalog);
+const opening = explorerOpening(catalog);
 // The shipped catalog without indentation (data/catalog.json stays readable).
 const minifiedCatalog = JSON.stringify(catalog);
 
@@ -41,6 +57,7 @@ async function copyPackageFiles(target) {
   await writeFile(path.join(target, 'catalog.json'), minifiedCatalog);
   await mkdir(path.join(target, 'patterns'), { recursive: true });
   for (const [id, text] of shards) await writeFile(path.join(target, 'patterns', `${id}.json`), text);
+  await writeFile(path.join(target, 'explorer-opening.json'), opening);
   await cp(path.join(root, 'web', 'elements'), path.join(target, 'elements'), { recursive: true });
 }
 

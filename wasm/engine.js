@@ -361,6 +361,23 @@ export function engineForWith(options, io) {
 }
 
 /**
+ * The explorer's opening answers (explorer-opening.json: every facet value,
+ * and the first page of the default view), computed from the shipped catalog
+ * when the package was built, so <patsel-explorer> can paint before the
+ * engine is ready. Null for a page that uses another catalog, or when the
+ * file cannot be read (a custom build, file://).
+ */
+export async function explorerOpeningWith(options, io) {
+  const custom = options?.catalog !== undefined || pageDefaults.catalog !== undefined;
+  if (custom) return null;
+  try {
+    return JSON.parse(await io.readText(io.openingUrl));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * One pattern ({pattern, refs}) for a page that shows a single pattern. With
  * the shipped catalog and no engine on the page yet, it reads the pattern's
  * small JSON shard instead of loading the wasm and the whole catalog.

@@ -436,6 +436,22 @@ export interface MigrationStep {
  */
 export declare function getPattern(id: string, options?: EngineOptions): Promise<PatternDetails>;
 
+/**
+ * The answers <patsel-explorer> opens with (no query, the default tiers, the
+ * first page), computed from the shipped catalog when the package was built
+ * so the explorer can paint before the engine is ready. Null when the page
+ * uses another catalog or the file is missing.
+ */
+export interface ExplorerOpening {
+  content_hash: string;
+  page_size: number;
+  /** Every value of every facet the explorer shows. */
+  facets: SearchResult;
+  /** The first page of the default view, with every facet counted. */
+  first: SearchResult;
+}
+export declare function explorerOpening(options?: EngineOptions): Promise<ExplorerOpening | null>;
+
 // --- reasoning ----------------------------------------------------------------
 
 /** A pattern named in a result: its id, title and tier. */

@@ -1,6 +1,6 @@
 // pattern-selector for browsers, workers and bundlers.
 
-import { createEngineWith, engineForWith, getPatternWith } from './engine.js';
+import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -18,6 +18,7 @@ const browserIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
+  openingUrl: new URL('./explorer-opening.json', import.meta.url),
   resolve: (path) => new URL(path, base()),
   async readText(url, options) {
     return (await fetchOk(url, options)).text();
@@ -65,4 +66,12 @@ export function preload(options) {
  */
 export function getPattern(id, options) {
   return getPatternWith(id, options, browserIo);
+}
+
+/**
+ * The explorer's opening answers, computed when the package was built, or
+ * null with another catalog (see explorerOpeningWith in engine.js).
+ */
+export function explorerOpening(options) {
+  return explorerOpeningWith(options, browserIo);
 }

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createEngineWith, engineForWith, getPatternWith } from './engine.js';
+import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -14,6 +14,7 @@ const nodeIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
+  openingUrl: new URL('./explorer-opening.json', import.meta.url),
   resolve,
   async readText(source, { fresh = false } = {}) {
     const url = source instanceof URL ? source : resolve(source);
@@ -55,4 +56,12 @@ export function preload(options) {
  */
 export function getPattern(id, options) {
   return getPatternWith(id, options, nodeIo);
+}
+
+/**
+ * The explorer's opening answers, computed when the package was built, or
+ * null with another catalog (see explorerOpeningWith in engine.js).
+ */
+export function explorerOpening(options) {
+  return explorerOpeningWith(options, nodeIo);
 }

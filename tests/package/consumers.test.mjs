@@ -55,7 +55,7 @@ test('npm pack holds exactly what a consumer needs', () => {
   assert.deepEqual(files.filter((f) => f.startsWith('dist/mkdocs/')), ['dist/mkdocs/loader.js', 'dist/mkdocs/patsel.css', 'dist/mkdocs/patsel_hook.py'],
     'the MkDocs hook, its loader and stylesheet');
   assert.deepEqual(files.filter((f) => !f.startsWith('dist/elements/') && !f.startsWith('dist/patterns/') && !f.startsWith('dist/mkdocs/')), [
-    'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/index.d.ts', 'dist/index.js',
+    'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/explorer-opening.json', 'dist/index.d.ts', 'dist/index.js',
     'dist/index.node.js', 'dist/selector.mjs', 'dist/selector.wasm', 'package.json',
   ]);
   assert.match(packed.version, /^\d+\.\d+\.\d+$/);

@@ -119,7 +119,7 @@ test('the package is served under the site, without the hook or the demo; anothe
   const { status, output, dir } = await build(['extra: { patsel: { path: assets/patsel } }'], { 'saga.md': '# Saga\n' });
   assert.equal(status, 0, output);
   const served = path.join(dir, 'site', 'assets', 'patsel');
-  for (const file of ['elements/index.js', 'index.js', 'selector.wasm', 'catalog.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css', 'site.json'])
+  for (const file of ['elements/index.js', 'index.js', 'selector.wasm', 'catalog.json', 'explorer-opening.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css', 'site.json'])
     assert.ok((await readFile(path.join(served, file))).length > 0, file);
   await assert.rejects(readFile(path.join(served, 'mkdocs', 'patsel_hook.py')));
   await assert.rejects(readFile(path.join(served, 'demo', 'index.html')));
@@ -139,6 +139,8 @@ test("the site's own catalog: served in place of the package's, with no shards t
   assert.equal(site.catalog, 'catalog.json');
   assert.equal(JSON.parse(await readFile(path.join(dir, 'site', 'patsel', 'catalog.json'), 'utf8')).content_hash, 'hostile-everywhere');
   await assert.rejects(readFile(path.join(dir, 'site', 'patsel', 'patterns', 'saga.json')), "the package's shards are not served with another catalog");
+  assert.equal(JSON.parse(await readFile(path.join(dir, 'site', 'patsel', 'explorer-opening.json'), 'utf8')), null,
+    "the explorer's opening answers are the package catalog's, so none are served with another");
 });
 
 test('bad options stop the build with a message naming the option', async () => {

@@ -24,17 +24,21 @@ import { el, errorBox, patternHref } from './dom.js';
 import { count, humanize, joinNodes } from './text.js';
 import { TIER_IDS, showTiers, checkedTiers, tierBadge, tierCheckboxes } from './tiers.js';
 import { explorerForm } from './url-forms.js';
+import { ALL_FACET_VALUES, DEFAULT_PAGE_SIZE, DEFAULT_TIERS, FACET_IDS } from './explorer-opening.js';
+// Imported here, not only through base.js, so the browser finds the API one
+// step earlier in the module graph: it is what the opening view waits for.
+import { explorerOpening } from '../index.js';
 
-const DEFAULT_TIERS = ['gold'];
 // Category and domain overlap (both have "resilience"): each panel says what it groups.
-const FACETS = [
-  { facet: 'category', label: 'Category', open: true, hint: 'The section of the library a pattern is filed in; each pattern has one.' },
-  { facet: 'domain', label: 'Area', hint: 'Wider than a category: an area gathers patterns of several categories, so its counts run higher.' },
-  { facet: 'layer', label: 'Layer' },
-  { facet: 'status', label: 'Status' },
-  { facet: 'difficulty', label: 'Difficulty' },
-  { facet: 'tags', label: 'Tags', top: 8 },
-];
+const FACET_PANELS = {
+  category: { label: 'Category', open: true, hint: 'The section of the library a pattern is filed in; each pattern has one.' },
+  domain: { label: 'Area', hint: 'Wider than a category: an area gathers patterns of several categories, so its counts run higher.' },
+  layer: { label: 'Layer' },
+  status: { label: 'Status' },
+  difficulty: { label: 'Difficulty' },
+  tags: { label: 'Tags', top: 8 },
+};
+const FACETS = FACET_IDS.map((facet) => ({ facet, ...FACET_PANELS[facet] }));
 const SORTS = [
   ['', 'Best match'],
   ['tier', 'Tier'],
@@ -43,7 +47,6 @@ const SORTS = [
   ['introduced-oldest', 'Oldest first'],
   ['reading-time', 'Reading time'],
 ];
-const FACET_IDS = FACETS.map((f) => f.facet);
 const SORT_IDS = SORTS.map(([value]) => value).filter(Boolean);
 const TYPING_DELAY = 120;
 // Values with a natural order, shown in it (the catalog schema's order); others most frequent first.
@@ -51,8 +54,7 @@ const ORDERED_VALUES = { difficulty: ['beginner', 'intermediate', 'advanced', 'e
 // "In other tiers": how many hits of the other tiers are looked at, and shown when only the start of a name is typed.
 const NAMED_LOOKED_AT = 10;
 const NAMED_BY_START = 3;
-/** Patterns per page unless `page-size` says otherwise; "Show more" adds a page. */
-export const DEFAULT_PAGE_SIZE = 24;
+export { DEFAULT_PAGE_SIZE };
 
 const css = `
 :host { container-type: inline-size; }
@@ -122,6 +124,8 @@ export class PatselExplorerElement extends PatselElement {
   #result;
   #cards = new Map();  // key -> <li>, reused when a card did not change
   #ui;
+  #opening;  // {state, waiting, hash}: the view painted from the shipped answers before the engine was ready
+  #openingPainted;  // settles when the opening view is painted, or will not be
 
   /** The tiers currently ticked. */
   get selectedTiers() { return [...this.#state.tiers]; }
@@ -153,6 +157,7 @@ export class PatselExplorerElement extends PatselElement {
     if (!this.#ui) return;
     if (name === 'catalog') {
       this.#engine = undefined;
+      this.#opening = undefined;
       this.reload();
     } else if (this.#engine) {
       if (name === 'base-url') this.#cards.clear();
@@ -160,18 +165,64 @@ export class PatselExplorerElement extends PatselElement {
     }
   }
 
-  // The frame stays; the results say that they are loading.
+  // The frame stays; the results say that they are loading, unless the
+  // opening view can be painted before the engine is ready.
   loadingView() {
     this.#ui.results.setAttribute('aria-busy', 'true');
     this.#ui.message.replaceChildren();
     this.#ui.count.textContent = 'Loading patterns…';
+    this.#openingPainted = this.#paintOpening();
     return null;
+  }
+
+  // The engine is loaded once the opening view is painted (or known not to
+  // be): its download, compiling and start would otherwise hold the main
+  // thread while the small file of opening answers waits for it.
+  async load() {
+    await this.#openingPainted;
+    return super.load();
   }
 
   loaded(engine) {
     this.#engine = engine;
-    this.#buildFacets();
-    this.#update('none');
+    // Shipped answers of this very catalog (a host may have put its own
+    // catalog in the shipped one's place) list the same facet values, and
+    // the same view gives the same answer, which is not announced again.
+    const same = this.#opening?.hash !== undefined && this.#opening.hash === engine.info?.content_hash;
+    if (!same) this.#buildFacets(this.#search(ALL_FACET_VALUES));
+    const unchanged = same && JSON.stringify(this.#opening.state) === JSON.stringify(this.#state);
+    for (const control of this.#opening?.waiting ?? []) control.disabled = false;
+    this.#opening = undefined;
+    this.#update('none', { announce: !unchanged });
+  }
+
+  // The opening view (the shipped catalog, no saved view, the default page
+  // size) painted from answers computed when the package was built
+  // (explorer-opening.js), while the wasm and the catalog still load.
+  async #paintOpening() {
+    const opens = () => this.catalog == null && this.pageSize === DEFAULT_PAGE_SIZE && isOpeningView(this.#state);
+    if (!opens()) return;
+    const opening = await explorerOpening();
+    if (!opening || opening.page_size !== DEFAULT_PAGE_SIZE || this.#engine || this.#result || !this.isConnected || !opens()) return;
+    this.#buildFacets(opening.facets);
+    // Until the engine answers, the controls that redraw at once wait (the
+    // search box takes typing: its results come when the engine is ready).
+    const ui = this.#ui;
+    const waiting = [ui.sort, ui.more, ...ui.tiers.querySelectorAll('input'), ...ui.facets.querySelectorAll('input, button')]
+      .filter((control) => !control.disabled);
+    for (const control of waiting) control.disabled = true;
+    this.#opening = { state: structuredClone(this.#state), waiting, hash: opening.content_hash };
+    this.#show({ ...opening.first, facets: this.#onScreen(opening.first.facets), other_tiers: [] }, { announce: true });
+  }
+
+  // Of a shipped answer's counts (every facet, every value), those the
+  // engine is asked for (#countRequest): what is on screen.
+  #onScreen(facets) {
+    const request = this.#countRequest();
+    return Object.fromEntries(request.facets.filter((facet) => facet in facets).map((facet) => {
+      const only = request.facet_values?.[facet];
+      return [facet, only ? facets[facet].filter((v) => only.includes(v.value)) : facets[facet]];
+    }));
   }
 
   showFailure(box) {
@@ -255,8 +306,8 @@ export class PatselExplorerElement extends PatselElement {
 
   // One panel per facet, with every value the catalog has, so the panels do
   // not jump as counts change (a value with no match shows 0).
-  #buildFacets() {
-    const all = this.#search({ query: '', facets: FACETS.map((f) => f.facet), facet_limit: 100000, limit: 0 });
+  // `all`: the answer to ALL_FACET_VALUES.
+  #buildFacets(all) {
     const panels = FACETS.map(({ facet, label, open, top, hint }) => {
       const values = inNaturalOrder(facet, (all.facets[facet] ?? []).map((v) => v.value));
       if (!values.length) return null;
@@ -415,8 +466,11 @@ export class PatselExplorerElement extends PatselElement {
     this.#typing = true;
   }
 
-  /** Asks the engine and redraws; `history` is 'push', 'replace' or 'none'. */
-  #update(history) {
+  /**
+   * Asks the engine and redraws; `history` is 'push', 'replace' or 'none';
+   * `announce`: false when the view shown already is this one.
+   */
+  #update(history, { announce = true } = {}) {
     if (history !== 'replace') this.#typing = false;
     if (history !== 'none') this.#writeUrl(history);
     this.#syncControls();
@@ -432,8 +486,14 @@ export class PatselExplorerElement extends PatselElement {
       this.#showError(errorBox('The search failed.', error, () => this.#update('none')));
       return;
     }
+    this.#show(result, { announce });
+  }
+
+  #show(result, { announce }) {
+    const s = this.#state;
     this.#result = result;
     this.#render(result);
+    if (!announce) return;
     this.emit('patsel-explorer-change', {
       query: s.q, tiers: [...s.tiers], filters: structuredClone(s.filters), range: [s.from, s.to], sort: result.sort,
       total: result.total });
@@ -629,6 +689,11 @@ export class PatselExplorerElement extends PatselElement {
 
 function defaultState() {
   return { q: '', tiers: [...DEFAULT_TIERS], filters: {}, from: null, to: null, sort: '', pages: 1 };
+}
+
+// The view the explorer opens with, which the shipped answers are for.
+function isOpeningView(s) {
+  return !isFiltered(s) && s.q === '' && s.sort === '' && s.pages === 1;
 }
 
 function isFiltered(s) {

@@ -256,6 +256,9 @@ def on_post_build(config, **kwargs):
     site = {"root": "../" * len(_site["options"]["path"].split("/")), "pages": dict(sorted(_site["pages"].items()))}
     if _site["custom"]:
         shutil.copyfile(_site["catalog_file"], target / "catalog.json")
+        # The explorer's precomputed opening answers are the shipped catalog's:
+        # "null" tells it to wait for the engine instead.
+        (target / "explorer-opening.json").write_text("null\n", encoding="utf-8")
         shutil.rmtree(target / "patterns", ignore_errors=True)
         shards = _site["catalog_file"].parent / "patterns"
         if shards.is_dir():
