@@ -334,6 +334,8 @@ function sharedKey(catalog, io) {
 // Catalogs whose last load failed: the next try reads past the HTTP cache,
 // which may still hold the broken response.
 const failedKey = Symbol.for('@dstudio/pattern-selector/failed-engines');
+// Catalogs whose shared engine has loaded and answers at once.
+const readyKey = Symbol.for('@dstudio/pattern-selector/ready-engines');
 
 /**
  * The shared engine for a catalog (default: the shipped one), created on
@@ -343,13 +345,17 @@ const failedKey = Symbol.for('@dstudio/pattern-selector/failed-engines');
 export function engineForWith(options, io) {
   globalThis[registryKey] ??= new Map();
   globalThis[failedKey] ??= new Set();
+  globalThis[readyKey] ??= new Set();
   const engines = globalThis[registryKey];
   const failed = globalThis[failedKey];
   const key = sharedKey(options?.catalog, io);
   if (!engines.has(key)) {
     const pending = createEngineWith(options ?? {}, io, { fresh: failed.has(key) });
     pending.then(
-      () => failed.delete(key),
+      () => {
+        failed.delete(key);
+        globalThis[readyKey].add(key);
+      },
       () => {
         engines.delete(key);
         failed.add(key);
@@ -364,12 +370,13 @@ export function engineForWith(options, io) {
  * The explorer's opening answers (explorer-opening.json: every facet value,
  * and the first page of the default view), computed from the shipped catalog
  * when the package was built, so <patsel-explorer> can paint before the
- * engine is ready. Null for a page that uses another catalog, or when the
- * file cannot be read (a custom build, file://).
+ * engine is ready. Null for a page that uses another catalog, when the
+ * page's engine has loaded already (it answers at once), or when the file
+ * cannot be read (a custom build, file://).
  */
 export async function explorerOpeningWith(options, io) {
   const custom = options?.catalog !== undefined || pageDefaults.catalog !== undefined;
-  if (custom) return null;
+  if (custom || globalThis[readyKey]?.has('default')) return null;
   try {
     return JSON.parse(await io.readText(io.openingUrl));
   } catch {

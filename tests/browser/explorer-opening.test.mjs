@@ -51,7 +51,7 @@ const view = (page) => page.evaluate(() => {
     ids: [...root.querySelectorAll('[part=list] > [part=card]')].map((card) => card.dataset.id),
     categories: [...root.querySelectorAll('[data-facet=category] input')].map((box) => box.value),
     silverDisabled: root.querySelector('input[value=silver]').disabled,
-    changes: window.__changes.length,
+    changes: window.__changes?.length ?? 0,
   };
 });
 
@@ -121,6 +121,19 @@ test('another catalog or a saved view does not use the shipped answers', async (
     assert.deepEqual(problems, [], what);
     await page.close();
   }
+});
+
+test('an explorer added once the page\'s engine has loaded asks the engine, not the shipped answers', async () => {
+  const requests = [];
+  const { page, problems } = await openPage(browser, `${server.url}pages/blank.html`);
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.evaluate(async () => (await import('/index.js')).engineFor());
+  await page.evaluate(() => document.body.append(document.createElement('patsel-explorer')));
+  await page.locator('patsel-explorer [part=card]').first().waitFor();
+  assert.equal((await view(page)).silverDisabled, false);
+  assert.ok(!requests.includes('/explorer-opening.json'));
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('a catalog put in the shipped one\'s place: the engine redraws with its own patterns and facet values', async () => {

@@ -117,14 +117,14 @@ const page = (script) => `<!doctype html><html lang="en"><head><meta charset="ut
 <link rel="icon" href="data:,"><script type="module" src="${script}"></script></head>
 <body><patsel-explorer></patsel-explorer></body></html>`;
 
-test('esbuild: a bundled page works in Chromium (wasm and catalog copied beside the bundle)', async () => {
+test('esbuild: a bundled page works in Chromium (wasm, catalog and opening answers copied beside the bundle)', async () => {
   const dir = await consumer('esbuild-consumer', {
     'src/main.js': `import '@dstudio/pattern-selector/elements';`,
     'public/index.html': page('./app.js'),
   });
   sh(bin('esbuild'), ['src/main.js', '--bundle', '--format=esm', '--platform=browser', '--outfile=public/app.js', '--log-level=error'], dir);
   const pkg = path.join(dir, 'node_modules', '@dstudio', 'pattern-selector', 'dist');
-  for (const file of ['selector.wasm', 'catalog.json']) await cp(path.join(pkg, file), path.join(dir, 'public', file));
+  for (const file of ['selector.wasm', 'catalog.json', 'explorer-opening.json']) await cp(path.join(pkg, file), path.join(dir, 'public', file));
   await pageWorks(path.join(dir, 'public'), 'index.html');
 });
 

@@ -83,26 +83,3 @@ test('configure sets page-wide defaults and rejects unknown options', async () =
   }
   assert.notEqual((await createEngine()).info.patterns, 5);
 });
-
-test('the explorer\'s shipped opening answers are what the engine answers to its opening requests', async () => {
-  const { explorerOpening } = await import(`${dist}/index.node.js`);
-  const { ALL_FACET_VALUES, DEFAULT_PAGE_SIZE, openingPage } = await import(`${dist}/elements/explorer-opening.js`);
-  const shipped = JSON.parse(await readFile(`${dist}/catalog.json`, 'utf8'));
-  const opening = await explorerOpening();
-  assert.equal(opening.content_hash, shipped.content_hash);
-  assert.equal(opening.page_size, DEFAULT_PAGE_SIZE);
-  // Checked against the catalog file: the gold patterns, every category.
-  const gold = shipped.patterns.filter((p) => p.tier === 'gold');
-  assert.equal(opening.first.total, gold.length);
-  assert.equal(opening.first.hits.length, Math.min(gold.length, DEFAULT_PAGE_SIZE));
-  assert.ok(opening.first.hits.every((hit) => hit.tier === 'gold'));
-  assert.deepEqual(opening.facets.facets.category.map((v) => v.value).sort(),
-    [...new Set(shipped.patterns.map((p) => p.category))].sort());
-  // And exactly the engine's own answers, which the explorer then shows.
-  const engine = await createEngine();
-  assert.deepEqual(opening.facets, engine.search(ALL_FACET_VALUES));
-  assert.deepEqual(opening.first, engine.search(openingPage()));
-  engine.dispose();
-  // Another catalog has no shipped answers.
-  assert.equal(await explorerOpening({ catalog: fixture('catalogs/small.json') }), null);
-});
