@@ -9,10 +9,12 @@ import { dist, root } from '../browser/support.mjs';
 
 test('the compiler benchmark runs on a five-page tree', async () => {
   const rows = await benchCompiler({ runs: 1, sizes: [5] });
-  // The shipped data, the tree, and the tree rebuilt from --cache after one edit.
-  assert.equal(rows.length, 3);
-  assert.deepEqual(rows.map((r) => r.pages).slice(1), [5, 5]);
+  // The shipped data, the tree, and the tree rebuilt from --cache after one
+  // edit, as it is and with glibc's malloc using huge pages.
+  assert.equal(rows.length, 4);
+  assert.deepEqual(rows.map((r) => r.pages).slice(1), [5, 5, 5]);
   assert.match(rows[2].input, /rebuilt with --cache after editing one page/);
+  assert.match(rows[3].input, /GLIBC_TUNABLES=glibc\.malloc\.hugetlb=1/);
   for (const row of rows) {
     assert.equal(typeof row.input, 'string');
     assert.ok(Number.isFinite(row.median_ms) && row.median_ms > 0);
@@ -25,7 +27,8 @@ test('the compiler benchmark runs on a five-page tree', async () => {
 test('the compiler targets are judged from the generated trees of a run', async () => {
   const { targets } = await import('../../bench/targets.mjs');
   const row = (pages, median_ms) => ({ input: `generated docs tree, ${pages} pages`, pages, median_ms, ms_per_page: median_ms / pages });
-  const compiler = [{ input: 'shipped data/', pages: 133, median_ms: 100, ms_per_page: 0.75 }, row(2000, 2000), row(20000, 30000), row(50000, 60000)];
+  const rebuilt = { input: 'the same, rebuilt with --cache after editing one page', pages: 20000, median_ms: 4000, ms_per_page: 0.2 };
+  const compiler = [{ input: 'shipped data/', pages: 133, median_ms: 100, ms_per_page: 0.75 }, row(2000, 2000), row(20000, 30000), rebuilt, row(50000, 60000)];
   const { sizes, cold_start, node, scale } = {
     sizes: { pages: [{ name: 'pattern page with one <patsel-card>', gzip: 1 }] },
     cold_start: [{ page: 'explorer', median_ms: 1, p95_ms: 1 }],
@@ -35,6 +38,7 @@ test('the compiler targets are judged from the generated trees of a run', async 
   const judged = targets({ sizes, cold_start, node, scale, compiler }).slice(6);
   assert.deepEqual(judged, [
     { target: 'patsel build of 20000 generated pages in a few seconds (under 5 s)', met: false, figure: 'median 30.0 s' },
+    { target: 'patsel build of 20000 pages rebuilt with --cache after one edit in under 5 s', met: true, figure: 'median 4.0 s' },
     { target: 'patsel build linear in pages (CPU time per page from 2000 to 50000 pages within 1.5x)', met: true, figure: '1.00 ms and 1.20 ms per page (1.20x)' },
   ]);
 });
