@@ -17,29 +17,31 @@ const dist = path.resolve(root, option('--out', process.env.PATSEL_DIST ?? 'dist
 const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
 const catalogPath = path.join(root, 'data', 'catalog.json');
 
+// The engine's answers to `requests` ({method, params} each) over the
+// shipped catalog, from one `patsel call`; `what(i)` names a request in an error.
+function askEngine(requests, what) {
+  const input = requests.map((request) => JSON.stringify(request)).join('\n') + '\n';
+  const lines = execFileSync(patsel, ['call', '--catalog', catalogPath], { input, encoding: 'utf8', maxBuffer: 1 << 28 }).trimEnd().split('\n');
+  return requests.map((_, i) => {
+    const answer = JSON.parse(lines[i]);
+    if (!answer.ok) throw new Error(`${what(i)}: ${answer.error.message}`);
+    return answer.result;
+  });
+}
+
 // One small file per pattern, {pattern, refs} as the engine's `pattern`
 // method answers, so a pattern page needs neither the wasm nor the catalog.
 function patternShards(catalog) {
   const ids = catalog.patterns.map((p) => p.id);
-  const input = ids.map((id) => JSON.stringify({ method: 'pattern', params: { id } })).join('\n') + '\n';
-  const lines = execFileSync(patsel, ['call', '--catalog', catalogPath], { input, encoding: 'utf8', maxBuffer: 1 << 28 }).trimEnd().split('\n');
-  return ids.map((id, i) => {
-    const answer = JSON.parse(lines[i]);
-    if (!answer.ok) throw new Error(`pattern ${id}: ${answer.error.message}`);
-    return [id, JSON.stringify(answer.result)];
-  });
+  const answers = askEngine(ids.map((id) => ({ method: 'pattern', params: { id } })), (i) => `pattern ${ids[i]}`);
+  return ids.map((id, i) => [id, JSON.stringify(answers[i])]);
 }
+
 // The answers <patsel-explorer> opens with (web/elements/explorer-opening.js),
 // asked of the same engine, so it can paint before the wasm is ready.
 function explorerOpening(catalog) {
-  const requests = [ALL_FACET_VALUES, openingPage(DEFAULT_PAGE_SIZE)];
-  const input = requests.map((params) => JSON.stringify({ method: 'search', params })).join('\n') + '\n';
-  const lines = execFileSync(patsel, ['call', '--catalog', catalogPath], { input, encoding: 'utf8', maxBuffer: 1 << 28 }).trimEnd().split('\n');
-  const [facets, first] = lines.map((line) => {
-    const answer = JSON.parse(line);
-    if (!answer.ok) throw new Error(`explorer opening: ${answer.error.message}`);
-    return answer.result;
-  });
+  const requests = [ALL_FACET_VALUES, openingPage(DEFAULT_PAGE_SIZE)].map((params) => ({ method: 'search', params }));
+  const [facets, first] = askEngine(requests, () => 'explorer opening');
   return JSON.stringify({ content_hash: catalog.content_hash, page_size: DEFAULT_PAGE_SIZE, facets, first });
 }
 
