@@ -366,6 +366,12 @@ export function engineForWith(options, io) {
   return engines.get(key);
 }
 
+// True when `options` (and the page's defaults) leave the shipped catalog
+// in place, whose files the package has precomputed (shards, opening answers).
+function onShippedCatalog(options) {
+  return options?.catalog === undefined && pageDefaults.catalog === undefined;
+}
+
 /**
  * The explorer's opening answers (explorer-opening.json: every facet value,
  * and the first page of the default view), computed from the shipped catalog
@@ -375,8 +381,7 @@ export function engineForWith(options, io) {
  * cannot be read (a custom build, file://).
  */
 export async function explorerOpeningWith(options, io) {
-  const custom = options?.catalog !== undefined || pageDefaults.catalog !== undefined;
-  if (custom || globalThis[readyKey]?.has('default')) return null;
+  if (!onShippedCatalog(options) || globalThis[readyKey]?.has('default')) return null;
   try {
     return JSON.parse(await io.readText(io.openingUrl));
   } catch {
@@ -391,8 +396,7 @@ export async function explorerOpeningWith(options, io) {
  */
 export async function getPatternWith(id, options, io) {
   const engines = globalThis[registryKey];
-  const custom = options?.catalog !== undefined || pageDefaults.catalog !== undefined;
-  if (!custom && !engines?.has('default') && /^[a-z0-9-]+$/.test(id)) {
+  if (onShippedCatalog(options) && !engines?.has('default') && /^[a-z0-9-]+$/.test(id)) {
     try {
       return JSON.parse(await io.readText(io.shardUrl(id)));
     } catch {
