@@ -53,10 +53,10 @@ async function split(module, what, text, queries, rounds) {
         best.whole[i] = Math.min(best.whole[i], timed(() => engine.search(request)));
       });
     }
-    // The JSON building is what the api call spends besides the other
+    // Writing the answer is what the api call spends besides the other
     // stages: taken again from the fastest of each, so they add up to it.
-    const timedApart = Object.keys(best.stages).filter((name) => name !== 'api_call' && name !== 'build_json');
-    best.stages.build_json = best.stages.api_call.map((api, i) => Math.max(0, api - sum(timedApart.map((name) => best.stages[name][i]))));
+    const timedApart = Object.keys(best.stages).filter((name) => name !== 'api_call' && name !== 'write_answer');
+    best.stages.write_answer = best.stages.api_call.map((api, i) => Math.max(0, api - sum(timedApart.map((name) => best.stages[name][i]))));
     const n = requests.length;
     const stages = Object.fromEntries(Object.entries(best.stages).map(([name, times]) => [name, sum(times) / n]));
     const row = {

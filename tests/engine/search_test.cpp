@@ -264,6 +264,30 @@ TEST_CASE("the same query gives the same answer every time") {
   for (int i = 0; i < 3; ++i) CHECK(f.engine.call("search", R"({"query":"dependency fail"})") == first);
 }
 
+TEST_CASE("the search answer is written as nlohmann writes the same document") {
+  // `search` writes its text itself (JsonWriter); every other method dumps
+  // an nlohmann document. Both forms must be the same bytes: sorted keys, no
+  // spaces, the same numbers and escapes.
+  const Fixture& f = fixture();
+  const char* requests[] = {
+      R"({})",
+      R"({"query":"fuse fail "})",
+      R"({"query":"caf","facets":["tier","tier","category","tags"],"facet_limit":2,"sort":"title","offset":1})",
+      R"({"query":"\"two phase\" -saga","ranges":{"introduced":[1970,null]},"hit_fields":["score","matched","tags"]})",
+      R"({"query":"cafe","filters":{"tier":["silver"]},"facet_values":{"category":["caching","none"]}})",
+      R"({"query":"title:retry","limit":0})",
+      R"({"offset":20})",
+      R"({"query":"zzzz qqqq"})",
+  };
+  for (const char* request : requests) {
+    CAPTURE(request);
+    const std::string written = f.engine.call("search", request);
+    const json parsed = json::parse(written);
+    REQUIRE(parsed["ok"] == true);
+    CHECK(written == parsed.dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+}
+
 TEST_CASE("search_page searches, filters, sorts and cuts one page, as the search method does") {
   const patsel::Catalog catalog = patsel_test::catalog_at(patsel_test::catalog_fixture("search.json"));
   const auto index = patsel::SearchIndex::build(catalog);

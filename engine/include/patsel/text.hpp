@@ -43,6 +43,34 @@ std::vector<Token> tokenize(std::string_view text);
 /// The same, appending to `out` (which is cleared first), to reuse its memory.
 void tokenize(std::string_view text, std::vector<Token>& out);
 
+/// The words `tokenize` gives, read one at a time without a string per
+/// word (for highlighting, which reads each hit's text on every keystroke).
+///
+/// ```
+/// for (Words w("2PC vs. XA"); w.next();) use(w.word(), w.begin(), w.end());
+/// ```
+class Words {
+ public:
+  explicit Words(std::string_view text) : text_(text) {}
+  /// Moves to the next word; false after the last one.
+  bool next();
+  /// The folded word, valid until the next `next()`.
+  std::string_view word() const { return word_; }
+  std::size_t begin() const { return begin_; }
+  std::size_t end() const { return end_; }
+
+ private:
+  bool finish_word();
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::string word_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  bool in_word_ = false;
+  bool apostrophe_ = false;  // in the current word: only then is there anything to take out
+};
+
 /// Case and diacritics folding of a whole string: `fold("Ünïcode ÉTÉ")`
 /// is `"unicode ete"`. Invalid UTF-8 bytes are dropped.
 std::string fold(std::string_view text);

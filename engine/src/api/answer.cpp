@@ -9,6 +9,8 @@ std::string ok_envelope(const json& result) {
   return "{\"ok\":true,\"result\":" + result.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
 }
 
+std::string ok_envelope(const JsonText& result) { return "{\"ok\":true,\"result\":" + result.text + "}"; }
+
 std::string error_envelope(const Error& error) {
   json envelope = json::object();
   envelope["ok"] = false;

@@ -12,9 +12,15 @@
 
 namespace patsel::detail {
 
+/// An answer's JSON text, written by the method itself (json_writer.hpp)
+/// where building a document first costs too much (`search`, while typing).
+struct JsonText {
+  std::string text;
+};
 
 /// `{"ok":true,"result":...}`, the answer of a call that worked.
 std::string ok_envelope(const json& result);
+std::string ok_envelope(const JsonText& result);
 /// `{"ok":false,"error":{"code":...,"message":...}}`.
 std::string error_envelope(const Error& error);
 

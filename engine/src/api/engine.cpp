@@ -11,9 +11,11 @@
 namespace patsel::api {
 namespace {
 
+// Each adapter returns a document, or (`text`) writes its answer's text itself.
 struct Adapter {
   std::string_view name;
   detail::Method method;
+  detail::TextMethod text = nullptr;
 };
 
 // In the order of kMethods; the static_assert below keeps the two alike.
@@ -21,7 +23,7 @@ constexpr Adapter kAdapters[] = {
     {"info", detail::info},
     {"list", detail::list},
     {"pattern", detail::pattern},
-    {"search", detail::search},
+    {"search", nullptr, detail::search},
     {"tree.list", detail::tree_list},
     {"tree.get", detail::tree_get},
     {"tree.step", detail::tree_step},
@@ -95,6 +97,10 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
   }
   for (const Adapter& adapter : kAdapters) {
     if (adapter.name != method) continue;
+    if (adapter.text) {
+      Result<detail::JsonText> text = adapter.text(*state_, params);
+      return text ? detail::ok_envelope(text.value()) : detail::error_envelope(text.error());
+    }
     Result<detail::json> result = adapter.method(*state_, params);
     return result ? detail::ok_envelope(result.value()) : detail::error_envelope(result.error());
   }

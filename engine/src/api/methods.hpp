@@ -15,6 +15,8 @@ namespace patsel::detail {
 
 /// An adapter: params in, a JSON result or an Error out.
 using Method = Result<json> (*)(const EngineState& state, const json& params);
+/// An adapter that writes its answer's text itself.
+using TextMethod = Result<JsonText> (*)(const EngineState& state, const json& params);
 
 // catalog.cpp
 Result<json> info(const EngineState& state, const json& params);
@@ -22,7 +24,7 @@ Result<json> list(const EngineState& state, const json& params);
 Result<json> pattern(const EngineState& state, const json& params);
 
 // search.cpp
-Result<json> search(const EngineState& state, const json& params);
+Result<JsonText> search(const EngineState& state, const json& params);
 
 // tree.cpp
 Result<json> tree_list(const EngineState& state, const json& params);

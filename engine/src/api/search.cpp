@@ -1,11 +1,13 @@
 // Method `search`: full-text query, facet filters and counts, ranges,
 // sorting and paging in one call, so the explorer redraws from one answer.
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cmath>
 #include <cstdlib>
 
+#include "json_writer.hpp"
 #include "methods.hpp"
 #include "patsel/search_page.hpp"
 
@@ -135,75 +137,122 @@ Result<HitFields> read_hit_fields(const json& params) {
 // Scores are rounded so that printing them cannot differ between targets.
 double rounded(double score) { return std::round(score * 10000.0) / 10000.0; }
 
-json ranges_json(const std::vector<ByteRange>& ranges) {
-  json out = json::array();
-  for (const ByteRange& r : ranges) {
-    json& pair = out.emplace_back(json::array());
-    pair.push_back(r.first);
-    pair.push_back(r.second);
-  }
-  return out;
+void write_ranges(JsonWriter& out, const std::vector<ByteRange>& ranges) {
+  out.begin_array();
+  for (const ByteRange& r : ranges) out.begin_array().value(r.first).value(r.second).end_array();
+  out.end_array();
 }
 
-// Built member by member (nlohmann's initializer lists copy each value), and
-// only the members asked for: the matched terms and highlights are the
-// costly part, computed only when wanted.
-json hit_json(const EngineState& state, const SearchResults& results, const ScoredDoc& scored, HitFields wanted) {
+void write_text_or_null(JsonWriter& out, const std::string& text) {
+  if (text.empty())
+    out.null();
+  else
+    out.value(text);
+}
+
+// Only the members asked for, keys in sorted order (see json_writer.hpp):
+// the matched terms and highlights are the costly part, computed only when
+// wanted.
+void write_hit(JsonWriter& out, const EngineState& state, const SearchResults& results, const ScoredDoc& scored,
+               HitFields wanted) {
   const Pattern& p = state.catalog.patterns()[scored.doc];
-  json hit = json::object();
   using F = HitField;
-  if (wanted(F::id)) hit["id"] = p.id;
-  if (wanted(F::title)) hit["title"] = p.title;
-  if (wanted(F::summary)) hit["summary"] = p.summary;
-  if (wanted(F::tier)) hit["tier"] = to_string(p.tier);
-  if (wanted(F::category)) hit["category"] = p.category;
-  if (wanted(F::domain)) hit["domain"] = p.domain;
-  if (wanted(F::layer)) hit["layer"] = p.layer;
-  if (wanted(F::status)) hit["status"] = p.status;
-  if (wanted(F::tags)) hit["tags"] = p.tags;
+  std::optional<HitDetails> details;
+  if (wanted(F::matched) || wanted(F::highlights)) details = state.search.explain(state.catalog, results, scored.doc);
+  out.begin_object();
+  if (wanted(F::aliases)) out.key("aliases").strings(p.aliases);
+  if (wanted(F::category)) out.key("category").value(p.category);
   // What a result card shows besides the summary, and the names a reader may type.
-  if (wanted(F::difficulty)) {
-    hit["difficulty"] = p.difficulty.empty() ? json(nullptr) : json(p.difficulty);
-  }
-  if (wanted(F::introduced)) hit["introduced"] = p.introduced_year ? json(p.introduced_year) : json(nullptr);
-  if (wanted(F::aliases)) hit["aliases"] = p.aliases;
-  if (wanted(F::score)) hit["score"] = rounded(scored.score);
-  if (!wanted(F::matched) && !wanted(F::highlights)) return hit;
-  HitDetails details = state.search.explain(state.catalog, results, scored.doc);
-  if (wanted(F::matched)) {
-    json& matched = hit["matched"];
-    json& fields = matched["fields"] = json::array();
-    for (SearchField f : details.fields) fields.push_back(to_string(f));
-    matched["terms"] = std::move(details.terms);
-  }
+  if (wanted(F::difficulty)) write_text_or_null(out.key("difficulty"), p.difficulty);
+  if (wanted(F::domain)) out.key("domain").value(p.domain);
   if (wanted(F::highlights)) {
-    json& highlights = hit["highlights"];
-    highlights["title"] = ranges_json(details.title);
-    json& snippet = highlights["snippet"];
-    snippet["text"] = std::move(details.snippet);
-    snippet["ranges"] = ranges_json(details.snippet_ranges);
+    out.key("highlights").begin_object();
+    out.key("snippet").begin_object();
+    write_ranges(out.key("ranges"), details->snippet_ranges);
+    out.key("text").value(details->snippet);
+    out.end_object();
+    write_ranges(out.key("title"), details->title);
+    out.end_object();
   }
-  return hit;
+  if (wanted(F::id)) out.key("id").value(p.id);
+  if (wanted(F::introduced)) {
+    out.key("introduced");
+    if (p.introduced_year)
+      out.value(p.introduced_year);
+    else
+      out.null();
+  }
+  if (wanted(F::layer)) out.key("layer").value(p.layer);
+  if (wanted(F::matched)) {
+    out.key("matched").begin_object().key("fields").begin_array();
+    for (SearchField f : details->fields) out.value(to_string(f));
+    out.end_array().key("terms").strings(details->terms).end_object();
+  }
+  if (wanted(F::score)) out.key("score").value(rounded(scored.score));
+  if (wanted(F::status)) out.key("status").value(p.status);
+  if (wanted(F::summary)) out.key("summary").value(p.summary);
+  if (wanted(F::tags)) out.key("tags").strings(p.tags);
+  if (wanted(F::tier)) out.key("tier").value(to_string(p.tier));
+  if (wanted(F::title)) out.key("title").value(p.title);
+  out.end_object();
 }
 
-json query_json(const std::string& text, const ParsedQuery& parsed, const SearchResults& results) {
-  json terms = json::array();
-  for (const ClauseReport& c : results.clauses) {
-    terms.push_back({{"text", c.text},
-                     {"kind", c.kind == QueryPart::Kind::phrase ? "phrase" : "word"},
-                     {"field", c.field ? json(to_string(*c.field)) : json(nullptr)},
-                     {"excluded", c.excluded},
-                     {"prefix", c.prefix},
-                     {"expansions", c.expansions}});
+// The facets counted, each once, by name (the order of an object's keys).
+std::vector<std::pair<std::string_view, Facet>> by_name(const std::vector<Facet>& facets) {
+  std::vector<std::pair<std::string_view, Facet>> named;
+  for (Facet f : facets) named.emplace_back(to_string(f), f);
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  return named;
+}
+
+void write_facet_counts(JsonWriter& out, const SearchPage& page, const std::vector<Facet>& counted) {
+  out.begin_object();
+  for (const auto& [name, facet] : by_name(counted)) {
+    out.key(name).begin_array();
+    for (const FacetValueCount& v : page.filtered.counts[static_cast<std::size_t>(facet)])
+      out.begin_object().key("count").value(v.count).key("selected").value(v.selected).key("value").value(v.value).end_object();
+    out.end_array();
   }
-  json ignored = json::array();
-  for (const IgnoredText& i : parsed.ignored) ignored.push_back({{"text", i.text}, {"reason", i.reason}});
-  return {{"text", text}, {"terms", std::move(terms)}, {"ignored", std::move(ignored)}, {"relaxed", results.relaxed}};
+  out.end_object();
+}
+
+void write_bounds(JsonWriter& out, const SearchPage& page) {
+  std::vector<std::pair<std::string_view, std::size_t>> named;
+  for (std::size_t r = 0; r < kRangeFacetCount; ++r) named.emplace_back(to_string(static_cast<RangeFacet>(r)), r);
+  std::sort(named.begin(), named.end());
+  const auto bound = [&](const std::optional<int>& b) { b ? out.value(*b) : out.null(); };
+  out.begin_object();
+  for (const auto& [name, r] : named) {
+    const RangeBounds& b = page.filtered.bounds[r];
+    out.key(name).begin_object().key("max");
+    bound(b.max);
+    out.key("min");
+    bound(b.min);
+    out.end_object();
+  }
+  out.end_object();
+}
+
+void write_query(JsonWriter& out, const std::string& text, const ParsedQuery& parsed, const SearchResults& results) {
+  out.begin_object().key("ignored").begin_array();
+  for (const IgnoredText& i : parsed.ignored) out.begin_object().key("reason").value(i.reason).key("text").value(i.text).end_object();
+  out.end_array().key("relaxed").value(results.relaxed).key("terms").begin_array();
+  for (const ClauseReport& c : results.clauses) {
+    out.begin_object().key("excluded").value(c.excluded).key("expansions").strings(c.expansions).key("field");
+    if (c.field)
+      out.value(to_string(*c.field));
+    else
+      out.null();
+    out.key("kind").value(c.kind == QueryPart::Kind::phrase ? "phrase" : "word");
+    out.key("prefix").value(c.prefix).key("text").value(c.text).end_object();
+  }
+  out.end_array().key("text").value(text).end_object();
 }
 
 }  // namespace
 
-Result<json> search(const EngineState& state, const json& params) {
+Result<JsonText> search(const EngineState& state, const json& params) {
   if (auto error =
           unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "facet_values", "sort", "limit", "offset",
                               "hit_fields"}))
@@ -239,31 +288,23 @@ Result<json> search(const EngineState& state, const json& params) {
   if (!hit_fields) return hit_fields.error();
 
   const SearchPage page = search_page(state.catalog, state.search, state.facets, request);
-  json hits = json::array();
+  JsonText answer;
+  const std::size_t hit_count = page.end > page.first ? page.end - page.first : 0;  // an offset past the end: none
+  answer.text.reserve(4096 + 512 * hit_count);
+  JsonWriter out(answer.text);
+  out.begin_object();
+  write_facet_counts(out.key("facets"), page, request.count);
+  out.key("hits").begin_array();
   for (std::size_t i = page.first; i < page.end; ++i)
-    hits.push_back(hit_json(state, page.results, page.filtered.docs[i], hit_fields.value()));
-  json facet_counts = json::object();
-  for (Facet f : request.count) {
-    json values = json::array();
-    const auto& counts = page.filtered.counts[static_cast<std::size_t>(f)];
-    values.get_ref<json::array_t&>().reserve(counts.size());
-    for (const FacetValueCount& v : counts) {
-      json& value = values.emplace_back(json::object());
-      value["value"] = v.value;
-      value["count"] = v.count;
-      value["selected"] = v.selected;
-    }
-    facet_counts[std::string(to_string(f))] = std::move(values);
-  }
-  json bounds = json::object();
-  for (std::size_t r = 0; r < kRangeFacetCount; ++r) {
-    const RangeBounds& b = page.filtered.bounds[r];
-    bounds[std::string(to_string(static_cast<RangeFacet>(r)))] = {{"min", b.min ? json(*b.min) : json(nullptr)},
-                                                                   {"max", b.max ? json(*b.max) : json(nullptr)}};
-  }
-  return json{{"total", page.filtered.docs.size()}, {"offset", page.first},  {"sort", to_string(page.sort)},
-              {"hits", std::move(hits)},             {"facets", std::move(facet_counts)}, {"ranges", std::move(bounds)},
-              {"query", query_json(request.query, page.parsed, page.results)}};
+    write_hit(out, state, page.results, page.filtered.docs[i], hit_fields.value());
+  out.end_array();
+  out.key("offset").value(page.first);
+  write_query(out.key("query"), request.query, page.parsed, page.results);
+  write_bounds(out.key("ranges"), page);
+  out.key("sort").value(to_string(page.sort));
+  out.key("total").value(page.filtered.docs.size());
+  out.end_object();
+  return answer;
 }
 
 }  // namespace patsel::detail

@@ -2,6 +2,7 @@
 // on the page being shown, so it may re-read their text.
 
 #include <algorithm>
+#include <bitset>
 
 #include "index_data.hpp"
 #include "patsel/text.hpp"
@@ -19,20 +20,35 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // U+2026
 
 struct Highlighter {
   std::vector<std::string_view> words;  // sorted: the written forms of the matched terms
+  std::bitset<256> first_bytes;         // of `words`: most words shown are ruled out by their first byte
 
   Highlighter(const SearchIndexData& index, const std::vector<std::uint32_t>& terms) {
+    // The dictionary is sorted, so word ids in order are words in order:
+    // sorting numbers spares comparing strings.
+    std::vector<std::uint32_t> ids;
     for (std::uint32_t t : terms)
-      for (std::uint32_t k = index.term_words_begin[t]; k < index.term_words_begin[t + 1]; ++k)
-        words.push_back(index.words.at(index.term_words[k]));
-    std::sort(words.begin(), words.end());
+      ids.insert(ids.end(), index.term_words.begin() + index.term_words_begin[t],
+                 index.term_words.begin() + index.term_words_begin[t + 1]);
+    std::sort(ids.begin(), ids.end());
+    for (std::uint32_t id : ids) {
+      words.push_back(index.words.at(id));
+      if (!words.back().empty()) first_bytes.set(static_cast<unsigned char>(words.back().front()));
+    }
   }
 
-  // Ranges of the words of `text` whose term matched.
-  std::vector<text::Token> matches(std::string_view text) const {
-    std::vector<text::Token> out;
-    if (words.empty()) return out;  // nothing matched (an empty query): no need to read the text
-    for (text::Token& t : text::tokenize(text))
-      if (std::binary_search(words.begin(), words.end(), std::string_view(t.word))) out.push_back(std::move(t));
+  bool matched(std::string_view word) const {
+    return !word.empty() && first_bytes.test(static_cast<unsigned char>(word.front())) &&
+           std::binary_search(words.begin(), words.end(), word);
+  }
+
+  // The byte ranges of the words of `text` whose term matched; every word's
+  // range into `all`, when given.
+  std::vector<ByteRange> matches(std::string_view text, std::vector<ByteRange>* all = nullptr) const {
+    std::vector<ByteRange> out;
+    for (text::Words w(text); w.next();) {
+      if (all) all->emplace_back(w.begin(), w.end());
+      if (matched(w.word())) out.emplace_back(w.begin(), w.end());
+    }
     return out;
   }
 };
@@ -61,34 +77,35 @@ std::uint8_t phrase_fields(const SearchIndexData& index, std::uint32_t doc, cons
   return out;
 }
 
-void snippet(const std::string& summary, const std::vector<text::Token>& hits, HitDetails& out) {
+// `words`: the summary's words; `hits`: the byte ranges of those that matched.
+void snippet(const std::string& summary, const std::vector<ByteRange>& words, std::vector<ByteRange> hits,
+             HitDetails& out) {
   if (summary.size() <= kSnippetBytes) {
     out.snippet = summary;
-    for (const text::Token& t : hits) out.snippet_ranges.emplace_back(t.begin, t.end);
+    out.snippet_ranges = std::move(hits);
     return;
   }
   // Start at a word boundary a little before the first match, so the match
   // has context; end at the last whole word that fits.
-  const std::vector<text::Token> words = text::tokenize(summary);
-  const std::size_t anchor = hits.empty() ? 0 : hits.front().begin;
+  const std::size_t anchor = hits.empty() ? 0 : hits.front().first;
   std::size_t start = 0;
   if (anchor > kSnippetLead) {
     const std::size_t want = std::min(anchor - kSnippetLead, summary.size() - kSnippetBytes);
-    for (const text::Token& w : words)
-      if (w.begin >= want) {
-        start = std::min(w.begin, anchor);
+    for (const auto& [begin, end] : words)
+      if (begin >= want) {
+        start = std::min(begin, anchor);
         break;
       }
   }
   std::size_t end = start;
-  for (const text::Token& w : words)
-    if (w.begin >= start && w.end <= start + kSnippetBytes) end = w.end;
+  for (const auto& [word_begin, word_end] : words)
+    if (word_begin >= start && word_end <= start + kSnippetBytes) end = word_end;
   if (end == start) end = text::floor_boundary(summary, start + kSnippetBytes);
   const std::size_t shift = start > 0 ? kEllipsis.size() : 0;
   out.snippet = (start > 0 ? std::string(kEllipsis) : std::string()) + summary.substr(start, end - start) +
                 (end < summary.size() ? std::string(kEllipsis) : std::string());
-  for (const text::Token& t : hits)
-    if (t.begin >= start && t.end <= end) out.snippet_ranges.emplace_back(t.begin - start + shift, t.end - start + shift);
+  for (const auto& [begin, finish] : hits)
+    if (begin >= start && finish <= end) out.snippet_ranges.emplace_back(begin - start + shift, finish - start + shift);
 }
 
 }  // namespace
@@ -139,8 +156,17 @@ HitDetails SearchIndex::explain(const Catalog& catalog, const SearchResults& res
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   const Highlighter highlighter(index, terms);
-  for (const text::Token& t : highlighter.matches(pattern.title)) out.title.emplace_back(t.begin, t.end);
-  snippet(pattern.summary, highlighter.matches(pattern.summary), out);
+  // Without a matched word (an empty query) the title need not be read, nor
+  // a summary short enough to be shown whole.
+  const bool long_summary = pattern.summary.size() > kSnippetBytes;
+  if (highlighter.words.empty() && !long_summary) {
+    out.snippet = pattern.summary;
+    return out;
+  }
+  if (!highlighter.words.empty()) out.title = highlighter.matches(pattern.title);
+  std::vector<ByteRange> words;
+  std::vector<ByteRange> hits = highlighter.matches(pattern.summary, long_summary ? &words : nullptr);
+  snippet(pattern.summary, words, std::move(hits), out);
   return out;
 }
 

@@ -20,8 +20,7 @@ bool ascii_word_char(unsigned char c) {
 
 // "little's" -> "little", "don't" -> "dont": the possessive carries no
 // meaning for search and the stemmer then sees a plain word.
-void finish_word(std::string& word) {
-  if (word.find('\'') == std::string::npos) return;
+void remove_apostrophes(std::string& word) {
   if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
   std::string::size_type out = 0;
   for (char c : word)
@@ -41,53 +40,63 @@ bool starts_word_char(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out) {
-  out.clear();
-  Token current;
-  bool in_word = false;
-  const auto close = [&](std::size_t end) {
-    if (!in_word) return;
-    in_word = false;
-    current.end = end;
-    finish_word(current.word);
-    if (!current.word.empty()) out.push_back(std::move(current));
-    current = Token{};
-  };
-  const auto open = [&](std::size_t pos) {
-    if (in_word) return;
-    in_word = true;
-    current.begin = pos;
-  };
-  for (std::size_t pos = 0; pos < text.size();) {
-    const auto c = static_cast<unsigned char>(text[pos]);
+// Closes the current word at `end_`; false when nothing is left of it.
+bool Words::finish_word() {
+  in_word_ = false;
+  if (apostrophe_) remove_apostrophes(word_);
+  apostrophe_ = false;
+  return !word_.empty();
+}
+
+bool Words::next() {
+  word_.clear();
+  while (pos_ < text_.size()) {
+    const auto c = static_cast<unsigned char>(text_[pos_]);
     if (c < 0x80) {
       if (ascii_word_char(c)) {
-        open(pos);
-        if (current.word.size() < kMaxWordBytes)
-          current.word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      } else if (c == '\'' && in_word && starts_word_char(text, pos + 1)) {
+        if (!in_word_) begin_ = pos_;
+        in_word_ = true;
+        if (word_.size() < kMaxWordBytes) word_ += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      } else if (c == '\'' && in_word_ && starts_word_char(text_, pos_ + 1)) {
         // An apostrophe joins two letters ("it's"); elsewhere it is a quote.
-        if (current.word.size() < kMaxWordBytes) current.word += '\'';
-      } else {
-        close(pos);
+        if (word_.size() < kMaxWordBytes) word_ += '\'';
+        apostrophe_ = true;
+      } else if (in_word_) {
+        end_ = pos_++;
+        if (finish_word()) return true;
+        continue;
       }
-      ++pos;
+      ++pos_;
       continue;
     }
-    const auto d = detail::decode(text, pos);
-    const std::size_t before = current.word.size();
-    if (d.valid && detail::fold_code_point(d.code_point, current.word)) {
-      open(pos);
-      if (current.word.size() > kMaxWordBytes) current.word.resize(before);
-    } else if (d.valid && in_word && is_apostrophe(d.code_point) && starts_word_char(text, pos + d.length)) {
-      if (current.word.size() < kMaxWordBytes) current.word += '\'';
+    const auto d = detail::decode(text_, pos_);
+    const std::size_t before = word_.size();
+    if (d.valid && detail::fold_code_point(d.code_point, word_)) {
+      if (!in_word_) begin_ = pos_;
+      in_word_ = true;
+      if (word_.size() > kMaxWordBytes) word_.resize(before);
+    } else if (d.valid && in_word_ && is_apostrophe(d.code_point) && starts_word_char(text_, pos_ + d.length)) {
+      if (word_.size() < kMaxWordBytes) word_ += '\'';
+      apostrophe_ = true;
     } else {
-      current.word.resize(before);
-      close(pos);
+      word_.resize(before);
+      if (in_word_) {
+        end_ = pos_;
+        pos_ += d.length;
+        if (finish_word()) return true;
+        continue;
+      }
     }
-    pos += d.length;
+    pos_ += d.length;
   }
-  close(text.size());
+  if (!in_word_) return false;
+  end_ = text_.size();
+  return finish_word();
+}
+
+void tokenize(std::string_view text, std::vector<Token>& out) {
+  out.clear();
+  for (Words words(text); words.next();) out.push_back(Token{std::string(words.word()), words.begin(), words.end()});
 }
 
 std::vector<Token> tokenize(std::string_view text) {
