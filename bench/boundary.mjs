@@ -13,6 +13,7 @@ import { explorerRequest, timeEach, treeWalks } from './workloads.mjs';
 
 export async function benchBoundary({ rounds = 200 } = {}) {
   const module = await loadBenchModule('boundary_bench');
+  const decoder = new TextDecoder();
   const { engine } = await loadEngine(await readFile(path.join(dist, 'catalog.json'), 'utf8'));
   const request = explorerRequest('retry');
   const documents = [
@@ -24,7 +25,7 @@ export async function benchBoundary({ rounds = 200 } = {}) {
   const rows = [];
   for (const [what, answer] of documents) {
     const boundary = new module.Boundary(JSON.stringify(answer));
-    const string = timeEach(() => JSON.parse(boundary.asString()), [0], rounds);
+    const string = timeEach(() => JSON.parse(decoder.decode(boundary.asText())), [0], rounds);
     const value = timeEach(() => boundary.asVal(), [0], rounds);
     rows.push({ what: `out: ${what}`, bytes: JSON.stringify(answer).length, string_ms: string.median_ms, val_ms: value.median_ms });
     boundary.delete();

@@ -17,6 +17,7 @@ import { REAL_QUERIES, SYNTHETIC_QUERIES, explorerRequest, typedPrefixes } from 
 const self = fileURLToPath(import.meta.url);
 const LIMITS = { max_catalog_bytes: 256 * 1024 * 1024 };
 
+const decoder = new TextDecoder();
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 const timed = (run) => {
   const start = performance.now();
@@ -47,8 +48,8 @@ async function split(module, what, text, queries, rounds) {
       const measured = JSON.parse(cost.measure(requestsText, 1));
       for (const [name, times] of Object.entries(measured.stages)) times.forEach((t, i) => (best.stages[name][i] = Math.min(best.stages[name][i], t)));
       requests.forEach((request, i) => {
-        best.crossing[i] = Math.min(best.crossing[i], timed(() => cost.answer(i)));
-        const answer = cost.answer(i);
+        best.crossing[i] = Math.min(best.crossing[i], timed(() => decoder.decode(cost.answer(i))));
+        const answer = decoder.decode(cost.answer(i));
         best.parse[i] = Math.min(best.parse[i], timed(() => JSON.parse(answer)));
         best.whole[i] = Math.min(best.whole[i], timed(() => engine.search(request)));
       });

@@ -77,8 +77,12 @@ function limitsText(limits) {
   return jsonText(limits, 'load.bad_option', 'limits');
 }
 
-function unwrap(envelopeText) {
-  const envelope = JSON.parse(envelopeText);
+const answerDecoder = new TextDecoder();
+
+// `answer`: the engine's envelope as UTF-8 bytes in wasm memory, valid only
+// until the engine's next call (wasm/bindings.cpp), so decoded here at once.
+function unwrap(answer) {
+  const envelope = JSON.parse(answerDecoder.decode(answer));
   if (envelope.ok) return envelope.result;
   throw new PatselError(envelope.error.code, envelope.error.message);
 }
