@@ -14,6 +14,7 @@
 // a pattern outside the window never overtakes one inside it.
 
 #include <algorithm>
+#include <bitset>
 
 #include "index_data.hpp"
 
@@ -322,6 +323,11 @@ void SearchIndex::rerank(const SearchResults& results, std::vector<ScoredDoc>& d
     return std::binary_search(plan.slots[slot].begin(), plan.slots[slot].end(), term);
   };
   std::vector<double> best(plan.slot_pairs.size());
+  // Most words of a field are none of those typed: a filter on the terms
+  // that can start a pair passes over them without searching the slots.
+  std::bitset<1024> leads;
+  for (const auto& pair : plan.slot_pairs)
+    for (std::uint32_t term : plan.slots[pair.first]) leads.set(term % leads.size());
   for (std::size_t i = 0; i < k; ++i) {
     ScoredDoc& scored = docs[order[i]];
     if (plan.has_lower_bounds) scored.score = std::max(scored.score, scorer.score(scored.doc));
@@ -331,11 +337,13 @@ void SearchIndex::rerank(const SearchResults& results, std::vector<ScoredDoc>& d
     std::fill(best.begin(), best.end(), 0.0);
     for (std::size_t f = 0; f < kSearchFieldCount; ++f) {
       auto [first, last] = data_->field_terms(scored.doc, f);
-      for (const std::uint32_t* t = first; t + 1 < last; ++t)
+      for (const std::uint32_t* t = first; t + 1 < last; ++t) {
+        if (!leads.test(t[0] % leads.size())) continue;
         for (std::size_t p = 0; p < plan.slot_pairs.size(); ++p)
           if (best[p] < kFieldWeights[f].boost && in_slot(plan.slot_pairs[p].first, t[0]) &&
               in_slot(plan.slot_pairs[p].second, t[1]))
             best[p] = kFieldWeights[f].boost;
+      }
     }
     // Side by side anywhere counts most; a weightier field a little more.
     double proximity = 0;

@@ -5,6 +5,8 @@
 
 #include "patsel/text.hpp"
 
+#include <algorithm>
+
 namespace patsel::text {
 namespace {
 
@@ -56,7 +58,15 @@ bool Words::next() {
       if (ascii_word_char(c)) {
         if (!in_word_) begin_ = pos_;
         in_word_ = true;
-        if (word_.size() < kMaxWordBytes) word_ += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        // The whole run of ASCII letters and digits at once, lower-cased.
+        std::size_t run_end = pos_ + 1;
+        while (run_end < text_.size() && ascii_word_char(static_cast<unsigned char>(text_[run_end]))) ++run_end;
+        const std::size_t kept = word_.size();
+        word_.append(text_.data() + pos_, std::min(run_end - pos_, kMaxWordBytes - std::min(kept, kMaxWordBytes)));
+        for (std::size_t i = kept; i < word_.size(); ++i)
+          if (word_[i] >= 'A' && word_[i] <= 'Z') word_[i] = static_cast<char>(word_[i] - 'A' + 'a');
+        pos_ = run_end;
+        continue;
       } else if (c == '\'' && in_word_ && starts_word_char(text_, pos_ + 1)) {
         // An apostrophe joins two letters ("it's"); elsewhere it is a quote.
         if (word_.size() < kMaxWordBytes) word_ += '\'';
