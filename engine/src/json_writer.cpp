@@ -4,42 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "patsel/text.hpp"
+
 namespace patsel::detail {
 namespace {
-
-// The length of the well-formed UTF-8 sequence that starts at `text[i]`
-// (Unicode's table 3-7, which nlohmann's decoder follows), or 0 when there is
-// none; then `consumed` is how many bytes one replacement character stands
-// for: the lead byte and the continuation bytes that fitted. The byte that
-// broke the sequence is read again as the start of the next one.
-std::size_t sequence_length(std::string_view text, std::size_t i, std::size_t& consumed) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  std::size_t continuations = 0;
-  unsigned char low = 0x80, high = 0xBF;  // the allowed second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    continuations = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    continuations = 2;
-    if (lead == 0xE0) low = 0xA0;   // no overlong forms
-    if (lead == 0xED) high = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    continuations = 3;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-  } else {
-    consumed = 1;
-    return 0;
-  }
-  for (std::size_t k = 1; k <= continuations; ++k) {
-    const bool fits = i + k < text.size() && static_cast<unsigned char>(text[i + k]) >= (k == 1 ? low : 0x80) &&
-                      static_cast<unsigned char>(text[i + k]) <= (k == 1 ? high : 0xBF);
-    if (!fits) {
-      consumed = k;
-      return 0;
-    }
-  }
-  return continuations + 1;
-}
 
 void append_control(std::string& out, unsigned char c) {
   switch (c) {
@@ -77,14 +45,16 @@ void JsonWriter::append_escaped(std::string& out, std::string_view text) {
       continue;
     }
     if (c >= 0x80) {
-      std::size_t consumed = 0;
-      if (const std::size_t length = sequence_length(text, i, consumed)) {
+      // An ill-formed sequence becomes one U+FFFD for its maximal subpart,
+      // and the byte that broke it is read again: nlohmann's `replace`.
+      std::size_t subpart = 0;
+      if (const std::size_t length = well_formed_length(text, i, subpart)) {
         i += length;
         continue;
       }
       out.append(text.data() + kept_from, i - kept_from);
       out += "\xEF\xBF\xBD";
-      i += consumed;
+      i += subpart;
     } else {
       out.append(text.data() + kept_from, i - kept_from);
       append_control(out, c);

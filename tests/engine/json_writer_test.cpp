@@ -1,15 +1,18 @@
 // JsonWriter writes the bytes nlohmann's dump (error_handler_t::replace)
 // writes for the same document: `search` answers are written with it, and
-// every other answer with nlohmann, so the two must not differ.
+// every other answer with nlohmann, so the two must not differ. The same for
+// ascii_json against nlohmann's ensure_ascii.
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "json_writer.hpp"
+#include "patsel/api.hpp"
 
 namespace {
 
@@ -104,4 +107,26 @@ TEST_CASE("JsonWriter writes documents as nlohmann dumps them") {
                          {"text", "caf\xC3\xA9"}};
   CHECK(out == dumped(expected));
   CHECK(json::parse(out) == expected);
+}
+
+TEST_CASE("ascii_json writes non-ASCII characters as nlohmann's ensure_ascii does") {
+  // The wasm binding hands every answer over through it (wasm/bindings.cpp).
+  const auto ascii_dump = [](const json& document) { return document.dump(-1, ' ', true, json::error_handler_t::replace); };
+  const json documents[] = {
+      json{{"plain", "ascii only"}, {"n", 3}},
+      json{{"caf\xC3\xA9", "na\xC3\xAFve \xE2\x80\xA6 \xF0\x9F\x9A\x80 \xEF\xBF\xBF"}, {"list", {"\xE4\xB8\xAD", "x"}}},
+      json{{"edge", "\xF4\x8F\xBF\xBF \xC2\x80 \xE0\xA0\x80 \xF0\x90\x80\x80"}},
+  };
+  for (const json& document : documents) {
+    const std::string text = dumped(document);
+    CAPTURE(text);
+    const std::string ascii = patsel::api::ascii_json(text);
+    CHECK(ascii == ascii_dump(document));
+    CHECK(std::all_of(ascii.begin(), ascii.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+    CHECK(json::parse(ascii) == document);
+  }
+  CHECK(patsel::api::ascii_json("{\"t\":\"caf\xC3\xA9\"}") == "{\"t\":\"caf\\u00e9\"}");
+  SUBCASE("a stray byte becomes U+FFFD, never broken JSON") {
+    CHECK(patsel::api::ascii_json("[\"a\xFF" "b\"]") == "[\"a\\ufffdb\"]");
+  }
 }

@@ -126,4 +126,15 @@ class Engine {
   std::unique_ptr<patsel::detail::EngineState> state_;
 };
 
+/// An answer of `Engine` (valid JSON, valid UTF-8) with every character
+/// outside ASCII written as a `\u` escape, the bytes nlohmann's
+/// `dump(-1, ' ', true)` writes. The wasm binding hands answers over this
+/// way: ASCII text decodes into a JS string about ten times faster and the
+/// string takes half the memory.
+///
+/// ```
+/// ascii_json("{\"t\":\"caf\xC3\xA9\"}") == "{\"t\":\"caf\\u00e9\"}"
+/// ```
+std::string ascii_json(std::string json_text);
+
 }  // namespace patsel::api
