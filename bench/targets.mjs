@@ -27,7 +27,20 @@ function compilerTargets(compiler = []) {
   return out;
 }
 
-export function targets({ sizes, cold_start, node, scale, compiler }) {
+// Search as you type on the shipped catalog, in Node and in Chromium, when
+// both ran it.
+function typingTargets(node, chromium) {
+  const typed = (queries) => queries?.find((q) => q.what.startsWith('search as you type'));
+  const [inNode, inChromium] = [typed(node?.queries), typed(chromium?.queries)];
+  if (!inNode || !inChromium) return [];
+  return [{
+    target: 'search as you type under 0.3 ms p95 on the shipped catalog, in Node and in Chromium',
+    met: inNode.p95_ms <= 0.3 && inChromium.p95_ms <= 0.3,
+    figure: `p95 ${inNode.p95_ms.toFixed(3)} ms in Node, ${inChromium.p95_ms.toFixed(3)} ms in Chromium`,
+  }];
+}
+
+export function targets({ sizes, cold_start, chromium, node, scale, compiler }) {
   const page = sizes.pages.find((p) => p.name.startsWith('pattern page'));
   const explorer = cold_start.find((r) => r.page.startsWith('explorer'));
   const slowest = node.queries.reduce((a, b) => (b.p95_ms > a.p95_ms ? b : a));
@@ -39,13 +52,16 @@ export function targets({ sizes, cold_start, node, scale, compiler }) {
   const share = (value) => `${Math.round(value * 100)}%`;
   // FlexSearch's fastest set-up at each size, for the 2x target.
   const flex = (row) => row.peers.filter((p) => p.name.startsWith('FlexSearch')).sort((a, b) => a.typing.median_ms - b.typing.median_ms)[0];
+  // Memory may grow slower than the records (the module's own heap weighs
+  // less at scale); what must not happen is faster growth.
   const perRecord = scale.map((row) => row.heap_bytes / row.patterns);
-  const spread = Math.max(...perRecord) / Math.min(...perRecord);
+  const growth = perRecord[perRecord.length - 1] / perRecord[0];
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   return [
     { target: 'everything a pattern page needs under 120 KB gzip', met: page.gzip < 120 * 1024, figure: `${kb(page.gzip)} gzip` },
     { target: 'explorer painted under 150 ms from navigation', met: explorer.median_ms < 150, figure: `median ${explorer.median_ms.toFixed(0)} ms, p95 ${explorer.p95_ms.toFixed(0)} ms` },
     { target: 'shipped-catalog queries under 0.3 ms p95 in wasm', met: slowest.p95_ms < 0.3, figure: `slowest p95: ${slowest.what}, ${slowest.p95_ms.toFixed(2)} ms` },
+    ...typingTargets(node, chromium),
     { target: `typed query under 10 ms p95 at ${big.patterns} records`, met: ours.p95_ms < 10, figure: `p95 ${ours.p95_ms.toFixed(1)} ms` },
     // "Faster" is only claimed with how much of the engine's top 10 the peer finds.
     ...libraries.map((peer) => ({
@@ -59,7 +75,8 @@ export function targets({ sizes, cold_start, node, scale, compiler }) {
       met: scale.every((row) => 1 / flex(row).typing.ratio_p50 <= 2),
       figure: scale.map((row) => `${row.patterns}: ${(1 / flex(row).typing.ratio_p50).toFixed(2)}x`).join(', ') + ' (ours / FlexSearch, median)',
     }] : []),
-    { target: 'memory linear in records', met: spread < 1.5, figure: `wasm heap per record: ${perRecord.map((b) => kb(b)).join(', ')}` },
+    { target: 'memory at most linear in records (heap per record at the largest size within 1.5x of the smallest\'s)', met: growth < 1.5,
+      figure: `wasm heap per record: ${perRecord.map((b) => kb(b)).join(', ')}` },
     ...compilerTargets(compiler),
   ];
 }
