@@ -51,9 +51,11 @@ export async function measureSizes(dist) {
   for (const [name, list] of groups) files.push({ name, ...(await sizeOf(dist, list)) });
 
   // A pattern page: the card's module graph and its shard; the explorer page:
-  // its module graph, the glue, the wasm and the catalog.
+  // its module graph, its opening answers, and the engine: the glue (a
+  // dynamic import the graph does not follow), the wasm and the catalog.
   const card = [...(await moduleGraph(dist, 'elements/patsel-card.js')), 'patterns/circuit-breaker.json'];
-  const explorer = [...(await moduleGraph(dist, 'elements/patsel-explorer.js')), 'selector.wasm', 'catalog.json'];
+  const explorer = [...(await moduleGraph(dist, 'elements/patsel-explorer.js')), 'explorer-opening.json', 'selector.mjs',
+    'selector.wasm', 'catalog.json'];
   const pages = [
     { name: 'pattern page with one <patsel-card>', files: card, ...(await sizeOf(dist, card)) },
     { name: 'explorer page (<patsel-explorer>)', files: explorer, ...(await sizeOf(dist, explorer)) },

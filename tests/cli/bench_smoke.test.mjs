@@ -53,6 +53,8 @@ test('the size report covers every artifact and both pages', async () => {
   }
   assert.ok(pages[0].files.includes('patterns/circuit-breaker.json'));
   assert.ok(!pages[0].files.includes('selector.wasm'), 'a pattern page does not load the wasm');
+  for (const file of ['explorer-opening.json', 'selector.mjs', 'selector.wasm', 'catalog.json'])
+    assert.ok(pages[1].files.includes(file), `the explorer page counts ${file}`);
 });
 
 test('the query, peer, scale and boundary benchmarks run on tiny inputs and report', async () => {
