@@ -43,6 +43,30 @@ test('the compiler targets are judged from the generated trees of a run', async 
   ]);
 });
 
+test('search as you type is judged in Node and in Chromium, and memory only for growing faster than the records', async () => {
+  const { targets } = await import('../../bench/targets.mjs');
+  const typing = (p95_ms) => [{ what: 'search as you type (every prefix of 20 queries)', median_ms: 0.1, p95_ms }];
+  // Scale rows of 10 and 100 records with the given heap per record.
+  const scale = (small, big) => [[10, small], [100, big]].map(([patterns, perRecord]) => ({ patterns, heap_bytes: patterns * perRecord,
+    peers: [{ name: 'pattern-selector', typing: { median_ms: 1, p95_ms: 1 } }] }));
+  const base = {
+    sizes: { pages: [{ name: 'pattern page with one <patsel-card>', gzip: 1 }] },
+    cold_start: [{ page: 'explorer', median_ms: 1, p95_ms: 1 }],
+    scale: scale(1600, 1000),
+  };
+  const judge = (node, chromium) => targets({ ...base, node: { queries: typing(node) }, chromium: { queries: typing(chromium) } });
+  const typed = (judged) => judged.find((t) => t.target.startsWith('search as you type'));
+  assert.deepEqual(typed(judge(0.28, 0.29)), { target: 'search as you type under 0.3 ms p95 on the shipped catalog, in Node and in Chromium',
+    met: true, figure: 'p95 0.280 ms in Node, 0.290 ms in Chromium' });
+  assert.equal(typed(judge(0.28, 1.6)).met, false);
+  assert.equal(typed(targets({ ...base, node: { queries: typing(0.2) } })), undefined, 'no row without a Chromium run');
+  // 1.6 KB per record at 10, 1.0 KB at 100: slower than linear, so met; 1.0 then 1.6 KB, not.
+  const memory = (judged) => judged.find((t) => t.target.startsWith('memory')).met;
+  assert.equal(memory(judge(0.2, 0.2)), true);
+  base.scale = scale(1000, 1600);
+  assert.equal(memory(judge(0.2, 0.2)), false);
+});
+
 test('the size report covers every artifact and both pages', async () => {
   const { files, pages } = await measureSizes(dist);
   assert.ok(files.length >= 6);
