@@ -1,7 +1,5 @@
 #include "json_writer.hpp"
 
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "patsel/text.hpp"
@@ -24,13 +22,6 @@ void append_control(std::string& out, unsigned char c) {
       out.append(escaped, sizeof escaped);
     }
   }
-}
-
-template <typename Integer>
-void append_integer(std::string& out, Integer number) {
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-  out.append(digits, end);
 }
 
 }  // namespace
@@ -78,58 +69,39 @@ JsonWriter& JsonWriter::close(char bracket) {
   return *this;
 }
 
+void JsonWriter::quoted(std::string_view text) {
+  out_ += '"';
+  append_escaped(out_, text);
+  out_ += '"';
+}
+
+JsonWriter& JsonWriter::literal(std::string_view text) {
+  separate();
+  out_ += text;
+  after_value_ = true;
+  return *this;
+}
+
 JsonWriter& JsonWriter::key(std::string_view name) {
   separate();
-  out_ += '"';
-  append_escaped(out_, name);
-  out_ += "\":";
+  quoted(name);
+  out_ += ':';
   after_value_ = false;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   separate();
-  out_ += '"';
-  append_escaped(out_, text);
-  out_ += '"';
+  quoted(text);
   after_value_ = true;
   return *this;
 }
 
-JsonWriter& JsonWriter::value(bool flag) {
-  separate();
-  out_ += flag ? "true" : "false";
-  after_value_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(long long number) {
-  separate();
-  append_integer(out_, number);
-  after_value_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(std::size_t number) {
-  separate();
-  append_integer(out_, number);
-  after_value_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(double number) {
-  separate();
-  out_ += nlohmann::json(number).dump();
-  after_value_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::null() {
-  separate();
-  out_ += "null";
-  after_value_ = true;
-  return *this;
-}
+JsonWriter& JsonWriter::value(bool flag) { return literal(flag ? "true" : "false"); }
+JsonWriter& JsonWriter::value(long long number) { return integer(number); }
+JsonWriter& JsonWriter::value(std::size_t number) { return integer(number); }
+JsonWriter& JsonWriter::value(double number) { return literal(nlohmann::json(number).dump()); }
+JsonWriter& JsonWriter::null() { return literal("null"); }
 
 JsonWriter& JsonWriter::strings(const std::vector<std::string>& texts) {
   begin_array();

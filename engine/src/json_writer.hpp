@@ -7,6 +7,7 @@
 // (nlohmann's objects are sorted maps); tests/engine/json_writer_test.cpp
 // compares the two.
 
+#include <charconv>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -44,6 +45,15 @@ class JsonWriter {
  private:
   JsonWriter& open(char bracket);
   JsonWriter& close(char bracket);
+  /// `text`, escaped, in quotes.
+  void quoted(std::string_view text);
+  /// A value written as it is (a number, true, false, null).
+  JsonWriter& literal(std::string_view text);
+  template <typename Integer>
+  JsonWriter& integer(Integer number) {
+    char digits[24];
+    return literal(std::string_view(digits, std::to_chars(digits, digits + sizeof digits, number).ptr - digits));
+  }
   void separate() {
     if (after_value_) out_ += ',';
   }

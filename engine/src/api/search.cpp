@@ -150,6 +150,13 @@ void write_text_or_null(JsonWriter& out, const std::string& text) {
     out.value(text);
 }
 
+void write_number_or_null(JsonWriter& out, std::optional<int> number) {
+  if (number)
+    out.value(*number);
+  else
+    out.null();
+}
+
 // Only the members asked for, keys in sorted order (see json_writer.hpp):
 // the matched terms and highlights are the costly part, computed only when
 // wanted.
@@ -175,13 +182,8 @@ void write_hit(JsonWriter& out, const EngineState& state, const SearchResults& r
     out.end_object();
   }
   if (wanted(F::id)) out.key("id").value(p.id);
-  if (wanted(F::introduced)) {
-    out.key("introduced");
-    if (p.introduced_year)
-      out.value(p.introduced_year);
-    else
-      out.null();
-  }
+  if (wanted(F::introduced))
+    write_number_or_null(out.key("introduced"), p.introduced_year ? std::optional<int>(p.introduced_year) : std::nullopt);
   if (wanted(F::layer)) out.key("layer").value(p.layer);
   if (wanted(F::matched)) {
     out.key("matched").begin_object().key("fields").begin_array();
@@ -221,14 +223,12 @@ void write_bounds(JsonWriter& out, const SearchPage& page) {
   std::vector<std::pair<std::string_view, std::size_t>> named;
   for (std::size_t r = 0; r < kRangeFacetCount; ++r) named.emplace_back(to_string(static_cast<RangeFacet>(r)), r);
   std::sort(named.begin(), named.end());
-  const auto bound = [&](const std::optional<int>& b) { b ? out.value(*b) : out.null(); };
   out.begin_object();
   for (const auto& [name, r] : named) {
     const RangeBounds& b = page.filtered.bounds[r];
-    out.key(name).begin_object().key("max");
-    bound(b.max);
-    out.key("min");
-    bound(b.min);
+    out.key(name).begin_object();
+    write_number_or_null(out.key("max"), b.max);
+    write_number_or_null(out.key("min"), b.min);
     out.end_object();
   }
   out.end_object();
