@@ -1,4 +1,4 @@
-// `patsel build` and `patsel validate`.
+// `patsel build`, `patsel validate` and `patsel search-catalog`.
 
 #include <algorithm>
 #include <charconv>
@@ -6,6 +6,8 @@
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "engine_io.hpp"
+#include "patsel/catalog.hpp"
 #include "patsel/compile/build.hpp"
 
 namespace patsel::cli {
@@ -115,6 +117,38 @@ int run_validate(int argc, char** argv) {
   Run run{Args(argc, argv, 2, kSpec), {}, false};
   if (int code = compile_source(run, "validate"); code >= 0) return code;
   return ending(run, run.failed ? 1 : 0);
+}
+
+// `patsel search-catalog`: the catalog cut down to what the explorer
+// searches, filters and shows (patsel::search_catalog), as compact JSON.
+int run_search_catalog(int argc, char** argv) {
+  Args args(argc, argv, 2, {{}, {"--catalog", "-o", "--output"}});
+  const auto output = args.value("-o") ? args.value("-o") : args.value("--output");
+  if (!args.error().empty() || !args.positional().empty() || !output) {
+    std::cerr << "patsel search-catalog: "
+              << (!args.error().empty() ? args.error() : !output ? "-o FILE is required" : "takes no positional arguments")
+              << " (see patsel --help)\n";
+    return 2;
+  }
+  const std::string source = args.value("--catalog").value_or(default_catalog());
+  auto text = read_catalog(source);
+  if (!text) return 1;
+  // The byte limit guards pages against hostile catalogs; here the catalog
+  // is the maintainer's own file, so any size is read.
+  CatalogLimits limits;
+  limits.max_bytes = std::max(limits.max_bytes, text->size());
+  auto catalog = Catalog::from_owned_json(std::move(*text), limits);
+  if (!catalog) {
+    std::cerr << "patsel search-catalog: " << source << ": " << catalog.error().to_string() << "\n";
+    return 1;
+  }
+  for (const Error& warning : catalog.value().warnings())
+    std::cerr << "patsel search-catalog: " << source << ": " << warning.to_string() << "\n";
+  if (auto error = compile::write_file_atomically(*output, search_catalog(catalog.value()).dump())) {
+    std::cerr << "patsel search-catalog: " << error->to_string() << "\n";
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace patsel::cli

@@ -6,6 +6,7 @@ namespace patsel::cli {
 
 int run_build(int argc, char** argv);
 int run_validate(int argc, char** argv);
+int run_search_catalog(int argc, char** argv);
 int run_list(int argc, char** argv);
 int run_call(int argc, char** argv);
 int run_search(int argc, char** argv);  // search_command.cpp

@@ -25,6 +25,9 @@ Usage:
   patsel validate SOURCE [--data DIR] [--strict] [--format text|json]
                   [--max-page-bytes N] [--no-body-relations] [--cache CACHE]
       Check SOURCE without writing anything.
+  patsel search-catalog [--catalog FILE] -o OUT
+      Write the catalog cut down to what search reads (the explorer's
+      catalog: searched, filtered and shown fields, synonyms).
   patsel list [--tier gold,silver] [--category NAME,...] [--catalog FILE] [--json]
       List patterns of the catalog, gold first.
   patsel call [--catalog FILE]
@@ -88,6 +91,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"build", patsel::cli::run_build},
     {"validate", patsel::cli::run_validate},
+    {"search-catalog", patsel::cli::run_search_catalog},
     {"list", patsel::cli::run_list},
     {"call", patsel::cli::run_call},
     {"search", patsel::cli::run_search},

@@ -88,6 +88,33 @@ Result<Pattern> read_pattern(const json& record, std::size_t index) {
   return p;
 }
 
+// The record members read_pattern reads, and so all that search, list and
+// info need of a record: keep the two in step (search_catalog_test checks
+// that a search catalog gives every pattern the same typed fields).
+constexpr const char* kSearchedMembers[] = {
+    "id",      "title",      "tier",        "summary",  "category",   "domain",    "layer",
+    "status",  "aliases",    "tags",        "introduced", "reading_time", "tagline", "essential_question",
+    "excerpt", "relevance",  "difficulty",  "when_to_use"};
+
+json search_record(const json& record) {
+  json kept = json::object();
+  for (const char* name : kSearchedMembers)
+    if (const json* value = detail::member(record, name)) kept[name] = *value;
+  if (const json* complexity = detail::member(record, "implementation_complexity"); complexity && complexity->is_object()) {
+    json& cut = kept["implementation_complexity"] = json::object();
+    for (const char* name : {"effort", "team_size"})
+      if (const json* value = detail::member(*complexity, name)) cut[name] = *value;
+  }
+  if (const json* list = detail::member(record, "implementations"); list && list->is_array()) {
+    json& cut = kept["implementations"] = json::array();
+    for (const json& item : *list) {
+      json& entry = cut.emplace_back(json::object());
+      if (const json* ecosystem = detail::member(item, "ecosystem")) entry["ecosystem"] = *ecosystem;
+    }
+  }
+  return kept;
+}
+
 Error too_large(std::size_t bytes, const CatalogLimits& limits) {
   return Error{"catalog.too_large", "catalog: " + std::to_string(bytes) + " bytes, more than the limit of " +
                                         std::to_string(limits.max_bytes) + " (load option max_catalog_bytes)"};
@@ -200,6 +227,12 @@ Result<Catalog> Catalog::from_owned_json(std::string owned, const CatalogLimits&
                                                      ", this engine reads up to " + std::to_string(kSchemaVersion)});
   catalog.schema_version_ = static_cast<int>(*version);
   catalog.content_hash_ = detail::string_or(head, "content_hash");
+  if (const json* scope = detail::member(head, "scope")) {
+    if (*scope == "search")
+      catalog.scope_ = Scope::search;
+    else if (*scope != "full")
+      return invalid_or({"catalog.bad_shape", "$.scope: " + scope->dump() + " is not a scope (full, search)"});
+  }
   for (auto& [key, value] : outline->head.items()) {
     if (value.is_array()) {
       catalog.sections_[key] = std::move(value);
@@ -248,6 +281,18 @@ const nlohmann::json& Catalog::section(std::string_view name) const {
 const Pattern* Catalog::find(std::string_view id) const {
   auto it = by_id_.find(std::string(id));
   return it == by_id_.end() ? nullptr : &patterns_[it->second];
+}
+
+std::string_view to_string(Scope scope) { return scope == Scope::search ? "search" : "full"; }
+
+nlohmann::json search_catalog(const Catalog& catalog) {
+  json patterns = json::array();
+  for (const Pattern& p : catalog.patterns()) patterns.push_back(search_record(p.record()));
+  return json{{"content_hash", catalog.content_hash()},
+              {"patterns", std::move(patterns)},
+              {"schema_version", catalog.schema_version()},
+              {"scope", to_string(Scope::search)},
+              {"synonyms", catalog.section("synonyms")}};
 }
 
 }  // namespace patsel

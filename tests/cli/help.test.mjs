@@ -14,13 +14,13 @@ function run(...args) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const commands = ['build', 'validate', 'list', 'call', 'search', 'tree', 'recommend', 'related', 'migrate',
+const commands = ['build', 'validate', 'search-catalog', 'list', 'call', 'search', 'tree', 'recommend', 'related', 'migrate',
   'timeline', 'path', 'stack', 'compare', 'compositions', 'problems', 'cards', 'diff', 'review'];
 
 test('the general usage names exactly these commands', () => {
   const { code, stdout } = run('--help');
   assert.equal(code, 0);
-  const named = new Set([...stdout.matchAll(/patsel ([a-z]+)/g)].map((m) => m[1]));
+  const named = new Set([...stdout.matchAll(/patsel ([a-z][a-z-]*)/g)].map((m) => m[1]));
   assert.deepEqual([...named].sort(), [...commands].sort());
 });
 
@@ -34,7 +34,7 @@ for (const command of commands) {
     assert.match(stdout, new RegExp(`patsel ${command}( |\\n)`));
     assert.match(stdout, /\nOptions:\n {2}--catalog FILE/);
     // Only this command's lines (and those it shares a description with).
-    const heads = [...stdout.matchAll(/^ {2}patsel ([a-z]+)/gm)].map((m) => m[1]);
+    const heads = [...stdout.matchAll(/^ {2}patsel ([a-z][a-z-]*)/gm)].map((m) => m[1]);
     assert.ok(heads.length <= 2, heads.join(', '));
     assert.deepEqual(run('help', command), { code: 0, stdout, stderr: '' });
   });

@@ -131,6 +131,44 @@ test('usage errors exit 2 with a hint', () => {
   assert.match(run('build').stderr, /expects one SOURCE directory \(see patsel --help\)/);
 });
 
+test('search-catalog writes the catalog cut to what search reads; search answers the same from it', async () => {
+  const dir = await scratch();
+  const full = path.join(root, 'data', 'catalog.json');
+  const out = path.join(dir, 'search-catalog.json');
+  const made = run('search-catalog', '--catalog', full, '-o', out);
+  assert.equal(made.code, 0, made.stderr);
+  assert.equal(made.stderr, '');
+  const cut = JSON.parse(await readFile(out, 'utf8'));
+  const catalog = JSON.parse(await readFile(full, 'utf8'));
+  assert.equal(cut.scope, 'search');
+  assert.equal(cut.content_hash, catalog.content_hash);
+  assert.deepEqual(cut.patterns.map((p) => p.id), catalog.patterns.map((p) => p.id));
+  assert.equal(cut.patterns.find((p) => p.id === 'saga').migration_paths, undefined, 'what search does not read is left out');
+  for (const query of ['saga', 'circut breaker', 'cache --tier gold']) {
+    const args = ['search', ...query.split(' '), '--json'];
+    assert.equal(run(...args, '--catalog', out).stdout, run(...args, '--catalog', full).stdout, query);
+  }
+  const related = run('related', 'saga', '--catalog', out);
+  assert.equal(related.code, 1);
+  assert.match(related.stderr, /\[catalog\.search_only\] 'related' needs the full catalog/);
+});
+
+test('search-catalog: no -o is a usage error; an unreadable or broken catalog writes nothing', async () => {
+  const dir = await scratch();
+  const usage = run('search-catalog', '--catalog', path.join(root, 'data', 'catalog.json'));
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /-o FILE is required/);
+  const out = path.join(dir, 'search-catalog.json');
+  const missing = run('search-catalog', '--catalog', path.join(dir, 'nope.json'), '-o', out);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /cannot read catalog .*nope\.json/);
+  await writeFile(path.join(dir, 'broken.json'), '{"schema_version": 1, "patterns": [');
+  const broken = run('search-catalog', '--catalog', path.join(dir, 'broken.json'), '-o', out);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stderr, /broken\.json: \[catalog\.parse_error\]/);
+  assert.equal(await exists(out), false);
+});
+
 test('list reads the catalog given and answers in text or JSON', async () => {
   const out = path.join(await scratch(), 'catalog.json');
   run('build', path.join(fixtures, 'mini'), '-o', out);

@@ -36,7 +36,7 @@ struct MethodInfo {
 /// (wasm/engine.js, wasm/index.d.ts) lacks one of them or has another.
 /// wasm/index.d.ts describes every member of every answer.
 inline constexpr MethodInfo kMethods[] = {
-    {"info", "{}", "{schema_version, content_hash, patterns, warnings}: the loaded catalog"},
+    {"info", "{}", "{schema_version, content_hash, patterns, scope, warnings}: the loaded catalog"},
     {"list", "{tiers?, categories?}", "{total, patterns}: pattern summaries, gold first, then by title"},
     {"pattern", "{id}", "{pattern, refs}: the whole record, and title, tier, summary of each pattern it names"},
     {"search", "{query?, filters?, ranges?, facets?, facet_limit?, facet_values?, sort?, limit?, offset?, hit_fields?}",

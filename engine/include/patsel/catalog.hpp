@@ -93,6 +93,12 @@ struct CatalogLimits {
   int max_depth = 128;
 };
 
+/// What a catalog's records hold: everything (`full`, what `patsel build`
+/// writes) or only what search reads (`search`, see search_catalog()).
+enum class Scope { full, search };
+
+std::string_view to_string(Scope scope);
+
 /// A loaded, read-only catalog.
 class Catalog {
  public:
@@ -110,6 +116,8 @@ class Catalog {
 
   int schema_version() const { return schema_version_; }
   const std::string& content_hash() const { return content_hash_; }
+  /// `search` for a catalog cut by search_catalog() (its top-level `scope`).
+  Scope scope() const { return scope_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
   /// The pattern with this id, or nullptr.
   const Pattern* find(std::string_view id) const;
@@ -124,10 +132,19 @@ class Catalog {
  private:
   int schema_version_ = 0;
   std::string content_hash_;
+  Scope scope_ = Scope::full;
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::vector<Error> warnings_;
   nlohmann::json sections_ = nlohmann::json::object();
 };
+
+/// The catalog cut down to what `search`, `list` and `info` read, for pages
+/// that only search (the explorer): each record's searched, filtered and
+/// shown members, the synonyms, the same content_hash, and
+/// `"scope": "search"`. `search` and `list` answer from it exactly as from
+/// the full catalog; methods that need whole records refuse it
+/// (`catalog.search_only`).
+nlohmann::json search_catalog(const Catalog& catalog);
 
 }  // namespace patsel

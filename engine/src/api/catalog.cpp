@@ -11,6 +11,7 @@ Result<json> info(const EngineState& state, const json&) {
   return json{{"schema_version", catalog.schema_version()},
               {"content_hash", catalog.content_hash()},
               {"patterns", catalog.patterns().size()},
+              {"scope", to_string(catalog.scope())},
               {"warnings", errors_json(catalog.warnings())}};
 }
 

@@ -18,12 +18,28 @@ struct Adapter {
   detail::TextMethod text = nullptr;
 };
 
+// What a search catalog (Scope::search) can answer: the rest need whole records.
+bool answers_from_search_catalog(std::string_view method) {
+  return method == "info" || method == "list" || method == "search";
+}
+
+Error search_only(std::string_view method) {
+  return {"catalog.search_only", "'" + std::string(method) +
+                                     "' needs the full catalog (catalog.json); this one holds only what search "
+                                     "reads (scope: search)"};
+}
+
 // In the order of kMethods; the static_assert below keeps the two alike.
+// The search module (PATSEL_SEARCH_ONLY, wasm/CMakeLists.txt) has only the
+// methods a search catalog answers, so the linker leaves the rest out.
 constexpr Adapter kAdapters[] = {
     {"info", detail::info},
     {"list", detail::list},
+#ifndef PATSEL_SEARCH_ONLY
     {"pattern", detail::pattern},
+#endif
     {"search", nullptr, detail::search},
+#ifndef PATSEL_SEARCH_ONLY
     {"tree.list", detail::tree_list},
     {"tree.get", detail::tree_get},
     {"tree.step", detail::tree_step},
@@ -46,8 +62,10 @@ constexpr Adapter kAdapters[] = {
     {"health.review", detail::health_review},
     {"health.changes", detail::health_changes},
     {"diff", detail::catalog_diff},
+#endif
 };
 
+#ifndef PATSEL_SEARCH_ONLY
 constexpr bool adapters_match_methods() {
   if (std::size(kAdapters) != std::size(kMethods)) return false;
   for (std::size_t i = 0; i < std::size(kMethods); ++i)
@@ -55,6 +73,13 @@ constexpr bool adapters_match_methods() {
   return true;
 }
 static_assert(adapters_match_methods(), "kAdapters must name the methods of kMethods, in its order");
+#endif
+
+bool is_method(std::string_view name) {
+  for (const MethodInfo& m : kMethods)
+    if (m.name == name) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -97,6 +122,8 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
   }
   for (const Adapter& adapter : kAdapters) {
     if (adapter.name != method) continue;
+    if (state_->catalog.scope() == Scope::search && !answers_from_search_catalog(method))
+      return detail::error_envelope(search_only(method));
     if (adapter.text) {
       Result<detail::JsonText> text = adapter.text(*state_, params);
       return text ? detail::ok_envelope(text.value()) : detail::error_envelope(text.error());
@@ -104,13 +131,21 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
     Result<detail::json> result = adapter.method(*state_, params);
     return result ? detail::ok_envelope(result.value()) : detail::error_envelope(result.error());
   }
+  // Only in the search module: a method it leaves out.
+  if (is_method(method)) return detail::error_envelope(search_only(method));
   return detail::error_envelope({"engine.unknown_method", "'" + std::string(method) + "' is not a method"});
 }
 
 std::string Engine::diff(std::string_view older_catalog_json) const {
   if (!state_) return detail::error_envelope({"engine.not_loaded", "no catalog is loaded"});
+#ifdef PATSEL_SEARCH_ONLY
+  (void)older_catalog_json;
+  return detail::error_envelope(search_only("diff"));
+#else
+  if (state_->catalog.scope() == Scope::search) return detail::error_envelope(search_only("diff"));
   Result<detail::json> result = detail::diff_since(*state_, older_catalog_json, "the older catalog: ");
   return result ? detail::ok_envelope(result.value()) : detail::error_envelope(result.error());
+#endif
 }
 
 }  // namespace patsel::api

@@ -194,6 +194,9 @@ Result<json> catalog_diff(const EngineState& state, const json& params) {
 Result<json> diff_since(const EngineState& state, std::string_view older_text, const std::string& where) {
   auto older = Catalog::from_json(older_text, state.limits.catalog);
   if (!older) return Error{older.error().code, where + older.error().message};
+  if (older.value().scope() == Scope::search)
+    return Error{"catalog.search_only", where + "a search catalog (scope: search) has no relations or trees to "
+                                                "compare; give the full catalog.json"};
   const CatalogDiff diff = diff_catalogs(older.value(), state.catalog);
   auto refs = [](const std::vector<const Pattern*>& patterns) { return pattern_refs(patterns); };
   return json{{"old", {{"content_hash", diff.old_hash}, {"patterns", older.value().patterns().size()}}},
