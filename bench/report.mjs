@@ -6,7 +6,11 @@ const ms = (value) => (value === undefined ? '' : value < 1 ? `${value.toFixed(3
 const ratio = (value) => `${value.toFixed(2)}x`;
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 
-export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler, compiler_date, peers_run, query_cost_run, targets }) {
+export function markdown({ date, machine, sizes, cold_start, chromium, node, scale, boundary, query_cost, compiler, compiler_date, peers_run, query_cost_run, browser_run, targets }) {
+  // The sizes and Chromium figures of `--only browser`, run after the rest.
+  const browserNote = browser_run
+    ? ` Measured ${browser_run.date} with \`node bench/run.mjs --only browser\` (load average ${browser_run.load.map((l) => l.toFixed(1)).join(' before, ')} after).`
+    : '';
   // The Node figures of `--only peers`, when they are newer than the rest.
   const peersNote = peers_run && peers_run.date !== date
     ? ` Measured ${peers_run.date} with \`node bench/run.mjs --only peers\` (load average ${peers_run.load.map((l) => l.toFixed(1)).join(' before, ')} after, on ${machine.cores} cores shared with other work).`
@@ -20,10 +24,10 @@ export function markdown({ date, machine, sizes, cold_start, chromium, node, sca
     '**Targets**',
     '',
     ...table(['target', 'met', 'figure'], targets.map((t) => [t.target, t.met ? 'yes' : '**missed**', t.figure])),
-    '**Sizes** (gzip level 9, brotli quality 11)',
+    `**Sizes** (gzip level 9, brotli quality 11)${browserNote}`,
     '',
     ...table(['what', 'raw', 'gzip', 'brotli'], [...sizes.files, ...sizes.pages].map((r) => [r.name, kb(r.raw), kb(r.gzip), kb(r.brotli)])),
-    '**Cold start** in Chromium, cache disabled, fresh browser context per load',
+    `**Cold start** in Chromium, cache disabled, fresh browser context per load${browserNote ? '.' + browserNote : ''}`,
     '',
     ...table(['page', 'median', 'p95', 'max layout shift', 'loads'], cold_start.map((r) => [r.page, ms(r.median_ms), ms(r.p95_ms), r.max_layout_shift.toFixed(3), r.loads])),
     '**Catalog load** (the shipped catalog, parse and index; in Chromium also the wasm fetch and compile)',

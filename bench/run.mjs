@@ -5,7 +5,8 @@
 // (`./run bench` builds what it needs first). `--only compiler` runs only
 // the patsel build benchmark, `--only peers` only the Node figures (queries
 // and peers on the shipped catalog, scale, where a query's time goes),
-// `--only cost` only where a query's time goes, and
+// `--only cost` only where a query's time goes, `--only browser` only the
+// sizes and the Chromium figures (cold start, load and queries), and
 // each keeps the other figures of latest.json, with the date of each shown.
 
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -53,8 +54,18 @@ if (only === 'compiler') {
   step('where a typed query\'s time goes');
   results.query_cost = await benchQueryCost({ sizes: [10000] });
   results.query_cost_run = { date: today, load: [loadBefore, loadavg()[0]] };
+} else if (only === 'browser') {
+  results = JSON.parse(await readFile(latestPath, 'utf8'));
+  const loadBefore = loadavg()[0];
+  step('sizes');
+  results.sizes = await measureSizes(dist);
+  step('cold start in Chromium');
+  results.cold_start = await coldStart({ loads: Number(option('--loads', 20)) });
+  step('catalog load and queries in Chromium');
+  results.chromium = await benchBrowserEngine({ loads: Number(option('--loads', 20)) });
+  results.browser_run = { date: today, load: [loadBefore, loadavg()[0]] };
 } else if (only !== null) {
-  console.error(`bench: --only takes "compiler", "peers" or "cost", not "${only}"`);
+  console.error(`bench: --only takes "compiler", "peers", "cost" or "browser", not "${only}"`);
   process.exit(2);
 } else {
   step('sizes');

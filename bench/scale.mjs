@@ -4,8 +4,10 @@
 // Each size runs in its own Node process so heaps and JIT state start clean.
 // As a module: benchScale({ sizes, rounds }) -> rows.
 // `node bench/scale.mjs --one N` prints one size's row.
-// `node bench/scale.mjs --engine-only [--sizes 1000,10000,50000]` times the
-// engine alone (no peers, a few minutes at 50,000) and prints a table.
+// `node bench/scale.mjs --engine-only [--sizes 1000,10000,50000] [--search]`
+// times the engine alone (no peers, a few minutes at 50,000) and prints a
+// table; --search loads each catalog's search catalog (`patsel
+// search-catalog`, what the explorer loads) instead of the full one.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { SYNTHETIC_QUERIES, explorerRequest, timeEach, typedPrefixes } from './w
 
 const self = fileURLToPath(import.meta.url);
 const synth = process.env.PATSEL_SYNTH || path.join(root, 'build', 'native', 'bench', 'synthetic', 'patsel-synth');
+const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
 const folder = path.join(root, 'build', 'bench');
 
 export async function syntheticCatalog(patterns) {
@@ -30,8 +33,19 @@ export async function syntheticCatalog(patterns) {
   return file;
 }
 
-async function oneSize(patterns, rounds, engineOnly = false) {
-  const text = await readFile(await syntheticCatalog(patterns), 'utf8');
+// The search catalog cut from the synthetic catalog of `patterns` records.
+async function syntheticSearchCatalog(patterns) {
+  const full = await syntheticCatalog(patterns);
+  const file = full.replace(/\.json$/, '.search.json');
+  if (!existsSync(file)) {
+    const run = spawnSync(patsel, ['search-catalog', '--catalog', full, '-o', file], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`patsel search-catalog failed: ${run.stderr}`);
+  }
+  return file;
+}
+
+async function oneSize(patterns, rounds, engineOnly = false, search = false) {
+  const text = await readFile(await (search ? syntheticSearchCatalog : syntheticCatalog)(patterns), 'utf8');
   // The 64 MiB default catalog limit is lifted as a maintainer would for
   // 50k records, to the most the wasm engine takes (256 MiB).
   const { engine, ms, heap_bytes } = await loadEngine(text, { max_catalog_bytes: 256 * 1024 * 1024 });
@@ -47,11 +61,12 @@ async function oneSize(patterns, rounds, engineOnly = false) {
   return { ...row, peers };
 }
 
-export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, engineOnly = false } = {}) {
+export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, engineOnly = false, search = false } = {}) {
   const rows = [];
   for (const patterns of sizes) {
     // Four JS indexes of 50,000 records need more than Node's default heap.
-    const args = ['--max-old-space-size=8192', self, '--one', String(patterns), String(rounds), engineOnly ? 'engine-only' : 'peers'];
+    const args = ['--max-old-space-size=8192', self, '--one', String(patterns), String(rounds), engineOnly ? 'engine-only' : 'peers',
+      ...(search ? ['search'] : [])];
     const child = spawnSync(process.execPath, args, {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -63,12 +78,13 @@ export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, eng
 }
 
 if (process.argv[2] === '--one') {
-  const row = await oneSize(Number(process.argv[3]), Number(process.argv[4] ?? 3), process.argv[5] === 'engine-only');
+  const row = await oneSize(Number(process.argv[3]), Number(process.argv[4] ?? 3), process.argv[5] === 'engine-only',
+    process.argv[6] === 'search');
   process.stdout.write(JSON.stringify(row) + '\n');
 } else if (process.argv[2] === '--engine-only') {
   const at = process.argv.indexOf('--sizes');
   const sizes = (at > 0 ? process.argv[at + 1] : '1000,10000,50000').split(',').map(Number);
-  const rows = await benchScale({ sizes, engineOnly: true });
+  const rows = await benchScale({ sizes, engineOnly: true, search: process.argv.includes('--search') });
   const ms = (v) => `${v < 10 ? v.toFixed(2) : Math.round(v)} ms`;
   console.log('| records | catalog | load + index | wasm heap | heap per record | typed p50 | typed p95 |');
   console.log('|---|---|---|---|---|---|---|');

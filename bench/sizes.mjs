@@ -41,21 +41,24 @@ export async function measureSizes(dist) {
   const elements = (await readdir(path.join(dist, 'elements'))).filter((f) => f.endsWith('.js')).map((f) => `elements/${f}`);
   const groups = [
     ['wasm module (selector.wasm)', ['selector.wasm']],
+    ['search wasm module (selector-search.wasm)', ['selector-search.wasm']],
     ['JS glue (selector.mjs)', ['selector.mjs']],
     ['JS API (index.js, engine.js)', ['index.js', 'engine.js']],
     ['elements (all)', elements],
     ['catalog.json (minified)', ['catalog.json']],
+    ['search-catalog.json (what the explorer loads)', ['search-catalog.json']],
     ['one pattern shard (circuit-breaker)', ['patterns/circuit-breaker.json']],
   ];
   const files = [];
   for (const [name, list] of groups) files.push({ name, ...(await sizeOf(dist, list)) });
 
   // A pattern page: the card's module graph and its shard; the explorer page:
-  // its module graph, its opening answers, and the engine: the glue (a
-  // dynamic import the graph does not follow), the wasm and the catalog.
+  // its module graph, its opening answers, and the search engine: the glue
+  // (a dynamic import the graph does not follow), the search module and the
+  // search catalog.
   const card = [...(await moduleGraph(dist, 'elements/patsel-card.js')), 'patterns/circuit-breaker.json'];
-  const explorer = [...(await moduleGraph(dist, 'elements/patsel-explorer.js')), 'explorer-opening.json', 'selector.mjs',
-    'selector.wasm', 'catalog.json'];
+  const explorer = [...(await moduleGraph(dist, 'elements/patsel-explorer.js')), 'explorer-opening.json', 'selector-search.mjs',
+    'selector-search.wasm', 'search-catalog.json'];
   const pages = [
     { name: 'pattern page with one <patsel-card>', files: card, ...(await sizeOf(dist, card)) },
     { name: 'explorer page (<patsel-explorer>)', files: explorer, ...(await sizeOf(dist, explorer)) },

@@ -53,10 +53,13 @@ const minifiedCatalog = JSON.stringify(catalog);
 
 async function copyPackageFiles(target) {
   await mkdir(path.join(target, 'elements'), { recursive: true });
-  for (const name of ['selector.mjs', 'selector.wasm']) await copyFile(path.join(wasmDir, name), path.join(target, name));
+  for (const name of ['selector.mjs', 'selector.wasm', 'selector-search.mjs', 'selector-search.wasm'])
+    await copyFile(path.join(wasmDir, name), path.join(target, name));
   for (const name of ['engine.js', 'index.js', 'index.node.js', 'index.d.ts'])
     await copyFile(path.join(root, 'wasm', name), path.join(target, name));
   await writeFile(path.join(target, 'catalog.json'), minifiedCatalog);
+  // What the explorer loads: the catalog cut to what search reads.
+  execFileSync(patsel, ['search-catalog', '--catalog', catalogPath, '-o', path.join(target, 'search-catalog.json')]);
   await mkdir(path.join(target, 'patterns'), { recursive: true });
   for (const [id, text] of shards) await writeFile(path.join(target, 'patterns', `${id}.json`), text);
   await writeFile(path.join(target, 'explorer-opening.json'), opening);

@@ -266,13 +266,16 @@ async function catalogText(source, io, fetchOptions) {
 
 // The Emscripten glue is imported only when an engine is created, so pages
 // that only read pattern shards (a <patsel-card>) never download it. The
-// wasm is fetched and compiled while the glue loads, not after.
-async function loadModule(wasmSource, io, fetchOptions) {
+// wasm is fetched and compiled while the glue loads, not after. `search`:
+// the search module (selector-search.*: info, list and search only).
+async function loadModule(wasmSource, io, fetchOptions, search) {
   const failure = (cause) =>
     new PatselError('wasm.instantiate_failed', `could not load the engine: ${cause?.message ?? cause}`, { cause });
   const compiled = io.compile(wasmSource, fetchOptions);
   compiled.catch(() => {});  // reported below, once the glue is here
-  const { default: createSelectorModule } = await import('./selector.mjs').catch((cause) => {
+  // Two literal imports, so bundlers see both glues.
+  const glue = search ? import('./selector-search.mjs') : import('./selector.mjs');
+  const { default: createSelectorModule } = await glue.catch((cause) => {
     throw failure(cause);
   });
   return new Promise((resolve, reject) => {
@@ -306,15 +309,18 @@ export function configure(options = {}) {
  * Loads the wasm module and a catalog, in parallel.
  * @param {object} options  see index.d.ts
  * @param {object} io       how to read bytes in this environment
+ * @param {string} module   'search': the search module, unless options or
+ *                          the page name a wasm
  */
-export async function createEngineWith(options, io, fetchOptions = {}) {
+export async function createEngineWith(options, io, fetchOptions = {}, module = 'full') {
   const settings = { ...defaultEngineOptions, ...pageDefaults, ...options };
   const limits = limitsText(settings.limits ?? undefined);
-  const [module, text] = await Promise.all([
-    loadModule(settings.wasm ?? io.defaultWasm, io, fetchOptions),
+  const search = module === 'search' && settings.wasm == null;
+  const [wasm, text] = await Promise.all([
+    loadModule(settings.wasm ?? (search ? io.searchWasm : io.defaultWasm), io, fetchOptions, search),
     catalogText(settings.catalog, io, fetchOptions),
   ]);
-  const native = new module.Engine();
+  const native = new wasm.Engine();
   try {
     // Bytes, not the string: the engine then holds the catalog's text once.
     return new Engine(native, unwrap(native.load(utf8Catalog(text), limits)));
@@ -346,7 +352,7 @@ const readyKey = Symbol.for('@dstudio/pattern-selector/ready-engines');
  * first use: every widget of a page asks here, and only the first call loads.
  * A failed load is forgotten, so asking again retries, fetching afresh.
  */
-export function engineForWith(options, io) {
+export function engineForWith(options, io, module = 'full') {
   globalThis[registryKey] ??= new Map();
   globalThis[failedKey] ??= new Set();
   globalThis[readyKey] ??= new Set();
@@ -354,7 +360,7 @@ export function engineForWith(options, io) {
   const failed = globalThis[failedKey];
   const key = sharedKey(options?.catalog, io);
   if (!engines.has(key)) {
-    const pending = createEngineWith(options ?? {}, io, { fresh: failed.has(key) });
+    const pending = createEngineWith(options ?? {}, io, { fresh: failed.has(key) }, module);
     pending.then(
       () => {
         failed.delete(key);
@@ -377,6 +383,24 @@ function onShippedCatalog(options) {
 }
 
 /**
+ * The shared engine a page searches with (what <patsel-explorer> asks for).
+ * With the shipped catalog: the page's full engine if one is loading or
+ * loaded already, else the search module (selector-search.wasm, without the
+ * reasoning methods) over the shipped search catalog (search-catalog.json:
+ * only what search reads, a fifth of catalog.json), or the full engine
+ * where either file cannot be read (a custom build). With any other
+ * catalog, engineFor's. The search engine answers `info`, `list` and
+ * `search`; other methods fail with `catalog.search_only`.
+ */
+export function searchEngineWith(options, io) {
+  if (!onShippedCatalog(options) || globalThis[registryKey]?.has('default')) return engineForWith(options, io);
+  return engineForWith({ ...options, catalog: io.searchCatalog }, io, 'search').catch((error) => {
+    if (error?.code !== 'catalog.fetch_failed' && error?.code !== 'wasm.instantiate_failed') throw error;
+    return engineForWith(options, io);
+  });
+}
+
+/**
  * The explorer's opening answers (explorer-opening.json: every facet value,
  * and the first page of the default view), computed from the shipped catalog
  * when the package was built, so <patsel-explorer> can paint before the
@@ -385,7 +409,8 @@ function onShippedCatalog(options) {
  * cannot be read (a custom build, file://).
  */
 export async function explorerOpeningWith(options, io) {
-  if (!onShippedCatalog(options) || globalThis[readyKey]?.has('default')) return null;
+  const ready = globalThis[readyKey];
+  if (!onShippedCatalog(options) || ready?.has('default') || ready?.has(io.searchCatalog.href)) return null;
   try {
     return JSON.parse(await io.readText(io.openingUrl));
   } catch {

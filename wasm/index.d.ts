@@ -60,6 +60,12 @@ export interface CatalogInfo {
   content_hash: string;
   /** Number of patterns loaded. */
   patterns: number;
+  /**
+   * `full` (catalog.json), or `search` for a search catalog
+   * (search-catalog.json, `patsel search-catalog`): it answers `info`,
+   * `list` and `search` only; other methods fail with `catalog.search_only`.
+   */
+  scope: 'full' | 'search';
   /** Records skipped while loading (bad shape, duplicate id). */
   warnings: CatalogWarning[];
 }
@@ -342,6 +348,8 @@ export declare class Engine {
  * - `load.bad_option`: a `limits` field out of range, unknown, or not JSON.
  * - `params.not_json`: params that JSON cannot hold (a BigInt, a cycle).
  * - `params.too_large`, `params.too_deep`, `params.bad_option`: params refused by the engine.
+ * - `catalog.search_only`: a method other than `info`, `list` and `search`
+ *   asked of an engine over a search catalog (see {@link searchEngine}).
  * - `engine.disposed`: a call after `dispose()`.
  * - `options.unknown`: an unknown key given to `configure()`.
  */
@@ -376,6 +384,18 @@ export declare function configure(options: EngineOptions): void;
  * A failed load is forgotten, so calling again retries.
  */
 export declare function engineFor(options?: EngineOptions): Promise<Engine>;
+
+/**
+ * The shared engine a page searches with (what `<patsel-explorer>` uses).
+ * With the shipped catalog: the page's full engine if one is loading or
+ * loaded, else the search module (selector-search.wasm, without the
+ * reasoning methods) over the shipped search catalog (search-catalog.json,
+ * a fifth of catalog.json: what search reads), or the full engine where
+ * either file cannot be read. With another catalog: `engineFor(options)`.
+ * Its `search`, `list` and `info` answer as the full engine's; other
+ * methods fail with `catalog.search_only`.
+ */
+export declare function searchEngine(options?: EngineOptions): Promise<Engine>;
 
 /** Starts loading the shared engine now, for pages that know they will need it. */
 export declare function preload(options?: EngineOptions): void;

@@ -1,6 +1,6 @@
 // pattern-selector for browsers, workers and bundlers.
 
-import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith } from './engine.js';
+import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith, searchEngineWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -16,7 +16,9 @@ async function fetchOk(url, { fresh = false } = {}) {
 
 const browserIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
+  searchWasm: new URL('./selector-search.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
+  searchCatalog: new URL('./search-catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
   openingUrl: new URL('./explorer-opening.json', import.meta.url),
   resolve: (path) => new URL(path, base()),
@@ -53,6 +55,15 @@ export function createEngine(options = {}) {
  */
 export function engineFor(options) {
   return engineForWith(options, browserIo);
+}
+
+/**
+ * The page's shared engine for searching: with the shipped catalog, one
+ * over its small search catalog unless the full engine is already loaded
+ * (see searchEngineWith in engine.js).
+ */
+export function searchEngine(options) {
+  return searchEngineWith(options, browserIo);
 }
 
 /** Starts loading the shared engine now, for pages that know they need it. */

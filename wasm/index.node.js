@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith } from './engine.js';
+import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith, searchEngineWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -12,7 +12,9 @@ const resolve = (path) => (/^[a-z][a-z0-9+.-]*:/i.test(path) ? new URL(path) : p
 
 const nodeIo = {
   defaultWasm: new URL('./selector.wasm', import.meta.url),
+  searchWasm: new URL('./selector-search.wasm', import.meta.url),
   defaultCatalog: new URL('./catalog.json', import.meta.url),
+  searchCatalog: new URL('./search-catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
   openingUrl: new URL('./explorer-opening.json', import.meta.url),
   resolve,
@@ -43,6 +45,15 @@ export function createEngine(options = {}) {
 /** The process's shared engine for a catalog; the first call loads it. */
 export function engineFor(options) {
   return engineForWith(options, nodeIo);
+}
+
+/**
+ * The page's shared engine for searching: with the shipped catalog, one
+ * over its small search catalog unless the full engine is already loaded
+ * (see searchEngineWith in engine.js).
+ */
+export function searchEngine(options) {
+  return searchEngineWith(options, nodeIo);
 }
 
 /** Starts loading the shared engine now. */

@@ -6,9 +6,11 @@
 // Expected values come from catalog.json, not from the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dist, root, launchBrowser, serve, openPage, testRoutes } from './support.mjs';
+import { dist, root, launchBrowser, serve, openPage, patsel, testRoutes } from './support.mjs';
 
 let browser, server;
 before(async () => {
@@ -31,7 +33,8 @@ async function withWasmHeld(url, setup = async () => {}) {
   const released = new Promise((resolve) => { release = resolve; });
   const { page, problems } = await openPage(browser, 'about:blank');
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  await page.route('**/selector.wasm', async (route) => {
+  // Both modules: the explorer's search module, and the full one a page may load.
+  await page.route('**/selector*.wasm', async (route) => {
     await released;
     await route.continue();
   });
@@ -74,6 +77,9 @@ test('the opening view paints before the engine is ready, and the engine keeps i
   await explorer.locator('[part=card][data-id=two-phase-commit]').first().waitFor();
   assert.equal(await explorer.locator('#q').inputValue(), 'two phase commit');
   assert.equal(await explorer.locator('input[value=silver]').isDisabled(), false);
+  // It searches with the search module and catalog; the full ones are never fetched.
+  assert.ok(requests.includes('/search-catalog.json') && requests.includes('/selector-search.wasm'));
+  assert.ok(!requests.includes('/catalog.json') && !requests.includes('/selector.wasm'));
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -132,14 +138,22 @@ test('an explorer added once the page\'s engine has loaded asks the engine, not 
   await page.locator('patsel-explorer [part=card]').first().waitFor();
   assert.equal((await view(page)).silverDisabled, false);
   assert.ok(!requests.includes('/explorer-opening.json'));
+  assert.ok(!requests.includes('/search-catalog.json'), 'the full engine searches too');
   assert.deepEqual(problems, []);
   await page.close();
 });
 
 test('a catalog put in the shipped one\'s place: the engine redraws with its own patterns and facet values', async () => {
-  const small = JSON.parse(await readFile(path.join(root, 'tests', 'fixtures', 'catalogs', 'small.json'), 'utf8'));
-  const { page, problems, release } = await withWasmHeld(`${server.url}pages/explorer.html`, (p) =>
-    p.route('**/catalog.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(small) })));
+  const smallPath = path.join(root, 'tests', 'fixtures', 'catalogs', 'small.json');
+  const small = JSON.parse(await readFile(smallPath, 'utf8'));
+  // The host replaced both files: the catalog and the search catalog cut from it.
+  const cut = path.join(await mkdtemp(path.join(tmpdir(), 'patsel-small-')), 'search-catalog.json');
+  execFileSync(patsel, ['search-catalog', '--catalog', smallPath, '-o', cut]);
+  const smallSearch = await readFile(cut, 'utf8');
+  const { page, problems, release } = await withWasmHeld(`${server.url}pages/explorer.html`, async (p) => {
+    await p.route('**/catalog.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(small) }));
+    await p.route('**/search-catalog.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: smallSearch }));
+  });
   const explorer = page.locator('patsel-explorer');
   await explorer.locator('[part=card]').first().waitFor();
   release();

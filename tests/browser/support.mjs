@@ -13,6 +13,8 @@ import { buildMkdocsExample } from '../../scripts/mkdocs-example.mjs';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // PATSEL_DIST lets a developer test another assembled copy (scripts/assemble.mjs --out).
 export const dist = process.env.PATSEL_DIST ? path.resolve(process.env.PATSEL_DIST) : path.join(root, 'dist');
+// The native CLI, for tests that cut a catalog (patsel search-catalog).
+export const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
 
 export const CHROMIUM_FLAGS = [
   '--headless',

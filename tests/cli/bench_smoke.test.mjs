@@ -60,6 +60,11 @@ test('search as you type is judged in Node and in Chromium, and memory only for 
     met: true, figure: 'p95 0.280 ms in Node, 0.290 ms in Chromium' });
   assert.equal(typed(judge(0.28, 1.6)).met, false);
   assert.equal(typed(targets({ ...base, node: { queries: typing(0.2) } })), undefined, 'no row without a Chromium run');
+  // The explorer page's transfer, when the sizes have that page: 100 KB at most.
+  const transfer = (gzip) => targets({ ...base, sizes: { pages: [...base.sizes.pages, { name: 'explorer page (<patsel-explorer>)', gzip }] },
+    node: { queries: typing(0.2) } }).find((t) => t.target.startsWith('everything the explorer page'));
+  assert.deepEqual(transfer(100 * 1024), { target: 'everything the explorer page fetches at most 100 KB gzip', met: true, figure: '100.0 KB gzip' });
+  assert.equal(transfer(100 * 1024 + 1).met, false);
   // 1.6 KB per record at 10, 1.0 KB at 100: slower than linear, so met; 1.0 then 1.6 KB, not.
   const memory = (judged) => judged.find((t) => t.target.startsWith('memory')).met;
   assert.equal(memory(judge(0.2, 0.2)), true);
@@ -77,8 +82,10 @@ test('the size report covers every artifact and both pages', async () => {
   }
   assert.ok(pages[0].files.includes('patterns/circuit-breaker.json'));
   assert.ok(!pages[0].files.includes('selector.wasm'), 'a pattern page does not load the wasm');
-  for (const file of ['explorer-opening.json', 'selector.mjs', 'selector.wasm', 'catalog.json'])
+  for (const file of ['explorer-opening.json', 'selector-search.mjs', 'selector-search.wasm', 'search-catalog.json'])
     assert.ok(pages[1].files.includes(file), `the explorer page counts ${file}`);
+  for (const file of ['catalog.json', 'selector.wasm'])
+    assert.ok(!pages[1].files.includes(file), `the explorer loads the search engine, not ${file}`);
 });
 
 test('the query, peer, scale and boundary benchmarks run on tiny inputs and report', async () => {

@@ -56,7 +56,8 @@ test('npm pack holds exactly what a consumer needs', () => {
     'the MkDocs hook, its loader and stylesheet');
   assert.deepEqual(files.filter((f) => !f.startsWith('dist/elements/') && !f.startsWith('dist/patterns/') && !f.startsWith('dist/mkdocs/')), [
     'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/explorer-opening.json', 'dist/index.d.ts', 'dist/index.js',
-    'dist/index.node.js', 'dist/selector.mjs', 'dist/selector.wasm', 'package.json',
+    'dist/index.node.js', 'dist/search-catalog.json', 'dist/selector-search.mjs', 'dist/selector-search.wasm', 'dist/selector.mjs',
+    'dist/selector.wasm', 'package.json',
   ]);
   assert.match(packed.version, /^\d+\.\d+\.\d+$/);
 });
@@ -84,8 +85,9 @@ test('TypeScript: a consumer type-checks with tsc --noEmit, and misuse is caught
   const dir = await consumer('ts-consumer', {
     'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: false } }),
     'main.ts': `
-      import { createEngine, PatselError, type Engine, type ListResult, type Tier } from '@dstudio/pattern-selector';
+      import { createEngine, searchEngine, PatselError, type Engine, type ListResult, type Tier } from '@dstudio/pattern-selector';
       const engine: Engine = await createEngine({ catalog: new URL('file:///catalog.json') });
+      const scope: 'full' | 'search' = (await searchEngine()).info.scope;
       const tiers: Tier[] = ['gold', 'silver'];
       const result: ListResult = engine.list({ tiers });
       const first: string | undefined = result.patterns[0]?.title;
@@ -94,7 +96,7 @@ test('TypeScript: a consumer type-checks with tsc --noEmit, and misuse is caught
       engine.list({ tiers: ['platinum'] });
       // @ts-expect-error: list takes an options object
       engine.list('gold');
-      export { first, code };
+      export { first, code, scope };
     `,
   });
   // Exit 0 means: the correct lines check and both @ts-expect-error lines do fail.
@@ -117,14 +119,14 @@ const page = (script) => `<!doctype html><html lang="en"><head><meta charset="ut
 <link rel="icon" href="data:,"><script type="module" src="${script}"></script></head>
 <body><patsel-explorer></patsel-explorer></body></html>`;
 
-test('esbuild: a bundled page works in Chromium (wasm, catalog and opening answers copied beside the bundle)', async () => {
+test('esbuild: a bundled page works in Chromium (wasm modules, catalogs and opening answers copied beside the bundle)', async () => {
   const dir = await consumer('esbuild-consumer', {
     'src/main.js': `import '@dstudio/pattern-selector/elements';`,
     'public/index.html': page('./app.js'),
   });
   sh(bin('esbuild'), ['src/main.js', '--bundle', '--format=esm', '--platform=browser', '--outfile=public/app.js', '--log-level=error'], dir);
   const pkg = path.join(dir, 'node_modules', '@dstudio', 'pattern-selector', 'dist');
-  for (const file of ['selector.wasm', 'catalog.json', 'explorer-opening.json']) await cp(path.join(pkg, file), path.join(dir, 'public', file));
+  for (const file of ['selector.wasm', 'selector-search.wasm', 'catalog.json', 'search-catalog.json', 'explorer-opening.json']) await cp(path.join(pkg, file), path.join(dir, 'public', file));
   await pageWorks(path.join(dir, 'public'), 'index.html');
 });
 

@@ -8,13 +8,14 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const hook = path.join(process.env.PATSEL_DIST ? path.resolve(process.env.PATSEL_DIST) : path.join(root, 'dist'), 'mkdocs', 'patsel_hook.py');
+const patsel = process.env.PATSEL_BIN ?? path.join(root, 'build', 'native', 'patsel');
 const scratch = await mkdtemp(path.join(tmpdir(), 'patsel-hook-'));
 after(() => rm(scratch, { recursive: true, force: true }));
 
@@ -119,7 +120,8 @@ test('the package is served under the site, without the hook or the demo; anothe
   const { status, output, dir } = await build(['extra: { patsel: { path: assets/patsel } }'], { 'saga.md': '# Saga\n' });
   assert.equal(status, 0, output);
   const served = path.join(dir, 'site', 'assets', 'patsel');
-  for (const file of ['elements/index.js', 'index.js', 'selector.wasm', 'catalog.json', 'explorer-opening.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css', 'site.json'])
+  for (const file of ['elements/index.js', 'index.js', 'selector.wasm', 'selector-search.wasm', 'catalog.json', 'search-catalog.json',
+    'explorer-opening.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css', 'site.json'])
     assert.ok((await readFile(path.join(served, file))).length > 0, file);
   await assert.rejects(readFile(path.join(served, 'mkdocs', 'patsel_hook.py')));
   await assert.rejects(readFile(path.join(served, 'demo', 'index.html')));
@@ -141,6 +143,31 @@ test("the site's own catalog: served in place of the package's, with no shards t
   await assert.rejects(readFile(path.join(dir, 'site', 'patsel', 'patterns', 'saga.json')), "the package's shards are not served with another catalog");
   assert.equal(JSON.parse(await readFile(path.join(dir, 'site', 'patsel', 'explorer-opening.json'), 'utf8')), null,
     "the explorer's opening answers are the package catalog's, so none are served with another");
+  assert.equal(await readFile(path.join(dir, 'site', 'patsel', 'search-catalog.json'), 'utf8'), JSON.stringify(catalog),
+    "the package's search catalog lists the package's patterns: with another catalog the explorer searches that one");
+});
+
+test("the site's own search catalog is served beside its catalog when it was cut from that catalog", async () => {
+  const dir0 = path.join(scratch, 'own-search-catalog');
+  await mkdir(dir0, { recursive: true });
+  const own = path.join(dir0, 'catalog.json');
+  await cp(path.join(root, 'tests', 'fixtures', 'catalogs', 'small.json'), own);
+  const cut = spawnSync(patsel, ['search-catalog', '--catalog', own, '-o', path.join(dir0, 'search-catalog.json')], { encoding: 'utf8' });
+  assert.equal(cut.status, 0, cut.stderr);
+  const config = [`extra: { patsel: { catalog: ${JSON.stringify(own)} } }`];
+  const served = (dir) => path.join(dir, 'site', 'patsel', 'search-catalog.json');
+  const first = await build(config, { 'index.md': '# Home\n' });
+  assert.equal(first.status, 0, first.output);
+  assert.equal(await readFile(served(first.dir), 'utf8'), await readFile(path.join(dir0, 'search-catalog.json'), 'utf8'));
+  // A search catalog of another catalog (here: the catalog changed since) is
+  // left out, with a warning: the explorer searches the catalog itself.
+  const changed = JSON.parse(await readFile(own, 'utf8'));
+  changed.content_hash = 'changed-since';
+  await writeFile(own, JSON.stringify(changed));
+  const second = await build(config, { 'index.md': '# Home\n' });
+  assert.equal(second.status, 0, second.output);
+  assert.equal(await readFile(served(second.dir), 'utf8'), JSON.stringify(changed));
+  assert.match(second.output, /search-catalog\.json is not cut from .*catalog\.json \(content_hash differs\)/);
 });
 
 test('bad options stop the build with a message naming the option', async () => {

@@ -28,6 +28,7 @@ import { ALL_FACET_VALUES, DEFAULT_PAGE_SIZE, DEFAULT_TIERS, FACET_IDS } from '.
 // Imported here, not only through base.js, so the browser finds the API one
 // step earlier in the module graph: it is what the opening view waits for.
 import { explorerOpening } from '../index.js';
+import { sharedSearchEngine } from './shared-engine.js';
 
 // Category and domain overlap (both have "resilience"): each panel says what it groups.
 const FACET_PANELS = {
@@ -180,7 +181,8 @@ export class PatselExplorerElement extends PatselElement {
   // thread while the small file of opening answers waits for it.
   async load() {
     await this.#openingPainted;
-    return super.load();
+    // Search is all the explorer asks: the small search catalog will do.
+    return sharedSearchEngine(this.catalog ?? undefined);
   }
 
   loaded(engine) {

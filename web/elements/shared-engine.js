@@ -1,9 +1,14 @@
 // Elements ask the API for the page's shared engine of their catalog: one
 // engine per catalog, loaded on first use (see engineFor in the JS API).
 
-import { engineFor } from '../index.js';
+import { engineFor, searchEngine } from '../index.js';
 
 /** The shared engine for `catalogUrl` (default: the shipped catalog). */
 export function sharedEngine(catalogUrl) {
   return engineFor(catalogUrl ? { catalog: catalogUrl } : undefined);
+}
+
+/** The shared engine for searching `catalogUrl`: the shipped search catalog without one. */
+export function sharedSearchEngine(catalogUrl) {
+  return searchEngine(catalogUrl ? { catalog: catalogUrl } : undefined);
 }

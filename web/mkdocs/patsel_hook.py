@@ -30,8 +30,9 @@ Options, all optional, under `extra: patsel:` in mkdocs.yml:
     widgets: [card, related]   # what a pattern page gets
     related_heading: Related patterns
     catalog: path/to/catalog.json   # the site's own (patsel build); a
-                                    # patterns/ folder of shards beside it
-                                    # is served too
+                                    # patterns/ folder of shards and a
+                                    # search-catalog.json beside it are
+                                    # served too
     path: patsel               # where the package is served in the site
 
 MkDocs events used: on_config, on_files, on_page_markdown, on_post_page,
@@ -246,6 +247,27 @@ def on_post_page(output, page, config, **kwargs):
     return output if at < 0 else f"{output[:at]}{tags}{output[at:]}"
 
 
+def _copy_search_catalog(catalog_file, target):
+    """What the explorer searches, in place of the package's (which lists the
+    package's patterns): the site's search catalog (patsel search-catalog)
+    if one of this very catalog sits beside it, else the catalog itself."""
+    own = catalog_file.parent / "search-catalog.json"
+    source = catalog_file
+    if own.is_file():
+        try:
+            same = json.loads(own.read_text(encoding="utf-8")).get("content_hash") == \
+                json.loads(catalog_file.read_text(encoding="utf-8")).get("content_hash")
+        except (OSError, ValueError, AttributeError):
+            same = False
+        if same:
+            source = own
+        else:
+            log.warning("pattern-selector: %s is not cut from %s (content_hash differs); run "
+                        "`patsel search-catalog` again. The explorer searches the whole catalog meanwhile.",
+                        own, catalog_file)
+    shutil.copyfile(source, target / "search-catalog.json")
+
+
 def on_post_build(config, **kwargs):
     """The package under <site>/patsel/, the site's catalog (if its own) and site.json."""
     target = Path(config["site_dir"]) / _site["options"]["path"]
@@ -256,6 +278,7 @@ def on_post_build(config, **kwargs):
     site = {"root": "../" * len(_site["options"]["path"].split("/")), "pages": dict(sorted(_site["pages"].items()))}
     if _site["custom"]:
         shutil.copyfile(_site["catalog_file"], target / "catalog.json")
+        _copy_search_catalog(_site["catalog_file"], target)
         # The explorer's precomputed opening answers are the shipped catalog's:
         # "null" tells it to wait for the engine instead.
         (target / "explorer-opening.json").write_text("null\n", encoding="utf-8")
