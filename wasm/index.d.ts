@@ -349,7 +349,8 @@ export declare class Engine {
  * - `params.not_json`: params that JSON cannot hold (a BigInt, a cycle).
  * - `params.too_large`, `params.too_deep`, `params.bad_option`: params refused by the engine.
  * - `catalog.search_only`: a method other than `info`, `list` and `search`
- *   asked of an engine over a search catalog (see {@link searchEngine}).
+ *   asked of an engine over a search catalog (see {@link searchEngine});
+ *   `engine.search_only`: the same asked of the search module itself.
  * - `engine.disposed`: a call after `dispose()`.
  * - `options.unknown`: an unknown key given to `configure()`.
  */

@@ -81,6 +81,13 @@ bool is_method(std::string_view name) {
   return false;
 }
 
+// A method the search module leaves out, whatever catalog it holds.
+Error not_in_search_module(std::string_view method) {
+  return {"engine.search_only", "'" + std::string(method) +
+                                    "' is not in the search module (selector-search.wasm: info, list and search "
+                                    "only); use the full engine"};
+}
+
 }  // namespace
 
 Engine::Engine() = default;
@@ -120,10 +127,10 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
     if (!parsed.value().is_object()) return detail::error_envelope({"params.bad_shape", "$: expected an object"});
     params = std::move(parsed).value();
   }
+  if (state_->catalog.scope() == Scope::search && is_method(method) && !answers_from_search_catalog(method))
+    return detail::error_envelope(search_only(method));
   for (const Adapter& adapter : kAdapters) {
     if (adapter.name != method) continue;
-    if (state_->catalog.scope() == Scope::search && !answers_from_search_catalog(method))
-      return detail::error_envelope(search_only(method));
     if (adapter.text) {
       Result<detail::JsonText> text = adapter.text(*state_, params);
       return text ? detail::ok_envelope(text.value()) : detail::error_envelope(text.error());
@@ -132,7 +139,7 @@ std::string Engine::call(std::string_view method, std::string_view params_json) 
     return result ? detail::ok_envelope(result.value()) : detail::error_envelope(result.error());
   }
   // Only in the search module: a method it leaves out.
-  if (is_method(method)) return detail::error_envelope(search_only(method));
+  if (is_method(method)) return detail::error_envelope(not_in_search_module(method));
   return detail::error_envelope({"engine.unknown_method", "'" + std::string(method) + "' is not a method"});
 }
 
@@ -140,7 +147,7 @@ std::string Engine::diff(std::string_view older_catalog_json) const {
   if (!state_) return detail::error_envelope({"engine.not_loaded", "no catalog is loaded"});
 #ifdef PATSEL_SEARCH_ONLY
   (void)older_catalog_json;
-  return detail::error_envelope(search_only("diff"));
+  return detail::error_envelope(not_in_search_module("diff"));
 #else
   if (state_->catalog.scope() == Scope::search) return detail::error_envelope(search_only("diff"));
   Result<detail::json> result = detail::diff_since(*state_, older_catalog_json, "the older catalog: ");
