@@ -3,7 +3,8 @@
 // build outputs: the wasm module, the JS API, the elements and the catalog.
 // Usage: node scripts/assemble.mjs [--wasm-dir build/wasm/wasm] [--out dist]
 
-import { cp, mkdir, rm, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -50,6 +51,20 @@ const shards = patternShards(catalog);
 const opening = explorerOpening(catalog);
 // The shipped catalog without indentation (data/catalog.json stays readable).
 const minifiedCatalog = JSON.stringify(catalog);
+const searchCatalog = await cutSearchCatalog();
+
+// What the explorer loads: the catalog cut to what search reads, by
+// `patsel search-catalog` (which writes files only, so through a scratch folder).
+async function cutSearchCatalog() {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'patsel-assemble-'));
+  try {
+    const file = path.join(scratch, 'search-catalog.json');
+    execFileSync(patsel, ['search-catalog', '--catalog', catalogPath, '-o', file]);
+    return await readFile(file, 'utf8');
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
 
 async function copyPackageFiles(target) {
   await mkdir(path.join(target, 'elements'), { recursive: true });
@@ -58,8 +73,7 @@ async function copyPackageFiles(target) {
   for (const name of ['engine.js', 'index.js', 'index.node.js', 'index.d.ts'])
     await copyFile(path.join(root, 'wasm', name), path.join(target, name));
   await writeFile(path.join(target, 'catalog.json'), minifiedCatalog);
-  // What the explorer loads: the catalog cut to what search reads.
-  execFileSync(patsel, ['search-catalog', '--catalog', catalogPath, '-o', path.join(target, 'search-catalog.json')]);
+  await writeFile(path.join(target, 'search-catalog.json'), searchCatalog);
   await mkdir(path.join(target, 'patterns'), { recursive: true });
   for (const [id, text] of shards) await writeFile(path.join(target, 'patterns', `${id}.json`), text);
   await writeFile(path.join(target, 'explorer-opening.json'), opening);

@@ -410,7 +410,7 @@ export function searchEngineWith(options, io) {
  */
 export async function explorerOpeningWith(options, io) {
   const ready = globalThis[readyKey];
-  if (!onShippedCatalog(options) || ready?.has('default') || ready?.has(io.searchCatalog.href)) return null;
+  if (!onShippedCatalog(options) || ready?.has('default') || ready?.has(sharedKey(io.searchCatalog, io))) return null;
   try {
     return JSON.parse(await io.readText(io.openingUrl));
   } catch {

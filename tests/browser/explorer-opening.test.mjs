@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dist, root, launchBrowser, serve, openPage, patsel, testRoutes } from './support.mjs';
@@ -147,9 +147,10 @@ test('a catalog put in the shipped one\'s place: the engine redraws with its own
   const smallPath = path.join(root, 'tests', 'fixtures', 'catalogs', 'small.json');
   const small = JSON.parse(await readFile(smallPath, 'utf8'));
   // The host replaced both files: the catalog and the search catalog cut from it.
-  const cut = path.join(await mkdtemp(path.join(tmpdir(), 'patsel-small-')), 'search-catalog.json');
-  execFileSync(patsel, ['search-catalog', '--catalog', smallPath, '-o', cut]);
-  const smallSearch = await readFile(cut, 'utf8');
+  const scratch = await mkdtemp(path.join(tmpdir(), 'patsel-small-'));
+  execFileSync(patsel, ['search-catalog', '--catalog', smallPath, '-o', path.join(scratch, 'search-catalog.json')]);
+  const smallSearch = await readFile(path.join(scratch, 'search-catalog.json'), 'utf8');
+  await rm(scratch, { recursive: true, force: true });
   const { page, problems, release } = await withWasmHeld(`${server.url}pages/explorer.html`, async (p) => {
     await p.route('**/catalog.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(small) }));
     await p.route('**/search-catalog.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: smallSearch }));

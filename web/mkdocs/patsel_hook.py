@@ -117,8 +117,8 @@ def on_config(config, **kwargs):
             if isinstance(alias, str) and _slug(alias) not in ids:
                 aliases.setdefault(_slug(alias), p["id"])
     _site.clear()
-    _site.update(options=options, catalog_file=catalog_file, custom=bool(options["catalog"]), ids=ids, aliases=aliases,
-                 pages={}, page_of_src={})
+    _site.update(options=options, catalog_file=catalog_file, content_hash=catalog.get("content_hash"),
+                 custom=bool(options["catalog"]), ids=ids, aliases=aliases, pages={}, page_of_src={})
     return config
 
 
@@ -247,16 +247,16 @@ def on_post_page(output, page, config, **kwargs):
     return output if at < 0 else f"{output[:at]}{tags}{output[at:]}"
 
 
-def _copy_search_catalog(catalog_file, target):
+def _copy_search_catalog(catalog_file, content_hash, target):
     """What the explorer searches, in place of the package's (which lists the
     package's patterns): the site's search catalog (patsel search-catalog)
-    if one of this very catalog sits beside it, else the catalog itself."""
+    if one of this very catalog (its content_hash) sits beside it, else the
+    catalog itself."""
     own = catalog_file.parent / "search-catalog.json"
     source = catalog_file
     if own.is_file():
         try:
-            same = json.loads(own.read_text(encoding="utf-8")).get("content_hash") == \
-                json.loads(catalog_file.read_text(encoding="utf-8")).get("content_hash")
+            same = json.loads(own.read_text(encoding="utf-8")).get("content_hash") == content_hash
         except (OSError, ValueError, AttributeError):
             same = False
         if same:
@@ -278,7 +278,7 @@ def on_post_build(config, **kwargs):
     site = {"root": "../" * len(_site["options"]["path"].split("/")), "pages": dict(sorted(_site["pages"].items()))}
     if _site["custom"]:
         shutil.copyfile(_site["catalog_file"], target / "catalog.json")
-        _copy_search_catalog(_site["catalog_file"], target)
+        _copy_search_catalog(_site["catalog_file"], _site["content_hash"], target)
         # The explorer's precomputed opening answers are the shipped catalog's:
         # "null" tells it to wait for the engine instead.
         (target / "explorer-opening.json").write_text("null\n", encoding="utf-8")
