@@ -11,7 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { dist, loadEngine } from './node-engine.mjs';
 import { peers } from './peers.mjs';
-import { FACET_TOGGLES, REAL_QUERIES, explorerRequest, percentile, shippedQueries, timeEach, typedPrefixes } from './workloads.mjs';
+import { FACET_TOGGLES, PREFIX_MATCHING, REAL_QUERIES, explorerRequest, percentile, shippedQueries, timeEach, typedPrefixes } from './workloads.mjs';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -94,6 +94,17 @@ export function comparePeers(engine, catalog, { queries, toggles, rounds, engine
     toggles: toggles.length ? timeEach((r) => engine.search(r), toggles, rounds) : undefined,
   };
   const rows = [{ name: 'pattern-selector (wasm)', matching: 'docs/search.md', build_ms: undefined, memory_bytes: engineBytes, ...ours }];
+  // The same engine doing what FlexSearch does: the words as typed, the last
+  // a prefix; no typos, synonyms or compounds (matching: prefix).
+  const prefix = (request) => ({ ...request, matching: 'prefix' });
+  rows.push({
+    name: PREFIX_MATCHING,
+    matching: 'the words as typed, the last one also a prefix (docs/search.md, "Matching")',
+    build_ms: undefined,
+    memory_bytes: engineBytes,
+    typing: timeEach((r) => engine.search(prefix(r)), typed, rounds),
+    toggles: toggles.length ? timeEach((r) => engine.search(prefix(r)), toggles, rounds) : undefined,
+  });
   for (const makePeer of peers) {
     const before = heapUsed();
     const start = performance.now();

@@ -154,6 +154,12 @@ export interface SearchOptions {
    * @example ['id', 'title', 'tier', 'highlights']
    */
   hit_fields?: Array<keyof SearchHit>;
+  /**
+   * `full` also searches near spellings, synonyms, compound words and the
+   * name being typed; `prefix` only the words as typed, the last one also
+   * as a prefix. Default: full.
+   */
+  matching?: 'full' | 'prefix';
 }
 
 export interface SearchHit extends PatternSummary {

@@ -34,12 +34,15 @@ Usage:
       Raw engine api: one {"method": ..., "params": {...}} per stdin line,
       one JSON envelope per stdout line.
   patsel search [QUERY] [--tier gold,silver] [--category NAME,...] [--sort ORDER]
-                [--limit N] [--offset N] [--introduced 2000..2015] [--reading-time ..10]
+                [--matching full|prefix] [--limit N] [--offset N]
+                [--introduced 2000..2015] [--reading-time ..10]
       Full-text search with facet filters (also --domain --layer --status
       --relevance --difficulty --tag --effort --team-size --ecosystem):
       hits with highlights, then facet counts. QUERY may hold "phrases",
       -exclusions and field:scopes (docs/search.md). ORDER: relevance,
       tier, title, introduced-newest, introduced-oldest, reading-time.
+      --matching prefix: the words as typed only (no typos, synonyms or
+      compound words), the last one also as a prefix.
   patsel tree [TREE] [--answers ID,...] [--session S] [--tier gold,silver]
       Walk a decision tree: numbered answers on stdin (a terminal or a
       pipe; b = back, r = restart, q = quit), or all at once with

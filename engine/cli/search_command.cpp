@@ -93,7 +93,7 @@ void print_text(const json& result, const std::string& query) {
 }  // namespace
 
 int run_search(int argc, char** argv) {
-  OptionSpec spec{{"--json"}, {"--catalog", "--sort", "--limit", "--offset", "--introduced", "--reading-time"}};
+  OptionSpec spec{{"--json"}, {"--catalog", "--sort", "--matching", "--limit", "--offset", "--introduced", "--reading-time"}};
   for (const FacetOption& f : kFacetOptions) spec.with_value.insert(f.option);
   Args args(argc, argv, 2, spec);
   if (!usage_ok(args, "search", 0, 64)) return 2;
@@ -117,6 +117,7 @@ int run_search(int argc, char** argv) {
   }
   if (!ranges.empty()) params["ranges"] = ranges;
   if (auto sort = args.value("--sort")) params["sort"] = *sort;
+  if (auto matching = args.value("--matching")) params["matching"] = *matching;
   for (const auto& [option, name] : {std::pair{"--limit", "limit"}, {"--offset", "offset"}}) {
     auto value = args.value(option);
     long long n = 0;

@@ -15,7 +15,7 @@ SearchPage search_page(const Catalog& catalog, const SearchIndex& index, const F
                        const SearchPageRequest& request) {
   SearchPage page;
   page.parsed = parse_query(request.query);
-  page.results = index.search(page.parsed);
+  page.results = index.search(page.parsed, request.matching);
   page.sort = request.sort.value_or(page.results.has_terms ? SortOrder::relevance : SortOrder::tier);
   page.filtered = facets.filter(std::move(page.results.docs), request.selection, request.count, request.facet_limit,
                                 request.listing);

@@ -131,6 +131,25 @@ test('usage errors exit 2 with a hint', () => {
   assert.match(run('build').stderr, /expects one SOURCE directory \(see patsel --help\)/);
 });
 
+test('search --matching prefix searches the words as typed; another value is refused with the option named', () => {
+  const catalog = path.join(fixtures, 'catalogs', 'search.json');
+  const ids = (...args) => {
+    const out = run('search', ...args, '--catalog', catalog, '--json');
+    assert.equal(out.code, 0, out.stderr);
+    return JSON.parse(out.stdout).hits.map((hit) => hit.id);
+  };
+  // "bulkhaed" is one typo away from the title word "bulkhead".
+  assert.deepEqual(ids('bulkhaed '), ['bulkhead']);
+  assert.deepEqual(ids('bulkhaed ', '--matching', 'prefix'), []);
+  assert.deepEqual(ids('bulkh', '--matching', 'prefix'), ['bulkhead']);
+  const text = run('search', 'bulkhaed ', '--matching', 'prefix', '--catalog', catalog);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /0 of 0 patterns for "bulkhaed "/);
+  const bad = run('search', 'x', '--matching', 'fuzzy', '--catalog', catalog);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /\[params\.bad_option\] \$\.matching: 'fuzzy' is not a matching \(full, prefix\)/);
+});
+
 test('search-catalog writes the catalog cut to what search reads; search answers the same from it', async () => {
   const dir = await scratch();
   const full = path.join(root, 'data', 'catalog.json');

@@ -143,6 +143,50 @@ TEST_CASE("hyphens, spaces and compounds meet") {
   }
 }
 
+// The fixture's text decides each case: "bulkhead" is a title word and
+// "bulkhaed" no word at all; "eventsourcing" is in no field, "event" and
+// "sourcing" are; "dual leader" and "split brain" are one synonym group.
+TEST_CASE("matching: prefix searches the words as typed, full also what was meant") {
+  const Fixture& f = fixture();
+  auto prefix = [](const char* query) { return json{{"query", query}, {"matching", "prefix"}}; };
+  SUBCASE("no typo is corrected") {
+    CHECK(f.ids(json{{"query", "bulkhaed "}, {"matching", "full"}}) == Strings{"bulkhead"});
+    CHECK(f.search(prefix("bulkhaed "))["total"] == 0);
+  }
+  SUBCASE("no compound word is split or joined") {
+    CHECK(f.ids("eventsourcing ") == Strings{"event-sourcing"});
+    CHECK(f.search(prefix("eventsourcing "))["total"] == 0);
+    CHECK(f.search("time out ")["hits"][0]["id"] == "timeout");
+    const Strings typed = f.ids(prefix("time out "));
+    CHECK(std::find(typed.begin(), typed.end(), "timeout") == typed.end());
+  }
+  SUBCASE("no synonym is searched") {
+    CHECK(f.search("dual leader ")["query"]["terms"][0]["expansions"] == json::array({"split brain"}));
+    for (const json& term : f.search(prefix("dual leader "))["query"]["terms"])
+      CHECK(term["expansions"] == json::array());
+  }
+  SUBCASE("the last word is still a prefix, and a finished word is not") {
+    CHECK(f.ids(prefix("idem")) == Strings{"idempotency"});
+    CHECK(f.search(prefix("idem"))["query"]["terms"][0]["expansions"] == json::array({"idempotency", "idempotent"}));
+    CHECK(f.search(prefix("circuit br"))["hits"][0]["id"] == "circuit-breaker");
+    CHECK(f.search(prefix("circ "))["total"] == 0);
+  }
+  SUBCASE("words found as typed rank as in full matching") {
+    for (const char* query : {"fail ", "\"split brain\"", "tag:retries ", "caller -fail "}) {
+      CAPTURE(query);
+      CHECK_FALSE(f.search(query)["hits"].empty());
+      CHECK(f.search(prefix(query))["hits"] == f.search(query)["hits"]);
+    }
+  }
+  SUBCASE("another value is an error that names it") {
+    json answer = json::parse(f.engine.call("search", R"({"query":"x","matching":"fuzzy"})"));
+    CHECK(answer["error"]["code"] == "params.bad_option");
+    CHECK(answer["error"]["message"] == "$.matching: 'fuzzy' is not a matching (full, prefix)");
+    answer = json::parse(f.engine.call("search", R"({"matching":1})"));
+    CHECK(answer["error"]["code"] == "params.bad_option");
+  }
+}
+
 TEST_CASE("phrases, exclusions and field scopes") {
   const Fixture& f = fixture();
   SUBCASE("a phrase needs its words side by side") {

@@ -17,6 +17,8 @@ const requests = [
   { query: 'circut breaker', limit: 5 },
   { query: 'cache', filters: { tier: ['gold', 'silver'] }, sort: 'title' },
   { filters: { category: ['data-management'] }, ranges: { introduced: [2000, 2015] }, offset: 2 },
+  { query: 'circut breaker', matching: 'prefix' },
+  { query: 'bulkh', matching: 'prefix', limit: 3 },
 ];
 
 test('with the shipped catalog, the search engine reads the search catalog and answers as the full one', async () => {
@@ -28,6 +30,10 @@ test('with the shipped catalog, the search engine reads the search catalog and a
   assert.equal(full.info.scope, 'full');
   for (const params of requests) assert.deepEqual(searching.search(params), full.search(params), JSON.stringify(params));
   assert.deepEqual(searching.list({ tiers: ['bronze'] }), full.list({ tiers: ['bronze'] }));
+  // "circut" is one typo from "circuit": corrected by full matching only.
+  const expansions = (matching) => searching.search({ query: 'circut ', matching }).query.terms[0].expansions;
+  assert.deepEqual(expansions('full'), ['circuit']);
+  assert.deepEqual(expansions('prefix'), []);
   full.dispose();
   // The search catalog is a fraction of the full one.
   const [small, whole] = await Promise.all([stat(`${dist}/search-catalog.json`), stat(`${dist}/catalog.json`)]);

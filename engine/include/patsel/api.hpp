@@ -39,7 +39,7 @@ inline constexpr MethodInfo kMethods[] = {
     {"info", "{}", "{schema_version, content_hash, patterns, scope, warnings}: the loaded catalog"},
     {"list", "{tiers?, categories?}", "{total, patterns}: pattern summaries, gold first, then by title"},
     {"pattern", "{id}", "{pattern, refs}: the whole record, and title, tier, summary of each pattern it names"},
-    {"search", "{query?, filters?, ranges?, facets?, facet_limit?, facet_values?, sort?, limit?, offset?, hit_fields?}",
+    {"search", "{query?, filters?, ranges?, facets?, facet_limit?, facet_values?, sort?, limit?, offset?, hit_fields?, matching?}",
      "{total, offset, sort, hits, facets, ranges, query}: one page of hits with highlights, and facet counts"},
     {"tree.list", "{}", "{trees, broken}: the decision trees, and those that cannot be used, with why"},
     {"tree.get", "{tree}", "{id, title, description, start, questions, results}: a whole tree, for a diagram"},

@@ -77,6 +77,17 @@ ParsedQuery parse_query(std::string_view query);
 inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr std::size_t kMaxQueryParts = 24;
 
+/// How much a search does to find what was meant. `full` (the default):
+/// typo tolerance, synonyms (the catalog's and each pattern's names),
+/// compound words split and joined, and a pattern's name completed while
+/// it is typed. `prefix`: only the words as typed, stemmed, the last one
+/// also as a prefix; what simpler search libraries do, and cheaper.
+enum class Matching : std::uint8_t { full, prefix };
+
+/// "full" or "prefix".
+std::string_view to_string(Matching matching);
+std::optional<Matching> parse_matching(std::string_view name);
+
 // --- the index ---------------------------------------------------------------
 
 namespace detail {
@@ -148,12 +159,14 @@ class SearchIndex {
   /// ```
   static SearchIndex build(const Catalog& catalog);
 
-  /// Every pattern matching `query`, scored with BM25 (field-boosted).
+  /// Every pattern matching `query`, scored with BM25 (field-boosted),
+  /// with the matching asked for.
   ///
   /// ```
   /// auto results = index.search(patsel::parse_query("2pc"));
+  /// auto typed = index.search(patsel::parse_query("circuit br"), patsel::Matching::prefix);
   /// ```
-  SearchResults search(const ParsedQuery& query) const;
+  SearchResults search(const ParsedQuery& query, Matching matching = Matching::full) const;
 
   /// Raises the scores of the best `window` of `docs` (a subset of
   /// results.docs, e.g. after filtering) whose fields hold the query's

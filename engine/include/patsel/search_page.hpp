@@ -16,6 +16,7 @@ namespace patsel {
 
 struct SearchPageRequest {
   std::string query;
+  Matching matching = Matching::full;
   FacetSelection selection;
   std::vector<Facet> count;           ///< the facets to count
   std::size_t facet_limit = 100;      ///< at most this many values per counted facet

@@ -255,12 +255,19 @@ void write_query(JsonWriter& out, const std::string& text, const ParsedQuery& pa
 Result<JsonText> search(const EngineState& state, const json& params) {
   if (auto error =
           unknown_keys(params, {"query", "filters", "ranges", "facets", "facet_limit", "facet_values", "sort", "limit", "offset",
-                              "hit_fields"}))
+                              "hit_fields", "matching"}))
     return *error;
   SearchPageRequest request;
   auto text = string_option(params, "query", "");
   if (!text) return text.error();
   request.query = text.value();
+  if (member(params, "matching")) {
+    auto name = string_option(params, "matching", "");
+    if (!name) return name.error();
+    auto matching = parse_matching(name.value());
+    if (!matching) return bad_option("$.matching", "'" + name.value() + "' is not a matching (full, prefix)");
+    request.matching = *matching;
+  }
   if (auto error = read_filters(params, request.selection)) return *error;
   if (auto error = read_ranges(params, request.selection)) return *error;
   if (auto error = read_facet_values(params, request.listing)) return *error;

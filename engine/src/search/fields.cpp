@@ -46,6 +46,14 @@ std::optional<SearchField> parse_search_field(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view to_string(Matching matching) { return matching == Matching::prefix ? "prefix" : "full"; }
+
+std::optional<Matching> parse_matching(std::string_view name) {
+  for (Matching m : {Matching::full, Matching::prefix})
+    if (name == to_string(m)) return m;
+  return std::nullopt;
+}
+
 }  // namespace patsel
 
 namespace patsel::detail {

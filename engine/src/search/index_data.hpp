@@ -196,7 +196,7 @@ struct QueryPlan {
   bool has_lower_bounds = false;  ///< some alternative is prefer_adjacent: rerank() must rescore
 };
 
-QueryPlan plan_query(const SearchIndexData& index, const ParsedQuery& query);
+QueryPlan plan_query(const SearchIndexData& index, const ParsedQuery& query, Matching matching);
 
 // --- per-search work arrays ------------------------------------------------------
 

@@ -138,7 +138,8 @@ bool is_plain_word(const QueryPart& p) { return p.kind == QueryPart::Kind::word 
 
 class Planner {
  public:
-  Planner(const SearchIndexData& index, const ParsedQuery& query) : index_(index), query_(query) {}
+  Planner(const SearchIndexData& index, const ParsedQuery& query, Matching matching)
+      : index_(index), query_(query), full_(matching == Matching::full) {}
 
   QueryPlan run() {
     const auto& parts = query_.parts;
@@ -158,6 +159,7 @@ class Planner {
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFF;
   const SearchIndexData& index_;
   const ParsedQuery& query_;
+  const bool full_;  // Matching::full: typos, synonyms, compounds and name completions too
   QueryPlan plan_;
   std::vector<std::uint32_t> slot_of_part_;  // plain word parts -> plan_.slots
 
@@ -222,8 +224,8 @@ class Planner {
         if (!exact || term != *exact) report(r, index_.words.at(w));
       }
     }
-    if (prefix) add_name_completions(m, r);
-    if (m.terms.empty() && typos) {
+    if (prefix && full_) add_name_completions(m, r);
+    if (m.terms.empty() && typos && full_) {
       const int limit = text::max_typos(text::code_points(word));
       if (limit > 0) {
         std::vector<FuzzyMatch> near = FuzzyWalk(index_.words, word, limit, prefix).run();
@@ -342,6 +344,10 @@ class Planner {
   // Plans the clause that starts at parts[i]; returns how many parts it used.
   std::size_t plan_at(std::size_t i) {
     const auto& parts = query_.parts;
+    if (is_plain_word(parts[i]) && !full_) {
+      plan_words(i, 1, nullptr);
+      return 1;
+    }
     if (is_plain_word(parts[i])) {
       std::size_t run = 0;
       while (i + run < parts.size() && run < kMaxSynonymWords && is_plain_word(parts[i + run])) ++run;
@@ -391,7 +397,7 @@ class Planner {
     const bool any_possible =
         std::any_of(all.words.begin(), all.words.end(), [](const WordMatch& m) { return !m.terms.empty(); });
     if (all_possible || (all.partial && any_possible)) c.alternatives.push_back(std::move(all));
-    if (n == 1 && !all_possible)
+    if (n == 1 && !all_possible && full_)
       if (auto split = split_word(parts[i].words[0], parts[i].prefix, c.report)) c.alternatives.push_back(*split);
     if (n == 2 && !synonym_key) {
       const std::string joined = parts[i].words[0] + parts[i + 1].words[0];
@@ -456,6 +462,8 @@ class Planner {
 
 }  // namespace
 
-QueryPlan plan_query(const SearchIndexData& index, const ParsedQuery& query) { return Planner(index, query).run(); }
+QueryPlan plan_query(const SearchIndexData& index, const ParsedQuery& query, Matching matching) {
+  return Planner(index, query, matching).run();
+}
 
 }  // namespace patsel::detail

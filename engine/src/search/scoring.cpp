@@ -298,8 +298,8 @@ class DocScorer {
 
 }  // namespace
 
-SearchResults SearchIndex::search(const ParsedQuery& query) const {
-  auto plan = std::make_shared<QueryPlan>(plan_query(*data_, query));
+SearchResults SearchIndex::search(const ParsedQuery& query, Matching matching) const {
+  auto plan = std::make_shared<QueryPlan>(plan_query(*data_, query, matching));
   std::unique_ptr<SearchScratch> scratch = scratch_->take(data_->documents);
   SearchResults results = Searcher(*data_, *plan, *scratch).run();
   scratch_->give(std::move(scratch));
