@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <stdexcept>
 #include <string>
 
+#include "catalog_text.hpp"
 #include "patsel/compile/build.hpp"
 
 namespace fs = std::filesystem;
@@ -41,6 +43,42 @@ TEST_CASE("a source tree compiles into one catalog") {
     CHECK(patsel::compile::serialize_catalog(again.catalog) == patsel::compile::serialize_catalog(out.catalog));
     CHECK(out.catalog["content_hash"].get<std::string>().size() == 16);
   }
+}
+
+TEST_CASE("the content hash changes with any key, value or type, and only with them") {
+  using patsel::compile::detail::content_hash;
+  // Large enough that the patterns are hashed on all cores (512 and more).
+  json catalog = {{"schema_version", 1}, {"synonyms", json::array({json::array({"2pc", "two phase commit"})})}};
+  for (int i = 0; i < 700; ++i)
+    catalog["patterns"].push_back({{"id", "p" + std::to_string(i)}, {"title", "Pattern " + std::to_string(i)},
+                                   {"tags", json::array({"a", "b"})}, {"reading_time", i}});
+  const std::string hash = content_hash(catalog);
+  CHECK(hash.size() == 16);
+  // The same document read again: its integers are unsigned now, as from the page cache.
+  CHECK(content_hash(json::parse(catalog.dump())) == hash);
+
+  auto changed = [&](auto change) {
+    json copy = catalog;
+    change(copy);
+    return content_hash(copy);
+  };
+  std::set<std::string> hashes{hash};
+  const std::string changes[] = {
+      changed([](json& c) { c["patterns"][600]["title"] = "Pattern 601"; }),
+      changed([](json& c) { c["patterns"][3]["reading_time"] = 4; }),
+      changed([](json& c) { c["patterns"][3]["reading_time"] = "3"; }),      // a number become text
+      changed([](json& c) { c["patterns"][3]["reading_time"] = 3.0; }),      // an integer become a decimal
+      changed([](json& c) { c["patterns"][5]["tags"] = json::array({"ab"}); }),  // the same letters, one string
+      changed([](json& c) { c["patterns"][5]["tags"] = json::array({"b", "a"}); }),
+      changed([](json& c) { std::swap(c["patterns"][0], c["patterns"][1]); }),
+      changed([](json& c) { c["patterns"].erase(699); }),
+      changed([](json& c) { c["synonyms"][0][1] = "two-phase commit"; }),
+      changed([](json& c) { c["schema_version"] = 2; }),
+      changed([](json& c) { c["patterns"][7]["note"] = nullptr; }),
+      changed([](json& c) { c["patterns"][7]["reading_time"] = -7; }),
+  };
+  for (const std::string& h : changes) hashes.insert(h);
+  CHECK(hashes.size() == 1 + std::size(changes));
 }
 
 namespace {

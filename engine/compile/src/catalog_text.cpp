@@ -1,6 +1,7 @@
 #include "catalog_text.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -76,11 +77,73 @@ void write_catalog(const json& catalog, int indent, Sink sink) {
   sink(pretty ? "\n}" : "}");
 }
 
+// The hash of a value read from its document, not from its text (about a
+// quarter of the time of dumping it): a type letter, then a string's
+// length and bytes, a number's eight bytes, or a container's size and
+// members in order (an object's sorted by key, each key as a string).
+// Lengths and sizes keep different documents from hashing the same bytes.
+std::uint64_t hash_number(std::uint64_t bits, std::uint64_t hash) {
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((bits >> (8 * i)) & 0xff);
+  return fnv1a(std::string_view(bytes, 8), hash);
+}
+
+std::uint64_t hash_text(std::string_view text, std::uint64_t hash) {
+  return fnv1a(text, hash_number(text.size(), hash));
+}
+
+std::uint64_t hash_value(const json& value, std::uint64_t hash) {
+  switch (value.type()) {
+    case json::value_t::null:
+      return fnv1a("n", hash);
+    case json::value_t::boolean:
+      return fnv1a(value.get<bool>() ? "t" : "f", hash);
+    case json::value_t::string:
+      return hash_text(value.get_ref<const std::string&>(), fnv1a("s", hash));
+    // 12 is 12, read signed (from YAML) or unsigned (from JSON or CBOR).
+    case json::value_t::number_integer:
+      if (value.get<std::int64_t>() >= 0) return hash_number(value.get<std::uint64_t>(), fnv1a("u", hash));
+      return hash_number(static_cast<std::uint64_t>(value.get<std::int64_t>()), fnv1a("i", hash));
+    case json::value_t::number_unsigned:
+      return hash_number(value.get<std::uint64_t>(), fnv1a("u", hash));
+    case json::value_t::number_float: {
+      const double number = value.get<double>();
+      std::uint64_t bits = 0;
+      std::memcpy(&bits, &number, sizeof bits);
+      return hash_number(bits, fnv1a("d", hash));
+    }
+    case json::value_t::array:
+      hash = hash_number(value.size(), fnv1a("a", hash));
+      for (const json& element : value) hash = hash_value(element, hash);
+      return hash;
+    case json::value_t::object:
+      hash = hash_number(value.size(), fnv1a("o", hash));
+      for (auto it = value.begin(); it != value.end(); ++it) hash = hash_value(it.value(), hash_text(it.key(), hash));
+      return hash;
+    default:  // binary and discarded values: never in a catalog
+      return fnv1a("x", hash);
+  }
+}
+
 }  // namespace
 
 std::string content_hash(const json& catalog) {
-  std::uint64_t hash = kFnv1aStart;
-  write_catalog(catalog, -1, [&](std::string_view text) { hash = fnv1a(text, hash); });
+  if (!catalog.is_object()) return hex64(hash_value(catalog, kFnv1aStart));
+  // As hash_value would, with the elements of the large lists (patterns)
+  // hashed on all cores, each from the start, and folded in order.
+  std::uint64_t hash = hash_number(catalog.size(), fnv1a("o", kFnv1aStart));
+  for (auto it = catalog.begin(); it != catalog.end(); ++it) {
+    hash = hash_text(it.key(), hash);
+    const json& value = it.value();
+    if (!value.is_array() || value.size() < kBlock) {
+      hash = hash_value(value, hash);
+      continue;
+    }
+    std::vector<std::uint64_t> elements(value.size());
+    parallel_for(value.size(), [&](std::size_t i) { elements[i] = hash_value(value[i], kFnv1aStart); });
+    hash = hash_number(value.size(), fnv1a("A", hash));
+    for (std::uint64_t element : elements) hash = hash_number(element, hash);
+  }
   return hex64(hash);
 }
 

@@ -11,9 +11,9 @@
 
 namespace patsel::compile::detail {
 
-/// FNV-1a (64 bits, hex) of the catalog's compact JSON
-/// (`catalog.dump(-1)`, invalid UTF-8 replaced), without building that
-/// text whole.
+/// A 64-bit FNV-1a hash (16 hex digits) of the catalog's document: every
+/// key and value, in order, with their types; the same document always
+/// gives the same hash, whatever the number of cores.
 std::string content_hash(const nlohmann::json& catalog);
 
 /// `catalog.dump(1, '\t')` (invalid UTF-8 replaced) plus a newline.

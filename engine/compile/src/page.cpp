@@ -598,9 +598,12 @@ PageOutcome compile_page(const PageInput& input, Report& report, const PageLimit
     const Field* field = member_fields[i];
     const std::string& raw_key = member.key.Scalar();
     ctx.key = member.key;
-    outcome.lines[std::string(field->out)] = {{"line", detail::place_of(member.key, ctx.first_line).line},
-                                              {"key", raw_key},
-                                              {"field", std::string(field->keys.front())}};
+    // "key" and "field" only where they differ from the output name: most
+    // pages spell every key canonically, and a rebuild decodes these again.
+    json& line = outcome.lines[std::string(field->out)];
+    line = {{"line", detail::place_of(member.key, ctx.first_line).line}};
+    if (raw_key != field->out) line["key"] = raw_key;
+    if (field->keys.front() != field->out) line["field"] = std::string(field->keys.front());
     if (!member.problem.empty()) {
       auto place = detail::place_of_mark(member.problem_at, ctx.first_line);
       report.error("page.too_large", page.file, place.line, place.column,

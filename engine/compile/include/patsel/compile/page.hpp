@@ -36,8 +36,9 @@ struct PageOutcome {
   std::string skipped;
   /// For each output field, the front-matter key it came from and its
   /// line ({"line": 12, "key": "related-patterns", "field": "related_patterns"}: the
-  /// key as written and its canonical spelling), for later diagnostics
-  /// (reference checks) that concern a field of this page.
+  /// key as written and its canonical spelling, each only where it differs
+  /// from the output field's name), for later diagnostics (reference
+  /// checks) that concern a field of this page.
   nlohmann::json lines = nlohmann::json::object();
   /// The links of the body's "Related" sections, in page order.
   std::vector<BodyLink> body_links;
