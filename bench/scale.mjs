@@ -8,6 +8,9 @@
 // times the engine alone (no peers, a few minutes at 50,000) and prints a
 // table; --search loads each catalog's search catalog (`patsel
 // search-catalog`, what the explorer loads) instead of the full one.
+// `node bench/scale.mjs --against-flexsearch [--sizes ...]` times the
+// engine (full matching, and doing FlexSearch's work) and FlexSearch's
+// fastest set-up only: the other peers take most of an hour at 50,000.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine, root } from './node-engine.mjs';
+import { flexSearchPeer } from './peers.mjs';
 import { comparePeers } from './queries.mjs';
 import { SYNTHETIC_QUERIES, explorerRequest, timeEach, typedPrefixes } from './workloads.mjs';
 
@@ -44,7 +48,7 @@ async function syntheticSearchCatalog(patterns) {
   return file;
 }
 
-async function oneSize(patterns, rounds, engineOnly = false, search = false) {
+async function oneSize(patterns, rounds, engineOnly = false, search = false, flexOnly = false) {
   const text = await readFile(await (search ? syntheticSearchCatalog : syntheticCatalog)(patterns), 'utf8');
   // The 64 MiB default catalog limit is lifted as a maintainer would for
   // 50k records, to the most the wasm engine takes (256 MiB).
@@ -57,16 +61,17 @@ async function oneSize(patterns, rounds, engineOnly = false, search = false) {
     const typed = timeEach((query) => engine.search(explorerRequest(query)), typedPrefixes(SYNTHETIC_QUERIES), rounds, 50);
     return { ...row, typed };
   }
-  const peers = comparePeers(engine, catalog, { queries: SYNTHETIC_QUERIES, toggles: [], rounds, engineBytes: heap_bytes });
+  const peers = comparePeers(engine, catalog, { queries: SYNTHETIC_QUERIES, toggles: [], rounds, engineBytes: heap_bytes,
+    ...(flexOnly ? { only: [flexSearchPeer] } : {}) });
   return { ...row, peers };
 }
 
-export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, engineOnly = false, search = false } = {}) {
+export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, engineOnly = false, search = false, flexOnly = false } = {}) {
   const rows = [];
   for (const patterns of sizes) {
     // Four JS indexes of 50,000 records need more than Node's default heap.
-    const args = ['--max-old-space-size=8192', self, '--one', String(patterns), String(rounds), engineOnly ? 'engine-only' : 'peers',
-      ...(search ? ['search'] : [])];
+    const args = ['--max-old-space-size=8192', self, '--one', String(patterns), String(rounds),
+      engineOnly ? 'engine-only' : flexOnly ? 'flexsearch' : 'peers', search ? 'search' : 'full'];
     const child = spawnSync(process.execPath, args, {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -79,7 +84,7 @@ export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, eng
 
 if (process.argv[2] === '--one') {
   const row = await oneSize(Number(process.argv[3]), Number(process.argv[4] ?? 3), process.argv[5] === 'engine-only',
-    process.argv[6] === 'search');
+    process.argv[6] === 'search', process.argv[5] === 'flexsearch');
   process.stdout.write(JSON.stringify(row) + '\n');
 } else if (process.argv[2] === '--engine-only') {
   const at = process.argv.indexOf('--sizes');
@@ -91,6 +96,17 @@ if (process.argv[2] === '--one') {
   for (const r of rows) {
     console.log(`| ${r.patterns} | ${(r.catalog_bytes / 2 ** 20).toFixed(1)} MiB | ${ms(r.load_ms)} | ${(r.heap_bytes / 2 ** 20).toFixed(0)} MiB | ` +
       `${(r.heap_bytes / r.patterns / 1024).toFixed(1)} KB | ${ms(r.typed.median_ms)} | ${ms(r.typed.p95_ms)} |`);
+  }
+} else if (process.argv[2] === '--against-flexsearch') {
+  const at = process.argv.indexOf('--sizes');
+  const sizes = (at > 0 ? process.argv[at + 1] : '1000,10000,50000').split(',').map(Number);
+  const rows = await benchScale({ sizes, flexOnly: true });
+  console.log('| records | set-up | typed p50 | typed p95 | index build | memory |\n|---|---|---|---|---|---|');
+  for (const r of rows) {
+    for (const p of r.peers) {
+      console.log(`| ${r.patterns} | ${p.name} | ${p.typing.median_ms.toFixed(3)} ms | ${p.typing.p95_ms.toFixed(3)} ms | ` +
+        `${p.build_ms === undefined ? '' : `${Math.round(p.build_ms)} ms`} | ${(p.memory_bytes / 2 ** 20).toFixed(0)} MiB |`);
+    }
   }
 } else if (process.argv[1] === self) {
   console.log(JSON.stringify(await benchScale(), null, 2));

@@ -28,8 +28,8 @@ const ALL_TIERS = ['gold', 'silver', 'bronze'];
  * counts of the tiers and of each open panel: category (open by default) and
  * any facet the user has ticked a value in, and the members its cards show.
  */
-/** The name of the engine's row with `matching: 'prefix'` (the peers' matching work), beside its full matching. */
-export const PREFIX_MATCHING = 'pattern-selector (wasm, prefix matching)';
+/** The name of the engine's row doing FlexSearch's work (`matching: 'prefix'`, ids only), beside its full matching. */
+export const PREFIX_MATCHING = 'pattern-selector (wasm, prefix matching, ids only)';
 
 export function explorerRequest(query, filters = {}) {
   const open = new Set(['tier', 'category', ...Object.keys(filters)]);
