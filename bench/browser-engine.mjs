@@ -3,8 +3,11 @@
 // context with the cache disabled. The page is cross-origin isolated so
 // performance.now() has fine resolution.
 // As a module: benchBrowserEngine({ loads, rounds }) -> { load, queries }.
+// `node bench/browser-engine.mjs [--loads 1] [--rounds 5]` prints the query
+// times (with PATSEL_CHROMIUM_FLAGS, the same under other Chromium flags).
 
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
 import { percentile } from './workloads.mjs';
 
@@ -52,4 +55,11 @@ export async function benchBrowserEngine({ loads = 10, rounds = 5 } = {}) {
     await server.close();
     await browser.close();
   }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+  const { queries } = await benchBrowserEngine({ loads: Number(option('--loads', 1)), rounds: Number(option('--rounds', 5)) });
+  console.log(`| query (Chromium${process.env.PATSEL_CHROMIUM_FLAGS ? `, ${process.env.PATSEL_CHROMIUM_FLAGS}` : ''}) | p50 | p95 |\n|---|---|---|`);
+  for (const q of queries) console.log(`| ${q.what} | ${q.median_ms.toFixed(3)} ms | ${q.p95_ms.toFixed(3)} ms |`);
 }

@@ -25,10 +25,14 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
+// More flags for a benchmark's experiment, e.g.
+// PATSEL_CHROMIUM_FLAGS=--js-flags=--single-threaded (one flag per space).
+const extraFlags = (process.env.PATSEL_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean);
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...extraFlags],
   });
 }
 
