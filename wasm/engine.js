@@ -412,10 +412,25 @@ export async function explorerOpeningWith(options, io) {
   const ready = globalThis[readyKey];
   if (!onShippedCatalog(options) || ready?.has('default') || ready?.has(sharedKey(io.searchCatalog, io))) return null;
   try {
-    return JSON.parse(await io.readText(io.openingUrl));
+    return JSON.parse(await openingText(io));
   } catch {
     return null;
   }
+}
+
+// The opening answers' text, read once however many explorers a page has;
+// each explorer parses its own copy, since it keeps and extends what it shows.
+// A failed read is forgotten, so a later explorer tries again.
+const openingTexts = new Map();
+function openingText(io) {
+  const key = String(io.openingUrl);
+  if (!openingTexts.has(key)) {
+    openingTexts.set(key, io.readText(io.openingUrl).catch((error) => {
+      openingTexts.delete(key);
+      throw error;
+    }));
+  }
+  return openingTexts.get(key);
 }
 
 /**

@@ -129,6 +129,24 @@ test('another catalog or a saved view does not use the shipped answers', async (
   }
 });
 
+test('two explorers on a page read the opening answers once and each paints them', async () => {
+  const { page, problems, requests, release } = await withWasmHeld(`${server.url}pages/blank.html`);
+  await page.evaluate(() => {
+    for (let i = 0; i < 2; i++) document.body.append(document.createElement('patsel-explorer'));
+  });
+  const explorers = page.locator('patsel-explorer');
+  for (const i of [0, 1]) await explorers.nth(i).locator('[part=card]').first().waitFor();
+  const counts = await page.evaluate(() => [...document.querySelectorAll('patsel-explorer')]
+    .map((explorer) => explorer.shadowRoot.querySelectorAll('[part=list] > [part=card]').length));
+  assert.deepEqual(counts, [Math.min(gold.length, 24), Math.min(gold.length, 24)]);
+  assert.equal(await explorers.nth(0).locator('input[value=silver]').isDisabled(), true, 'painted before the engine');
+  assert.equal(requests.filter((p) => p === '/explorer-opening.json').length, 1);
+  release();
+  await explorers.nth(1).locator('input[value=silver]:enabled').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('an explorer added once the page\'s engine has loaded asks the engine, not the shipped answers', async () => {
   const requests = [];
   const { page, problems } = await openPage(browser, `${server.url}pages/blank.html`);
