@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 namespace patsel::cli {
 
@@ -19,9 +18,23 @@ std::optional<std::string> read_catalog(const std::string& path) {
     std::cerr << "patsel: cannot read catalog " << path << "\n";
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
+  // Into a string of the file's size, so a catalog of 100 MB is copied once
+  // (a stringstream grows by copying and hands its text over as one more
+  // copy); a pipe, whose size is unknown, is read the same way piece by piece.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+  in.clear();
+  in.seekg(0, std::ios::beg);
+  in.clear();
+  if (size > 0) text.reserve(static_cast<std::size_t>(size));
+  char piece[1 << 16];
+  while (in.read(piece, sizeof piece) || in.gcount() > 0) text.append(piece, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) {
+    std::cerr << "patsel: cannot read catalog " << path << "\n";
+    return std::nullopt;
+  }
+  return text;
 }
 
 bool load_file(const std::string& path, api::Engine& engine) {
