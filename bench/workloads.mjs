@@ -23,14 +23,14 @@ export function typedPrefixes(queries) {
 
 const ALL_TIERS = ['gold', 'silver', 'bronze'];
 
+/** The name of the engine's row doing FlexSearch's work (`matching: 'prefix'`, ids only), beside its full matching. */
+export const PREFIX_MATCHING = 'pattern-selector (wasm, prefix matching, ids only)';
+
 /**
  * The request <patsel-explorer> sends on a desktop: one page of hits, the
  * counts of the tiers and of each open panel: category (open by default) and
  * any facet the user has ticked a value in, and the members its cards show.
  */
-/** The name of the engine's row doing FlexSearch's work (`matching: 'prefix'`, ids only), beside its full matching. */
-export const PREFIX_MATCHING = 'pattern-selector (wasm, prefix matching, ids only)';
-
 export function explorerRequest(query, filters = {}) {
   const open = new Set(['tier', 'category', ...Object.keys(filters)]);
   return { query, filters: { tier: ALL_TIERS, ...filters }, facets: [...open], facet_limit: 100000, limit: 24, offset: 0,
