@@ -1,6 +1,5 @@
 #include "page_cache.hpp"
 
-#include <limits>
 
 #include "patsel/compile/build.hpp"
 #include "source_tree.hpp"
@@ -97,10 +96,9 @@ std::string executable_identity() {
 PageCache PageCache::load(const fs::path& file, std::string identity) {
   PageCache cache;
   cache.identity_ = std::move(identity);
-  auto text = read_source(file, std::numeric_limits<std::size_t>::max() / 2);
-  if (!text) return cache;
-  cache.bytes_ = std::make_unique<std::string>(std::move(text).value());
-  const std::string_view bytes = *cache.bytes_;
+  cache.file_ = MappedFile::open(file);
+  if (!cache.file_) return cache;
+  const std::string_view bytes = cache.file_->bytes();
   const std::string header = std::string(kMagic) + cache.identity_ + "\n";
   if (bytes.substr(0, header.size()) != header) return cache;
   // Frames up to the first that does not read whole: a cut file keeps

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "fnv1a.hpp"
+#include "mapped_file.hpp"
 #include "patsel/compile/diagnostics.hpp"
 #include "patsel/compile/page.hpp"
 #include "patsel/result.hpp"
@@ -70,7 +71,7 @@ class PageCache {
     std::string_view whole;  // the whole frame, to write it again unchanged
   };
   std::string identity_;
-  std::unique_ptr<std::string> bytes_;  // the file as read; frames_ points into it
+  std::unique_ptr<MappedFile> file_;  // the cache file's bytes; frames_ points into them
   std::unordered_map<std::string_view, Stored> frames_;
 };
 
