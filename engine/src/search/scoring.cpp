@@ -310,6 +310,9 @@ SearchResults SearchIndex::search(const ParsedQuery& query, Matching matching) c
 void SearchIndex::rerank(const SearchResults& results, std::vector<ScoredDoc>& docs, std::size_t window) const {
   if (!results.plan || !results.has_terms || docs.empty()) return;
   const QueryPlan& plan = *results.plan;
+  // One word, or words that cannot stand side by side: no score to raise,
+  // so the window is not even sorted.
+  if (!plan.has_lower_bounds && plan.slot_pairs.empty()) return;
   std::vector<std::size_t> order(docs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   const std::size_t k = std::min(window, order.size());
