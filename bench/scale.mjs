@@ -82,14 +82,18 @@ export async function benchScale({ sizes = [1000, 10000, 50000], rounds = 3, eng
   return rows;
 }
 
+// `--sizes 1000,10000` on the command line, or every size.
+function sizesAsked() {
+  const at = process.argv.indexOf('--sizes');
+  return (at > 0 ? process.argv[at + 1] : '1000,10000,50000').split(',').map(Number);
+}
+
 if (process.argv[2] === '--one') {
   const row = await oneSize(Number(process.argv[3]), Number(process.argv[4] ?? 3), process.argv[5] === 'engine-only',
     process.argv[6] === 'search', process.argv[5] === 'flexsearch');
   process.stdout.write(JSON.stringify(row) + '\n');
 } else if (process.argv[2] === '--engine-only') {
-  const at = process.argv.indexOf('--sizes');
-  const sizes = (at > 0 ? process.argv[at + 1] : '1000,10000,50000').split(',').map(Number);
-  const rows = await benchScale({ sizes, engineOnly: true, search: process.argv.includes('--search') });
+  const rows = await benchScale({ sizes: sizesAsked(), engineOnly: true, search: process.argv.includes('--search') });
   const ms = (v) => `${v < 10 ? v.toFixed(2) : Math.round(v)} ms`;
   console.log('| records | catalog | load + index | wasm heap | heap per record | typed p50 | typed p95 |');
   console.log('|---|---|---|---|---|---|---|');
@@ -98,9 +102,7 @@ if (process.argv[2] === '--one') {
       `${(r.heap_bytes / r.patterns / 1024).toFixed(1)} KB | ${ms(r.typed.median_ms)} | ${ms(r.typed.p95_ms)} |`);
   }
 } else if (process.argv[2] === '--against-flexsearch') {
-  const at = process.argv.indexOf('--sizes');
-  const sizes = (at > 0 ? process.argv[at + 1] : '1000,10000,50000').split(',').map(Number);
-  const rows = await benchScale({ sizes, flexOnly: true });
+  const rows = await benchScale({ sizes: sizesAsked(), flexOnly: true });
   console.log('| records | set-up | typed p50 | typed p95 | index build | memory |\n|---|---|---|---|---|---|');
   for (const r of rows) {
     for (const p of r.peers) {

@@ -13,11 +13,12 @@ std::string default_catalog() {
 }
 
 std::optional<std::string> read_catalog(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto unreadable = [&] {
     std::cerr << "patsel: cannot read catalog " << path << "\n";
     return std::nullopt;
-  }
+  };
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unreadable();
   // Into a string of the file's size, so a catalog of 100 MB is copied once
   // (a stringstream grows by copying and hands its text over as one more
   // copy); a pipe, whose size is unknown, is read the same way piece by piece.
@@ -30,10 +31,7 @@ std::optional<std::string> read_catalog(const std::string& path) {
   if (size > 0) text.reserve(static_cast<std::size_t>(size));
   char piece[1 << 16];
   while (in.read(piece, sizeof piece) || in.gcount() > 0) text.append(piece, static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) {
-    std::cerr << "patsel: cannot read catalog " << path << "\n";
-    return std::nullopt;
-  }
+  if (in.bad()) return unreadable();
   return text;
 }
 

@@ -1,6 +1,5 @@
 #include "page_cache.hpp"
 
-
 #include "patsel/compile/build.hpp"
 #include "source_tree.hpp"
 
