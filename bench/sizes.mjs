@@ -29,22 +29,24 @@ async function moduleGraph(dist, entry) {
     if (seen.has(file)) return;
     seen.add(file);
     const text = await readFile(path.join(dist, file), 'utf8');
-    const pattern = /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*['"](\.[^'"]+)['"]/g;
+    // Readable (`import { a } from './a.js';`) and minified (`import{a}from"./a.js"`) forms.
+    const pattern = /(?:import|export)\s*(?:[^'";]*?from\s*)?['"](\.[^'"]+)['"]/g;
     for (const match of text.matchAll(pattern))
-      await visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1] ?? match[2])));
+      await visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1])));
   };
   await visit(entry);
   return [...seen];
 }
 
 export async function measureSizes(dist) {
-  const elements = (await readdir(path.join(dist, 'elements'))).filter((f) => f.endsWith('.js')).map((f) => `elements/${f}`);
+  const scripts = async (folder) => (await readdir(path.join(dist, folder))).filter((f) => f.endsWith('.js')).map((f) => `${folder}/${f}`);
   const groups = [
     ['wasm module (selector.wasm)', ['selector.wasm']],
     ['search wasm module (selector-search.wasm)', ['selector-search.wasm']],
     ['JS glue (selector.mjs)', ['selector.mjs']],
     ['JS API (index.js, engine.js)', ['index.js', 'engine.js']],
-    ['elements (all)', elements],
+    ['elements (all modules, readable)', await scripts('elements')],
+    ['elements (all, bundled and minified)', await scripts('bundle')],
     ['catalog.json (minified)', ['catalog.json']],
     ['search-catalog.json (what the explorer loads)', ['search-catalog.json']],
     ['one pattern shard (circuit-breaker)', ['patterns/circuit-breaker.json']],
@@ -52,12 +54,13 @@ export async function measureSizes(dist) {
   const files = [];
   for (const [name, list] of groups) files.push({ name, ...(await sizeOf(dist, list)) });
 
+  // What the pages load is the bundled elements (bundle/, as the MkDocs loader does).
   // A pattern page: the card's module graph and its shard; the explorer page:
   // its module graph, its opening answers, and the search engine: the glue
   // (a dynamic import the graph does not follow), the search module and the
   // search catalog.
-  const card = [...(await moduleGraph(dist, 'elements/patsel-card.js')), 'patterns/circuit-breaker.json'];
-  const explorer = [...(await moduleGraph(dist, 'elements/patsel-explorer.js')), 'explorer-opening.json', 'selector-search.mjs',
+  const card = [...(await moduleGraph(dist, 'bundle/patsel-card.js')), 'patterns/circuit-breaker.json'];
+  const explorer = [...(await moduleGraph(dist, 'bundle/patsel-explorer.js')), 'explorer-opening.json', 'selector-search.mjs',
     'selector-search.wasm', 'search-catalog.json'];
   const pages = [
     { name: 'pattern page with one <patsel-card>', files: card, ...(await sizeOf(dist, card)) },

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildSingleFile } from './single-file.mjs';
+import { bundleElements } from './element-bundles.mjs';
 import { ALL_FACET_VALUES, DEFAULT_PAGE_SIZE, openingPage } from '../web/elements/explorer-opening.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,6 +79,7 @@ async function copyPackageFiles(target) {
   for (const [id, text] of shards) await writeFile(path.join(target, 'patterns', `${id}.json`), text);
   await writeFile(path.join(target, 'explorer-opening.json'), opening);
   await cp(path.join(root, 'web', 'elements'), path.join(target, 'elements'), { recursive: true });
+  await bundleElements(target);
 }
 
 await rm(dist, { recursive: true, force: true });

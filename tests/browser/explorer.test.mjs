@@ -155,12 +155,13 @@ test('creation: a search box, a sort order and a panel per facet with the catalo
     assert.deepEqual(shown.sort(), values, facet);
   }
   const tags = new Set(catalog.patterns.flatMap((p) => p.tags ?? []));
-  assert.equal(await explorer.locator('[data-facet=tags] input').count(), tags.size);
   assert.equal(await explorer.locator('[data-facet=tags] [part~=facet-option]:visible').count(), 0, 'tags start closed');
   await explorer.locator('[data-facet=tags] summary').click();
   assert.equal(await explorer.locator('[data-facet=tags] [part~=facet-option]:visible').count(), 8, 'the top 8 tags');
   await explorer.getByRole('button', { name: `Show all ${tags.size}` }).click();
   assert.equal(await explorer.locator('[data-facet=tags] [part~=facet-option]:visible').count(), tags.size);
+  const listed = await explorer.locator('[data-facet=tags] input').evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.deepEqual([...listed].sort(), [...tags].sort(), 'every tag once');
   const { ids, count } = await view(page);
   assert.equal(count, label(countOf('gold')));
   const gold = new Set(matching((p) => p.tier === 'gold').map((p) => p.id));
@@ -362,6 +363,29 @@ test('counts only what is on screen: a panel opened, folded tags, then all tags'
   await page.close();
 });
 
+test('a saved view ticking a rare tag: its box is shown ticked in the folded list, with the right count; unticked, it folds away', async () => {
+  const uses = new Map();
+  for (const p of catalog.patterns) for (const tag of p.tags ?? []) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+  const byUse = [...uses].sort((a, b) => b[1] - a[1]);
+  // A tag of one gold pattern, far from the top 8 a folded list shows.
+  const [rare] = byUse.slice(8).find(([tag, n]) => n === 1 && /^[a-z0-9-]+$/.test(tag) &&
+    catalog.patterns.some((p) => p.tier === 'gold' && p.tags?.includes(tag)));
+  const { page, problems, explorer } = await explorerPage(`pages/explorer.html?explorer=tags.${rare}`);
+  await countIs(explorer, label(1));
+  const tags = explorer.locator('[data-facet=tags]');
+  assert.equal(await tags.evaluate((panel) => panel.open), true, 'a panel with a ticked value opens');
+  assert.equal(await tags.locator(`input[value="${rare}"]`).isChecked(), true);
+  assert.equal(await tags.locator('[part~=facet-option]:visible').count(), 9, 'the top 8 and the ticked one');
+  assert.match(await tags.locator('summary').textContent(), /\(1 selected\)/);
+  assert.equal((await view(page)).counts[`tags:${rare}`], 1);
+
+  await tags.locator(`input[value="${rare}"]`).uncheck();
+  await countIs(explorer, label(countOf('gold')));
+  assert.equal(await tags.locator('[part~=facet-option]:visible').count(), 8, 'unticked, it folds away with the rest');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a category filter shows exactly the patterns of that category and tier', async () => {
   const { page, problems, explorer } = await explorerPage();
   await explorer.locator('[data-facet=category] input[value=data-management]').check();
@@ -442,6 +466,8 @@ test('pages of 24 by default: "Show more" by keyboard, announced, kept in the UR
   assert.ok(gold > 2 * PAGE, 'the shipped catalog has more than two pages of gold patterns');
   assert.equal((await view(page)).ids.length, PAGE);
   const more = explorer.getByRole('button', { name: `Show ${PAGE} more (${PAGE} of ${gold} shown)` });
+  // Painted from the shipped answers, the button waits (disabled) for the engine.
+  await page.waitForFunction(() => document.querySelector('#explorer').shadowRoot.querySelector('[part=more]').disabled === false);
   await more.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelector('#explorer').shadowRoot.querySelectorAll('[part=card]').length === n, 2 * PAGE);

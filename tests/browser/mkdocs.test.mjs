@@ -53,7 +53,7 @@ test('the hook: banner after the title, related patterns after the article, the 
   assert.deepEqual(Object.keys(pages.pages).sort(), catalog.patterns.map((p) => p.id).sort(), 'every pattern has its page');
   assert.equal(pages.pages['two-phase-commit'], 'patterns/two-phase-commit/', 'the pattern page, not the guide found by an alias');
   assert.equal(pages.pages['circuit-breaker'], 'patterns/circuit-breaker/', 'not the guide that opted out');
-  for (const file of ['elements/index.js', 'index.js', 'selector.wasm', 'catalog.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css'])
+  for (const file of ['bundle/elements.js', 'bundle/links.js', 'index.js', 'selector.wasm', 'catalog.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css'])
     assert.ok((await readFile(path.join(site, 'patsel', file))).length > 0, file);
   await assert.rejects(readFile(path.join(site, 'patsel', 'mkdocs', 'patsel_hook.py')), 'the hook itself is not served');
   await assert.rejects(readFile(path.join(site, 'patsel', 'demo', 'index.html')), 'nor the demo');

@@ -50,11 +50,16 @@ test('npm pack holds exactly what a consumer needs', () => {
   const files = packed.files.map((f) => f.path).sort();
   const elements = files.filter((f) => f.startsWith('dist/elements/'));
   assert.ok(elements.includes('dist/elements/index.js') && elements.includes('dist/elements/patsel-explorer.js'));
+  // The bundled elements: one entry per registering file, all of them, links.js, and their chunks; nothing else.
+  const registering = elements.filter((f) => f.startsWith('dist/elements/register/')).map((f) => f.replace('dist/elements/register/', 'dist/bundle/'));
+  const bundled = files.filter((f) => f.startsWith('dist/bundle/'));
+  assert.deepEqual(bundled.filter((f) => !/\/chunk-[A-Z0-9]+\.js$/.test(f)), [...registering, 'dist/bundle/elements.js', 'dist/bundle/links.js'].sort());
+  assert.ok(bundled.some((f) => f.includes('/chunk-')), 'shared code in chunks');
   const shards = files.filter((f) => f.startsWith('dist/patterns/'));
   assert.equal(shards.length, catalog.patterns.length, 'one shard per pattern');
   assert.deepEqual(files.filter((f) => f.startsWith('dist/mkdocs/')), ['dist/mkdocs/loader.js', 'dist/mkdocs/patsel.css', 'dist/mkdocs/patsel_hook.py'],
     'the MkDocs hook, its loader and stylesheet');
-  assert.deepEqual(files.filter((f) => !f.startsWith('dist/elements/') && !f.startsWith('dist/patterns/') && !f.startsWith('dist/mkdocs/')), [
+  assert.deepEqual(files.filter((f) => !['dist/elements/', 'dist/bundle/', 'dist/patterns/', 'dist/mkdocs/'].some((folder) => f.startsWith(folder))), [
     'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/explorer-opening.json', 'dist/index.d.ts', 'dist/index.js',
     'dist/index.node.js', 'dist/search-catalog.json', 'dist/selector-search.mjs', 'dist/selector-search.wasm', 'dist/selector.mjs',
     'dist/selector.wasm', 'package.json',

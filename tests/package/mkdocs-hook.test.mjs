@@ -120,7 +120,7 @@ test('the package is served under the site, without the hook or the demo; anothe
   const { status, output, dir } = await build(['extra: { patsel: { path: assets/patsel } }'], { 'saga.md': '# Saga\n' });
   assert.equal(status, 0, output);
   const served = path.join(dir, 'site', 'assets', 'patsel');
-  for (const file of ['elements/index.js', 'index.js', 'selector.wasm', 'selector-search.wasm', 'catalog.json', 'search-catalog.json',
+  for (const file of ['elements/index.js', 'bundle/elements.js', 'bundle/links.js', 'index.js', 'selector.wasm', 'selector-search.wasm', 'catalog.json', 'search-catalog.json',
     'explorer-opening.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css', 'site.json'])
     assert.ok((await readFile(path.join(served, file))).length > 0, file);
   await assert.rejects(readFile(path.join(served, 'mkdocs', 'patsel_hook.py')));

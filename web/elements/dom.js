@@ -79,6 +79,18 @@ export function sheet(css) {
   return sheets.get(css);
 }
 
+/**
+ * Settles once the browser has drawn the next frame, so that long work
+ * started then does not hold back what was just put in the page. A hidden
+ * page draws no frames: there it settles at once.
+ */
+export function nextFrameDrawn() {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve));
+  });
+}
+
 /** The styles every element shares (style.js), here too for older imports. */
 export { baseCss } from './style.js';
 

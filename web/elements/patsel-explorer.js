@@ -20,7 +20,7 @@
 
 import { PatselElement, attr } from './base.js';
 import { CARD_FIELDS } from './card-fields.js';
-import { el, errorBox, patternHref } from './dom.js';
+import { el, errorBox, nextFrameDrawn, patternHref } from './dom.js';
 import { count, humanize, joinNodes } from './text.js';
 import { TIER_IDS, showTiers, checkedTiers, tierBadge, tierCheckboxes } from './tiers.js';
 import { explorerForm } from './url-forms.js';
@@ -127,6 +127,7 @@ export class PatselExplorerElement extends PatselElement {
   #ui;
   #opening;  // {state, waiting, hash}: the view painted from the shipped answers before the engine was ready
   #openingPainted;  // settles when the opening view is painted, or will not be
+  #facetValues = {};  // facet -> every value its panel lists, in order
 
   /** The tiers currently ticked. */
   get selectedTiers() { return [...this.#state.tiers]; }
@@ -176,11 +177,12 @@ export class PatselExplorerElement extends PatselElement {
     return null;
   }
 
-  // The engine is loaded once the opening view is painted (or known not to
-  // be): its download, compiling and start would otherwise hold the main
-  // thread while the small file of opening answers waits for it.
+  // The engine is loaded once the opening view is on screen (or known not
+  // to be): its download, compiling and start would otherwise hold the main
+  // thread while the small file of opening answers waits for it, or while
+  // the browser draws the frame that shows them.
   async load() {
-    await this.#openingPainted;
+    if (await this.#openingPainted) await nextFrameDrawn();
     // Search is all the explorer asks: the small search catalog will do.
     return sharedSearchEngine(this.catalog ?? undefined);
   }
@@ -215,6 +217,7 @@ export class PatselExplorerElement extends PatselElement {
     for (const control of waiting) control.disabled = true;
     this.#opening = { state: structuredClone(this.#state), waiting, hash: opening.content_hash };
     this.#show({ ...opening.first, facets: this.#onScreen(opening.first.facets), other_tiers: [] }, { announce: true });
+    return true;
   }
 
   // Of a shipped answer's counts (every facet, every value), those the
@@ -313,9 +316,9 @@ export class PatselExplorerElement extends PatselElement {
     const panels = FACETS.map(({ facet, label, open, top, hint }) => {
       const values = inNaturalOrder(facet, (all.facets[facet] ?? []).map((v) => v.value));
       if (!values.length) return null;
-      const options = values.map((value, i) => el('label', { part: 'facet-option', hidden: top && i >= top },
-        el('input', { type: 'checkbox', name: facet, value }), el('span', {}, humanize(value)),
-        el('span', { part: 'facet-count', 'data-value': value })));
+      this.#facetValues[facet] = values;
+      // A long facet's values past its top ones are built when first shown (#buildRestOf).
+      const options = (top ? values.slice(0, top) : values).map((value) => facetOption(facet, value));
       const toggle = top && values.length > top
         ? el('button', { type: 'button', part: 'more-values', class: 'quiet', 'aria-expanded': 'false' }, `Show all ${values.length}`)
         : null;
@@ -355,10 +358,33 @@ export class PatselExplorerElement extends PatselElement {
     const info = FACETS.find((f) => f.facet === facet);
     const panel = this.#ui.facets.querySelector(`[data-facet=${facet}]`);
     if (!info?.top || !panel) return;
-    const expanded = panel.querySelector('[part~=more-values]')?.getAttribute('aria-expanded') === 'true';
+    const expanded = this.#buildRestOf(facet, panel);
     [...panel.querySelectorAll('[part~=facet-option]')].forEach((option, i) => {
       option.hidden = !expanded && i >= info.top && !option.querySelector('input').checked;
     });
+  }
+
+  // The options of a long facet past its top values: a tag cloud of hundreds
+  // would be most of the explorer's first view to build, all of it folded
+  // away. They are built once shown: all of them when the panel shows every
+  // value, a ticked one (a restored view) at once. In the values' order, after
+  // the top ones, which are always there. Returns whether all are shown.
+  #buildRestOf(facet, panel) {
+    const expanded = panel.querySelector('[part~=more-values]')?.getAttribute('aria-expanded') === 'true';
+    const values = this.#facetValues[facet] ?? [];
+    const built = new Map([...panel.querySelectorAll('[part~=facet-option]')].map((option) => [option.querySelector('input').value, option]));
+    if (built.size === values.length) return expanded;
+    const ticked = this.#state.filters[facet] ?? [];
+    let previous = null;
+    for (const value of values) {
+      let option = built.get(value);
+      if (!option && (expanded || ticked.includes(value))) {
+        option = facetOption(facet, value);
+        previous.after(option);
+      }
+      previous = option ?? previous;
+    }
+    return expanded;
   }
 
   #facetChanged(target) {
@@ -387,6 +413,7 @@ export class PatselExplorerElement extends PatselElement {
       const panel = ui.facets.querySelector(`[data-facet=${facet}]`);
       if (!panel) continue;
       const selected = s.filters[facet] ?? [];
+      this.#buildRestOf(facet, panel);
       for (const box of panel.querySelectorAll('input')) box.checked = selected.includes(box.value);
       panel.querySelector('.selected-count').textContent = selected.length ? ` (${selected.length} selected)` : '';
       if (selected.length) panel.open = true;
@@ -688,6 +715,11 @@ export class PatselExplorerElement extends PatselElement {
 }
 
 // --- state and its URL form ---------------------------------------------------
+
+function facetOption(facet, value) {
+  return el('label', { part: 'facet-option' }, el('input', { type: 'checkbox', name: facet, value }),
+    el('span', {}, humanize(value)), el('span', { part: 'facet-count', 'data-value': value }));
+}
 
 function defaultState() {
   return { q: '', tiers: [...DEFAULT_TIERS], filters: {}, from: null, to: null, sort: '', pages: 1 };

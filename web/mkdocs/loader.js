@@ -7,7 +7,7 @@
 //   Material's instant navigation swaps in a page that does (custom
 //   elements in swapped-in content upgrade by themselves once defined).
 // - Before that it reads site.json, written by the hook next to the
-//   catalog: the site's page of each pattern (elements/links.js), so every
+//   catalog: the site's page of each pattern (links.js, bundled), so every
 //   pattern link goes to a page of this site; and, for a site catalog without
 //   per-pattern files, that catalog.
 // - With Material's instant navigation on, a link followed inside an element
@@ -37,12 +37,12 @@
 
   function load() {
     if (!loading) {
-      loading = Promise.all([readSite(), import(new URL('elements/links.js', base).href), import(new URL('index.js', base).href)])
+      loading = Promise.all([readSite(), import(new URL('bundle/links.js', base).href), import(new URL('index.js', base).href)])
         .then(function (parts) {
           var site = parts[0];
           if (site && site.pages) parts[1].setPatternPages(site.pages, { base: new URL(site.root || '../', base).href });
           if (site && site.catalog) parts[2].configure({ catalog: new URL(site.catalog, base).href });
-          return import(new URL('elements/index.js', base).href);
+          return import(new URL('bundle/elements.js', base).href);
         })
         .catch(function (error) {
           console.error('pattern-selector: the elements could not be loaded from ' + base.href, error);

@@ -99,8 +99,8 @@ def _options(config):
 def on_config(config, **kwargs):
     """Reads the options and the catalog: ids, aliases and titles of its patterns."""
     options = _options(config)
-    if not (PACKAGE / "elements" / "index.js").is_file():
-        raise PluginError(f"pattern-selector: no package next to the hook (looked for {PACKAGE / 'elements' / 'index.js'})")
+    if not (PACKAGE / "bundle" / "elements.js").is_file():
+        raise PluginError(f"pattern-selector: no package next to the hook (looked for {PACKAGE / 'bundle' / 'elements.js'})")
     if options["catalog"]:
         catalog_file = Path(config["config_file_path"] or ".").resolve().parent / options["catalog"]
     else:

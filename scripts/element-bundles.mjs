@@ -1,0 +1,53 @@
+// The elements bundled for pages: <package>/bundle/, minified ES modules.
+// One file per way in - all elements (elements.js), each element alone
+// (patsel-explorer.js, patsel-card.js, ...), and links.js for a site's map of
+// pattern pages - and the code they share in chunk files, so every entry a
+// page loads shares one copy of each module's state. A page then loads its
+// element in a few requests instead of twenty modules (docs/embedding.md).
+// The JS API stays outside the bundles, imported as ../index.js: it finds
+// the wasm, the catalogs and the opening answers next to itself, and a
+// configure() on it reaches every element.
+// Run by assemble.mjs on each copy of the package it writes.
+
+import { build } from 'esbuild';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function bundleElements(packageDir) {
+  const elements = path.join(packageDir, 'elements');
+  const registered = (await readdir(path.join(elements, 'register'))).filter((file) => file.endsWith('.js'));
+  const entryPoints = [
+    { in: path.join(elements, 'index.js'), out: 'elements' },
+    { in: path.join(elements, 'links.js'), out: 'links' },
+    ...registered.map((file) => ({ in: path.join(elements, 'register', file), out: path.basename(file, '.js') })),
+  ];
+  const api = path.join(packageDir, 'index.js');
+  const apiOutside = {
+    name: 'api-outside',
+    setup(b) {
+      b.onResolve({ filter: /index\.js$/ }, (args) =>
+        (path.resolve(args.resolveDir, args.path) === api ? { path: '../index.js', external: true } : undefined));
+    },
+  };
+  const outdir = path.join(packageDir, 'bundle');
+  const { metafile } = await build({
+    entryPoints,
+    outdir,
+    plugins: [apiOutside],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    chunkNames: 'chunk-[hash]',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  // An element's entry names the JS API and its engine loader itself, so the
+  // browser fetches them beside the chunks rather than after them.
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!output.entryPoint || path.basename(file) === 'links.js') continue;
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, `import"../index.js";import"../engine.js";${text}`);
+  }
+}

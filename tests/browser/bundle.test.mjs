@@ -1,0 +1,46 @@
+// The bundled elements (dist/bundle/, what the MkDocs loader and the bench
+// pages load): a page using two element entries and links.js gets one copy
+// of each module's state - the site's page map set through bundle/links.js
+// reaches both elements - and fetches no module of the readable tree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedBrowser } from './support.mjs';
+
+const served = servedBrowser();
+
+test('two bundled elements and links.js on one page share the page map, and nothing of elements/ is fetched', async () => {
+  const scripts = [];
+  const problems = [];
+  const bundled = await served.browser.newPage();
+  bundled.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  bundled.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  bundled.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await bundled.goto(`${served.url}pages/bundled.html`);
+  const explorer = bundled.locator('#explorer');
+  const related = bundled.locator('#related');
+  await explorer.locator('[part=count]').filter({ hasText: /^\d+ patterns?$/ }).waitFor();
+  await related.locator('[part~=list] [data-pattern=outbox]').first().waitFor();
+
+  // The related list: outbox has a page of the site's, a pattern without one is text.
+  const relatedLinks = await related.evaluate((el) => Object.fromEntries([...el.shadowRoot.querySelectorAll('[data-pattern]')]
+    .map((node) => [node.dataset.pattern, node.closest('a[href]')?.getAttribute('href') ?? node.querySelector('a[href]')?.getAttribute('href') ?? null])));
+  assert.equal(relatedLinks.outbox, `${new URL(served.url).origin}/site/outbox/`);
+  assert.ok(Object.entries(relatedLinks).some(([id, href]) => id !== 'outbox' && id !== 'saga' && href === null), JSON.stringify(relatedLinks));
+
+  // The explorer: saga's card links to the site's page, other hits are text.
+  await explorer.getByLabel('Search patterns').fill('saga');
+  await explorer.locator('[part=card][data-id=saga]').first().waitFor();
+  const cards = await explorer.evaluate((el) => [...el.shadowRoot.querySelectorAll('#list [part=card]')]
+    .map((card) => [card.dataset.id, card.querySelector('[part=title] a')?.getAttribute('href') ?? null]));
+  assert.deepEqual(cards.find(([id]) => id === 'saga'), ['saga', `${new URL(served.url).origin}/site/saga/`]);
+  assert.ok(cards.some(([id, href]) => id !== 'saga' && id !== 'outbox' && href === null), JSON.stringify(cards));
+
+  assert.deepEqual(scripts.filter((file) => file.startsWith('/elements/')), [], 'no readable module');
+  assert.ok(scripts.includes('/bundle/patsel-explorer.js') && scripts.includes('/bundle/patsel-related.js'), scripts.join(' '));
+  assert.deepEqual(problems, []);
+  await bundled.close();
+});
