@@ -89,9 +89,17 @@ test('a page that is not a pattern loads no element', async () => {
   await page.close();
 });
 
-test('a pattern page shows its tier banner and its related patterns', async () => {
+test('a pattern page shows its tier banner and its related patterns, loading the code of those two elements only', async () => {
   const p = byId['two-phase-commit'];
-  const { page, problems } = await openPage(example.browser, absolute('patterns/two-phase-commit/'));
+  const page = await example.browser.newPage();
+  const problems = [];
+  const entries = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (request) => {
+    const file = new URL(request.url()).pathname;
+    if (file.startsWith('/patsel/bundle/') && !file.includes('/chunk-')) entries.push(file);
+  });
+  await page.goto(absolute('patterns/two-phase-commit/'));
   await banner(page).waitFor();
   assert.equal(await banner(page).getAttribute('data-tier'), p.tier);
   assert.ok((await banner(page).textContent()).includes(p.deprecation_reason));
@@ -102,6 +110,7 @@ test('a pattern page shows its tier banner and its related patterns', async () =
   await related.first().waitFor({ state: 'attached' });
   const hrefs = await related.evaluateAll((links) => links.map((a) => a.href));
   assert.ok(hrefs.includes(absolute('patterns/saga/')), hrefs.join(' '));
+  assert.deepEqual(entries.sort(), ['/patsel/bundle/links.js', '/patsel/bundle/patsel-card.js', '/patsel/bundle/patsel-related.js']);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -132,6 +141,7 @@ test('a link in the banner swaps in the next pattern page without a reload, and 
 
 test('the explorer page, reached by instant navigation, lists the gold patterns and links to their pages', async () => {
   const { page, problems } = await openPage(example.browser, example.url);
+  const explorerCode = page.waitForRequest((request) => new URL(request.url()).pathname === '/patsel/bundle/patsel-explorer.js');
   await page.evaluate(() => { window.patselMarker = 'home'; });
   await page.locator('nav.md-nav a.md-nav__link', { hasText: /^\s*Explorer\s*$/ }).first().click();
   await page.waitForURL(absolute('explorer/'));
@@ -139,6 +149,7 @@ test('the explorer page, reached by instant navigation, lists the gold patterns 
   await page.locator('patsel-explorer [part=count]', { hasText: `${gold} patterns` }).waitFor();
   assert.equal(await page.locator('patsel-explorer [part=card]').count(), Math.min(gold, 24), 'the first page');
   assert.equal(await page.evaluate(() => window.patselMarker), 'home');
+  await explorerCode;  // the element the swapped-in page holds, loaded then
   await page.locator('patsel-explorer [part=search]').fill('saga');
   await page.locator('patsel-explorer [part=search]').press('Enter');
   await page.locator('patsel-explorer [part=card][data-id=saga] a').click();

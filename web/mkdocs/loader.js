@@ -3,13 +3,16 @@
 // cannot mark a script as a module). It sits in <site>/patsel/mkdocs/, so
 // the package is one folder up, at every page depth and under any base path.
 //
-// - It loads the elements only when a page holds one: at once, or when
-//   Material's instant navigation swaps in a page that does (custom
-//   elements in swapped-in content upgrade by themselves once defined).
+// - It loads an element only when a page holds one, and only that one (the
+//   bundled entry bundle/<tag>.js; a pattern page needs its card and
+//   related list, not the explorer): at once, or when Material's instant
+//   navigation swaps in a page that holds it (custom elements in swapped-in
+//   content upgrade by themselves once defined).
 // - Before that it reads site.json, written by the hook next to the
-//   catalog: the site's page of each pattern (links.js, bundled), so every
-//   pattern link goes to a page of this site; and, for a site catalog without
-//   per-pattern files, that catalog.
+//   catalog: the elements the package has, the site's page of each pattern
+//   (links.js, bundled), so every pattern link goes to a page of this site;
+//   and, for a site catalog without per-pattern files, that catalog. Without
+//   site.json it loads every element (bundle/elements.js).
 // - With Material's instant navigation on, a link followed inside an element
 //   (the elements' `patsel-navigate` event) is handed to it the way Material
 //   expects links: as a click on a link of the page, which Material
@@ -23,7 +26,8 @@
   if (!script || window.__patselMkdocs) return;
   window.__patselMkdocs = true;
   var base = new URL('../', script.src);  // <site>/patsel/
-  var loading = null;
+  var preparing = null;
+  var requested = {};  // tag -> true once asked for
 
   function readSite() {
     return fetch(new URL('site.json', base)).then(function (response) {
@@ -35,39 +39,60 @@
     });
   }
 
-  function load() {
-    if (!loading) {
-      loading = Promise.all([readSite(), import(new URL('bundle/links.js', base).href), import(new URL('index.js', base).href)])
+  // site.json read, and the page map and catalog set, before any element loads.
+  function prepare() {
+    if (!preparing) {
+      preparing = Promise.all([readSite(), import(new URL('bundle/links.js', base).href), import(new URL('index.js', base).href)])
         .then(function (parts) {
           var site = parts[0];
           if (site && site.pages) parts[1].setPatternPages(site.pages, { base: new URL(site.root || '../', base).href });
           if (site && site.catalog) parts[2].configure({ catalog: new URL(site.catalog, base).href });
-          return import(new URL('bundle/elements.js', base).href);
-        })
-        .catch(function (error) {
-          console.error('pattern-selector: the elements could not be loaded from ' + base.href, error);
+          return site;
         });
     }
-    return loading;
+    return preparing;
   }
 
-  function holdsElements() {
-    var waiting = document.querySelectorAll(':not(:defined)');
-    for (var i = 0; i < waiting.length; i++) if (waiting[i].localName.indexOf('patsel-') === 0) return true;
-    return false;
+  // Loads the elements named `tags` that are not asked for yet.
+  function load(tags) {
+    var fresh = tags.filter(function (tag) { return !requested[tag]; });
+    if (!fresh.length) return;
+    fresh.forEach(function (tag) { requested[tag] = true; });
+    prepare().then(function (site) {
+      var known = site && Array.isArray(site.elements) ? site.elements : null;
+      if (!known) return import(new URL('bundle/elements.js', base).href);
+      return Promise.all(fresh.filter(function (tag) { return known.indexOf(tag) >= 0; })
+        .map(function (tag) { return import(new URL('bundle/' + tag + '.js', base).href); }));
+    }).catch(function (error) {
+      console.error('pattern-selector: the elements could not be loaded from ' + base.href, error);
+    });
+  }
+
+  // The names of the pattern-selector elements not defined yet in `root` (and `root` itself).
+  function waitingIn(root) {
+    var tags = [];
+    var add = function (node) {
+      var name = node.localName;
+      if (name.indexOf('patsel-') === 0 && !customElements.get(name) && tags.indexOf(name) < 0) tags.push(name);
+    };
+    add(root);
+    var waiting = root.querySelectorAll(':not(:defined)');
+    for (var i = 0; i < waiting.length; i++) add(waiting[i]);
+    return tags;
   }
 
   function watch() {
-    if (holdsElements()) {
-      load();
-      return;
-    }
-    var observer = new MutationObserver(function () {
-      if (!holdsElements()) return;
-      observer.disconnect();
-      load();
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
+    load(waitingIn(document.documentElement));
+    // Pages swapped in later (Material's instant navigation) may hold others.
+    new MutationObserver(function (records) {
+      var tags = [];
+      records.forEach(function (record) {
+        record.addedNodes.forEach(function (node) {
+          if (node.nodeType === 1) tags = tags.concat(waitingIn(node));
+        });
+      });
+      load(tags);
+    }).observe(document.body, { childList: true, subtree: true });
   }
 
   function instantNavigation() {

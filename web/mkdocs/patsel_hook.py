@@ -275,7 +275,9 @@ def on_post_build(config, **kwargs):
         shutil.rmtree(target)
     shutil.copytree(PACKAGE, target, ignore=lambda folder, names: [n for n in names if Path(folder) == PACKAGE and n in NOT_SERVED])
     shutil.copytree(PACKAGE / "mkdocs", target / "mkdocs", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    site = {"root": "../" * len(_site["options"]["path"].split("/")), "pages": dict(sorted(_site["pages"].items()))}
+    site = {"root": "../" * len(_site["options"]["path"].split("/")), "pages": dict(sorted(_site["pages"].items())),
+            # The loader loads each element a page holds from bundle/<tag>.js.
+            "elements": sorted(path.stem for path in (PACKAGE / "bundle").glob("patsel-*.js"))}
     if _site["custom"]:
         shutil.copyfile(_site["catalog_file"], target / "catalog.json")
         _copy_search_catalog(_site["catalog_file"], _site["content_hash"], target)
