@@ -4,8 +4,8 @@
 // built against the shipped data files. Every whole-tree pass of the
 // compiler is linear or n log n, so the CPU time per page stays flat.
 // Each generated tree is also rebuilt with `--cache` after one page was
-// edited, as a maintainer's rebuild would be, and once more with glibc's
-// malloc using transparent huge pages.
+// edited, as a maintainer's rebuild would be, and once more without the
+// transparent huge pages patsel asks jemalloc for (engine/cli/allocator.cpp).
 // Usage: node bench/compiler.mjs [--runs 7] [--sizes 2000,20000,50000]
 // As a module: benchCompiler({ runs, sizes }) -> rows. Trees of 20,000
 // pages and more are built at most 3 times, 50,000 once (about 500 MB of
@@ -69,7 +69,8 @@ function timeBuild(args, runs, beforeEach = () => {}, env = {}) {
   return { median_ms: median(times), min_ms: Math.min(...times), cpu_ms: median(cpu), runs };
 }
 
-const hugePages = 'glibc.malloc.hugetlb=1';
+// jemalloc's settings without huge pages (MALLOC_CONF overrides patsel's own).
+const smallPages = 'thp:never,metadata_thp:disabled';
 
 // Big trees take a minute a build: fewer runs, so a whole bench stays short.
 const runsFor = (pages, runs) => (pages >= 50000 ? 1 : pages >= 20000 ? Math.min(runs, 3) : runs);
@@ -96,11 +97,11 @@ export async function benchCompiler({ runs = 7, sizes = [2000, 20000, 50000] } =
       timeBuild([...build, '--cache', cache], 1);
       const edited = await firstPage(docs);
       const original = await readFile(edited, 'utf8');
-      // Then the same with glibc's malloc asking for transparent huge pages:
-      // far fewer page faults while the cached pages are decoded.
+      // Then the same in 4 KB pages: what the huge pages save while the
+      // cached pages are decoded (many more page faults without them).
       const rebuilds = [
         { input: 'the same, rebuilt with --cache after editing one page', edit: 'edit', env: {} },
-        { input: `the same, with GLIBC_TUNABLES=${hugePages}`, edit: 'huge pages', env: { GLIBC_TUNABLES: hugePages } },
+        { input: `the same, without huge pages (MALLOC_CONF=${smallPages})`, edit: 'small pages', env: { MALLOC_CONF: smallPages } },
       ];
       for (const { input, edit, env } of rebuilds) {
         rows.push(perPage({ input, pages: size,
