@@ -3,7 +3,7 @@
 // (patsel-explorer.js, patsel-card.js, ...), and links.js for a site's map of
 // pattern pages - and the code they share in chunk files, so every entry a
 // page loads shares one copy of each module's state. A page then loads its
-// element in a few requests instead of twenty modules (docs/embedding.md).
+// element in a few requests instead of twenty modules (docs/elements/README.md).
 // The JS API stays outside the bundles, imported as ../index.js: it finds
 // the wasm, the catalogs and the opening answers next to itself, and a
 // configure() on it reaches every element.
