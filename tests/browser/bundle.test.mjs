@@ -4,22 +4,17 @@
 // reaches both elements - and fetches no module of the readable tree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedBrowser } from './support.mjs';
+import { openPage, servedBrowser } from './support.mjs';
 
 const served = servedBrowser();
 
 test('two bundled elements and links.js on one page share the page map, and nothing of elements/ is fetched', async () => {
   const scripts = [];
-  const problems = [];
-  const bundled = await served.browser.newPage();
-  bundled.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  const { page: bundled, problems } = await openPage(served.browser, `${served.url}pages/bundled.html`, {
+    setup: (page) => page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    }),
   });
-  bundled.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  bundled.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  await bundled.goto(`${served.url}pages/bundled.html`);
   const explorer = bundled.locator('#explorer');
   const related = bundled.locator('#related');
   await explorer.locator('[part=count]').filter({ hasText: /^\d+ patterns?$/ }).waitFor();

@@ -91,15 +91,13 @@ test('a page that is not a pattern loads no element', async () => {
 
 test('a pattern page shows its tier banner and its related patterns, loading the code of those two elements only', async () => {
   const p = byId['two-phase-commit'];
-  const page = await example.browser.newPage();
-  const problems = [];
   const entries = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('request', (request) => {
-    const file = new URL(request.url()).pathname;
-    if (file.startsWith('/patsel/bundle/') && !file.includes('/chunk-')) entries.push(file);
+  const { page, problems } = await openPage(example.browser, absolute('patterns/two-phase-commit/'), {
+    setup: (opened) => opened.on('request', (request) => {
+      const file = new URL(request.url()).pathname;
+      if (file.startsWith('/patsel/bundle/') && !file.includes('/chunk-')) entries.push(file);
+    }),
   });
-  await page.goto(absolute('patterns/two-phase-commit/'));
   await banner(page).waitFor();
   assert.equal(await banner(page).getAttribute('data-tier'), p.tier);
   assert.ok((await banner(page).textContent()).includes(p.deprecation_reason));

@@ -40,14 +40,18 @@ export function serve(directory, options = {}) {
   return startServer({ root: directory, ...options });
 }
 
-/** A new page that records console errors and uncaught exceptions. */
-export async function openPage(browser, url) {
+/**
+ * A new page that records console errors and uncaught exceptions;
+ * `setup(page)` runs before it navigates (to record its requests, say).
+ */
+export async function openPage(browser, url, { setup } = {}) {
   const page = await browser.newPage();
   const problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await setup?.(page);
   await page.goto(url);
   return { page, problems };
 }

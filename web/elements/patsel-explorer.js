@@ -372,8 +372,9 @@ export class PatselExplorerElement extends PatselElement {
   #buildRestOf(facet, panel) {
     const expanded = panel.querySelector('[part~=more-values]')?.getAttribute('aria-expanded') === 'true';
     const values = this.#facetValues[facet] ?? [];
-    const built = new Map([...panel.querySelectorAll('[part~=facet-option]')].map((option) => [option.querySelector('input').value, option]));
-    if (built.size === values.length) return expanded;
+    const options = panel.querySelectorAll('[part~=facet-option]');
+    if (options.length === values.length) return expanded;  // all built: the usual case, on every redraw
+    const built = new Map([...options].map((option) => [option.querySelector('input').value, option]));
     const ticked = this.#state.filters[facet] ?? [];
     let previous = null;
     for (const value of values) {
