@@ -1,7 +1,7 @@
 // The performance targets the README reports under "Performance", each
 // checked against a run's figures; never asserted in tests.
 
-import { PREFIX_MATCHING } from './workloads.mjs';
+import { FULL_MATCHING_IDS, PREFIX_MATCHING } from './workloads.mjs';
 
 const largest = (scale) => scale.reduce((a, b) => (b.patterns > a.patterns ? b : a), scale[0]);
 
@@ -55,6 +55,7 @@ export function targets({ sizes, cold_start, chromium, node, scale, compiler }) 
   const share = (value) => `${Math.round(value * 100)}%`;
   // FlexSearch's fastest set-up at each size, for the 2x target.
   const prefix = (row) => row.peers.find((p) => p.name === PREFIX_MATCHING);
+  const fullIds = (row) => row.peers.find((p) => p.name === FULL_MATCHING_IDS);
   const flex = (row) => row.peers.filter((p) => p.name.startsWith('FlexSearch')).sort((a, b) => a.typing.median_ms - b.typing.median_ms)[0];
   // Memory may grow slower than the records (the module's own heap weighs
   // less at scale); what must not happen is faster growth.
@@ -76,10 +77,12 @@ export function targets({ sizes, cold_start, chromium, node, scale, compiler }) 
       figure: `${short(peer)} takes ${peer.typing.ratio_p50.toFixed(1)}x (median), ${peer.typing.ratio_p95.toFixed(1)}x (p95)` +
         (peer.recall ? `; finds ${share(peer.recall.top10)} of our top 10 in its own (${share(peer.recall.found)} anywhere)` : ''),
     })),
-    ...(scale.every(flex) ? [{
-      target: 'typed query, full matching, within 2x FlexSearch\'s (its fastest set-up) at every size',
-      met: scale.every((row) => 1 / flex(row).typing.ratio_p50 <= 2),
-      figure: scale.map((row) => `${row.patterns}: ${(1 / flex(row).typing.ratio_p50).toFixed(2)}x`).join(', ') + ' (ours / FlexSearch, median)',
+    ...(scale.every((row) => flex(row) && fullIds(row)) ? [{
+      target: 'typed query, full matching and facet counts (ids only, as FlexSearch answers), within 2x FlexSearch\'s (its fastest set-up) at every size',
+      met: scale.every((row) => fullIds(row).typing.median_ms <= 2 * flex(row).typing.median_ms),
+      figure: scale.map((row) => `${row.patterns}: ${(fullIds(row).typing.median_ms / flex(row).typing.median_ms).toFixed(2)}x`).join(', ') +
+        ` (ours / FlexSearch, median; with the explorer's whole answer, card members and highlights: ` +
+        `${scale.map((row) => `${(1 / flex(row).typing.ratio_p50).toFixed(2)}x`).join(', ')})`,
     }] : []),
     ...(scale.every((row) => flex(row) && prefix(row)) ? [{
       target: 'typed query doing FlexSearch\'s work (prefix matching, ids only) at or below FlexSearch\'s (its fastest set-up) at every size',

@@ -25,6 +25,12 @@ const ALL_TIERS = ['gold', 'silver', 'bronze'];
 
 /** The name of the engine's row doing FlexSearch's work (`matching: 'prefix'`, ids only), beside its full matching. */
 export const PREFIX_MATCHING = 'pattern-selector (wasm, prefix matching, ids only)';
+/**
+ * The name of the engine's row with its full matching (typos, synonyms,
+ * phrases, compounds) and the facet counts the explorer asks for, answering
+ * the total and the ids as FlexSearch does: no card members or highlights.
+ */
+export const FULL_MATCHING_IDS = 'pattern-selector (wasm, full matching and facet counts, ids only)';
 
 /**
  * The request <patsel-explorer> sends on a desktop: one page of hits, the

@@ -163,7 +163,7 @@ class QueryCost {
     const std::size_t end = std::min(filtered.docs.size(), request.limit);
     const patsel::SortOrder sort = results.has_terms ? patsel::SortOrder::relevance : patsel::SortOrder::tier;
     index_.rerank(results, filtered.docs, std::max(kRerankWindow, end));
-    facets_.sort(catalog_, filtered.docs, sort, end);
+    facets_.sort(filtered.docs, sort, end);
     t[4] = ms_since(start);
 
     start = Clock::now();

@@ -11,7 +11,7 @@ constexpr std::size_t kRerankWindow = 100;
 
 }  // namespace
 
-SearchPage search_page(const Catalog& catalog, const SearchIndex& index, const FacetIndex& facets,
+SearchPage search_page(const SearchIndex& index, const FacetIndex& facets,
                        const SearchPageRequest& request) {
   SearchPage page;
   page.parsed = parse_query(request.query);
@@ -22,7 +22,7 @@ SearchPage search_page(const Catalog& catalog, const SearchIndex& index, const F
   page.first = request.offset;
   page.end = std::min(page.filtered.docs.size(), request.offset + request.limit);
   index.rerank(page.results, page.filtered.docs, std::max(kRerankWindow, page.end));
-  facets.sort(catalog, page.filtered.docs, page.sort, page.end);
+  facets.sort(page.filtered.docs, page.sort, page.end);
   return page;
 }
 

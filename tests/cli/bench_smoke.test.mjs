@@ -66,6 +66,28 @@ test('prefix matching is judged against FlexSearch\'s fastest set-up at every si
   assert.equal(judge([[1000, 0.01, 0.2, 0.1, 0.5]]).met, false);
 });
 
+test('full matching is judged with ids only against FlexSearch\'s fastest set-up, within twice its median', async () => {
+  const { targets } = await import('../../bench/targets.mjs');
+  const { FULL_MATCHING_IDS, PREFIX_MATCHING } = await import('../../bench/workloads.mjs');
+  const typing = (median_ms, ratio_p50 = 1) => ({ median_ms, p95_ms: median_ms * 2, ratio_p50, ratio_p95: 1 });
+  // Per size: the explorer's whole answer, full matching with ids only, then FlexSearch's median.
+  const scale = (sizes) => sizes.map(([patterns, explorer, fullIds, flexOne]) => ({ patterns, heap_bytes: patterns,
+    peers: [{ name: 'pattern-selector (wasm)', typing: typing(explorer) }, { name: FULL_MATCHING_IDS, typing: typing(fullIds) },
+      { name: PREFIX_MATCHING, typing: typing(fullIds / 2) }, { name: 'FlexSearch 0.8 (one index)', typing: typing(flexOne, flexOne / explorer) }] }));
+  const judge = (sizes) => targets({
+    sizes: { pages: [{ name: 'pattern page with one <patsel-card>', gzip: 1 }] },
+    cold_start: [{ page: 'explorer', median_ms: 1, p95_ms: 1 }],
+    node: { queries: [{ what: 'q', p95_ms: 0.1 }] },
+    scale: scale(sizes),
+  }).find((t) => t.target.startsWith('typed query, full matching'));
+  const met = judge([[1000, 0.5, 0.2, 0.1], [10000, 1, 0.5, 0.8]]);
+  assert.equal(met.met, true);
+  assert.equal(met.figure, '1000: 2.00x, 10000: 0.63x (ours / FlexSearch, median; with the explorer\'s whole answer, card members and highlights: 5.00x, 1.25x)');
+  assert.equal(judge([[1000, 0.5, 0.21, 0.1]]).met, false);
+  // The explorer's whole answer is reported, not judged.
+  assert.equal(judge([[1000, 0.01, 0.3, 0.1]]).met, false);
+});
+
 test('search as you type is judged in Node and in Chromium, and memory only for growing faster than the records', async () => {
   const { targets } = await import('../../bench/targets.mjs');
   const typing = (p95_ms) => [{ what: 'search as you type (every prefix of 20 queries)', median_ms: 0.1, p95_ms }];
@@ -113,7 +135,7 @@ test('the size report covers every artifact and both pages', async () => {
 
 test('the query, peer, scale and boundary benchmarks run on tiny inputs and report', async () => {
   const { benchLoad, comparePeers } = await import('../../bench/queries.mjs');
-  const { PREFIX_MATCHING } = await import('../../bench/workloads.mjs');
+  const { FULL_MATCHING_IDS, PREFIX_MATCHING } = await import('../../bench/workloads.mjs');
   const { loadEngine } = await import('../../bench/node-engine.mjs');
   const { benchScale } = await import('../../bench/scale.mjs');
   const { benchBoundary } = await import('../../bench/boundary.mjs');
@@ -130,13 +152,14 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
   const { engine } = await loadEngine(text);
   const toggles = [{ query: '', filters: { tier: ['gold'] }, limit: 5 }];
   const peers = comparePeers(engine, JSON.parse(text), { queries: ['cache'], toggles, rounds: 1 });
-  assert.deepEqual(peers.map((p) => p.name.split(' ')[0]), ['pattern-selector', 'pattern-selector', 'MiniSearch', 'FlexSearch', 'FlexSearch', 'Orama', 'plain']);
-  assert.equal(peers[1].name, PREFIX_MATCHING);
-  assert.equal(peers[0].typing.samples, 'cache'.length);
-  assert.equal(peers[1].typing.samples, 'cache'.length);
+  assert.deepEqual(peers.map((p) => p.name.split(' ')[0]),
+    ['pattern-selector', 'pattern-selector', 'pattern-selector', 'MiniSearch', 'FlexSearch', 'FlexSearch', 'Orama', 'plain']);
+  assert.equal(peers[1].name, FULL_MATCHING_IDS);
+  assert.equal(peers[2].name, PREFIX_MATCHING);
+  for (const ours of peers.slice(0, 3)) assert.equal(ours.typing.samples, 'cache'.length, ours.name);
   assert.equal(peers[0].typing.ratio_p50, 1);
   for (const peer of peers) assert.ok(Number.isFinite(peer.typing.ratio_p95) && peer.toggles.median_ms >= 0, peer.name);
-  for (const peer of peers.slice(2)) {
+  for (const peer of peers.slice(3)) {
     assert.ok(peer.build_ms > 0 && peer.memory_bytes >= 0, `${peer.name}: index build and memory`);
     assert.ok(peer.recall.queries > 0 && peer.recall.top10 <= peer.recall.found && peer.recall.found <= 1, `${peer.name}: recall`);
   }
@@ -144,7 +167,7 @@ test('the query, peer, scale and boundary benchmarks run on tiny inputs and repo
 
   const scale = await benchScale({ sizes: [40, 80], rounds: 1 });
   assert.deepEqual(scale.map((row) => row.patterns), [40, 80]);
-  for (const row of scale) assert.ok(row.heap_bytes > 0 && row.load_ms > 0 && row.peers.length === 7);
+  for (const row of scale) assert.ok(row.heap_bytes > 0 && row.load_ms > 0 && row.peers.length === 8);
 
   const boundary = await benchBoundary({ rounds: 2 });
   assert.equal(boundary.length, 5);

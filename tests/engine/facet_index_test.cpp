@@ -123,19 +123,19 @@ TEST_CASE("FacetIndex::sort orders the first `needed` documents") {
   const Fixture f;
   SUBCASE("oldest first") {
     auto docs = f.everything();
-    f.facets.sort(f.catalog, docs, patsel::SortOrder::introduced_oldest, docs.size());
+    f.facets.sort(docs, patsel::SortOrder::introduced_oldest, docs.size());
     CHECK(f.ids(docs) == Strings{"retry-backoff", "two-phase-commit", "timeout", "saga", "gossip-protocol",
                                  "generation-clock", "lease", "event-sourcing", "bulkhead", "circuit-breaker", "cqrs",
                                  "idempotency", "cafe-cache"});
   }
   SUBCASE("by tier, then title") {
     auto docs = f.everything();
-    f.facets.sort(f.catalog, docs, patsel::SortOrder::tier, 3);
+    f.facets.sort(docs, patsel::SortOrder::tier, 3);
     CHECK(f.ids({docs.begin(), docs.begin() + 3}) == Strings{"bulkhead", "circuit-breaker", "generation-clock"});
   }
   SUBCASE("by relevance, the highest score first") {
     std::vector<ScoredDoc> docs = {{f.doc("timeout"), 1.0}, {f.doc("saga"), 3.0}, {f.doc("lease"), 2.0}};
-    f.facets.sort(f.catalog, docs, patsel::SortOrder::relevance, docs.size());
+    f.facets.sort(docs, patsel::SortOrder::relevance, docs.size());
     CHECK(f.ids(docs) == Strings{"saga", "lease", "timeout"});
   }
 }

@@ -106,8 +106,7 @@ class FacetIndex {
                      const FacetListing& listing = {}) const;
 
   /// Orders `docs`; only the first `needed` must be in order (the page).
-  /// `catalog` is the one the index was built from (for titles and ids).
-  void sort(const Catalog& catalog, std::vector<ScoredDoc>& docs, SortOrder order, std::size_t needed) const;
+  void sort(std::vector<ScoredDoc>& docs, SortOrder order, std::size_t needed) const;
 
   /// All values a facet takes in the catalog, sorted.
   const std::vector<std::string>& values(Facet facet) const { return values_[static_cast<std::size_t>(facet)]; }
@@ -129,9 +128,16 @@ class FacetIndex {
   std::vector<int> introduced_;
   std::vector<int> reading_time_;
   std::vector<std::uint8_t> tier_;
-  std::vector<std::string> title_key_;  // folded title, for title order
+  // Each pattern's place in title order, as integers so that sorting never
+  // compares strings: title_group_ ranks the folded titles (equal ones share
+  // a rank), title_rank_ ranks by folded title, then title, then id (the
+  // last tie-breaks, a total order).
+  std::vector<std::uint32_t> title_group_;
+  std::vector<std::uint32_t> title_rank_;
 
   int range_value(RangeFacet facet, std::uint32_t doc) const;
+  static void rank_titles(const std::vector<Pattern>& patterns, const std::vector<std::string>& title_key,
+                          std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& rank);
 };
 
 }  // namespace patsel

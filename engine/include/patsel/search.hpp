@@ -171,6 +171,7 @@ class SearchIndex {
   /// Raises the scores of the best `window` of `docs` (a subset of
   /// results.docs, e.g. after filtering) whose fields hold the query's
   /// words side by side, as typed. Cheap because it only looks at a window.
+  /// It may reorder `docs`: sort them afterwards.
   ///
   /// ```
   /// index.rerank(results, filtered, 100);

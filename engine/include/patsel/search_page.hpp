@@ -38,10 +38,10 @@ struct SearchPage {
 /// ```
 /// SearchPageRequest request;
 /// request.query = "retry";
-/// auto page = patsel::search_page(catalog, index, facets, request);
+/// auto page = patsel::search_page(index, facets, request);
 /// for (std::size_t i = page.first; i < page.end; ++i) page.filtered.docs[i].doc ...
 /// ```
-SearchPage search_page(const Catalog& catalog, const SearchIndex& index, const FacetIndex& facets,
+SearchPage search_page(const SearchIndex& index, const FacetIndex& facets,
                        const SearchPageRequest& request);
 
 }  // namespace patsel

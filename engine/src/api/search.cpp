@@ -294,7 +294,7 @@ Result<JsonText> search(const EngineState& state, const json& params) {
   auto hit_fields = read_hit_fields(params);
   if (!hit_fields) return hit_fields.error();
 
-  const SearchPage page = search_page(state.catalog, state.search, state.facets, request);
+  const SearchPage page = search_page(state.search, state.facets, request);
   JsonText answer;
   const std::size_t hit_count = page.end > page.first ? page.end - page.first : 0;  // an offset past the end: none
   answer.text.reserve(4096 + 512 * hit_count);

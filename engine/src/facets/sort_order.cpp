@@ -22,9 +22,7 @@ std::optional<SortOrder> parse_sort_order(std::string_view name) {
   return std::nullopt;
 }
 
-void FacetIndex::sort(const Catalog& catalog, std::vector<ScoredDoc>& docs, SortOrder order,
-                      std::size_t needed) const {
-  const auto& patterns = catalog.patterns();
+void FacetIndex::sort(std::vector<ScoredDoc>& docs, SortOrder order, std::size_t needed) const {
   // Unknown dates and reading times go last in every direction.
   auto known_first = [](int a, int b) { return (a > 0) != (b > 0) ? std::optional<bool>(a > 0) : std::nullopt; };
   auto before = [&](const ScoredDoc& a, const ScoredDoc& b) {
@@ -34,7 +32,7 @@ void FacetIndex::sort(const Catalog& catalog, std::vector<ScoredDoc>& docs, Sort
         if (tier_[a.doc] != tier_[b.doc]) return tier_[a.doc] < tier_[b.doc];
         break;
       case SortOrder::title:
-        if (title_key_[a.doc] != title_key_[b.doc]) return title_key_[a.doc] < title_key_[b.doc];
+        if (title_group_[a.doc] != title_group_[b.doc]) return title_group_[a.doc] < title_group_[b.doc];
         break;
       case SortOrder::introduced_newest:
       case SortOrder::introduced_oldest: {
@@ -52,11 +50,7 @@ void FacetIndex::sort(const Catalog& catalog, std::vector<ScoredDoc>& docs, Sort
     }
     if (a.score != b.score) return a.score > b.score;
     if (tier_[a.doc] != tier_[b.doc]) return tier_[a.doc] < tier_[b.doc];
-    const Pattern& pa = patterns[a.doc];
-    const Pattern& pb = patterns[b.doc];
-    if (title_key_[a.doc] != title_key_[b.doc]) return title_key_[a.doc] < title_key_[b.doc];
-    if (pa.title != pb.title) return pa.title < pb.title;
-    return pa.id < pb.id;
+    return title_rank_[a.doc] < title_rank_[b.doc];
   };
   if (needed >= docs.size()) {
     std::sort(docs.begin(), docs.end(), before);

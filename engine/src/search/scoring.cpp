@@ -106,47 +106,16 @@ class Searcher {
 
   SearchResults run() {
     SearchResults results;
-    const std::size_t n = index_.documents;
-    scratch_.start();
-    std::vector<double>& score = scratch_.score;
-    std::vector<std::uint32_t>& matched = scratch_.matched;              // a bit per clause
-    std::vector<std::uint16_t>& matched_words = scratch_.matched_words;  // query words matched
-    std::vector<std::uint8_t>& excluded = scratch_.excluded;
-    std::uint32_t required = 0;
-    for (std::size_t ci = 0; ci < plan_.clauses.size(); ++ci) {
-      const Clause& c = plan_.clauses[ci];
-      results.clauses.push_back(c.report);
-      evaluate(c);
-      if (c.report.excluded) {
-        for (std::uint32_t d : scratch_.clause_docs) excluded[d] = 1;
-        continue;
-      }
-      if (c.required) required |= 1u << ci;
-      for (std::uint32_t d : scratch_.clause_docs) {
-        score[d] += scratch_.clause_best[d];
-        matched[d] |= 1u << ci;
-        matched_words[d] = static_cast<std::uint16_t>(matched_words[d] + scratch_.clause_width[d]);
-      }
-    }
+    for (const Clause& c : plan_.clauses) results.clauses.push_back(c.report);
     results.has_terms = plan_.positive > 0;
-    if (!results.has_terms) {
-      for (std::uint32_t d = 0; d < n; ++d)
-        if (!excluded[d]) results.docs.push_back({d, 0.0});
-      return results;
-    }
-    const std::vector<double> bonuses = name_bonuses(index_, plan_);
-    auto collect = [&](std::size_t minimum) {
-      for (std::uint32_t d = 0; d < n; ++d) {
-        if (excluded[d] || (matched[d] & required) != required) continue;
-        const std::size_t count = matched_words[d];
-        if (count < minimum || count == 0) continue;
-        results.docs.push_back({d, score[d] * coverage_factor(plan_, count) * (bonuses.empty() ? 1.0 : bonuses[d])});
-      }
-    };
-    collect(plan_.minimum_match);
-    if (results.docs.empty() && plan_.minimum_match > 1) {
+    // First only patterns that can still reach the minimum are scored; when
+    // none does, the query is relaxed to any word and scored again in full.
+    evaluate_clauses(plan_.minimum_match);
+    collect(results, plan_.minimum_match);
+    if (results.has_terms && results.docs.empty() && plan_.minimum_match > 1) {
       results.relaxed = true;
-      collect(1);
+      evaluate_clauses(1);
+      collect(results, 1);
     }
     return results;
   }
@@ -156,25 +125,89 @@ class Searcher {
   const QueryPlan& plan_;
   SearchScratch& scratch_;
 
-  void evaluate(const Clause& c) {
+  // Scores every clause into the scratch arrays. A pattern that cannot match
+  // `minimum` query words with the clauses left is not scored any further.
+  void evaluate_clauses(std::size_t minimum) {
+    scratch_.start();
+    std::vector<double>& score = scratch_.score;
+    std::vector<std::uint32_t>& matched = scratch_.matched;              // a bit per clause
+    std::vector<std::uint16_t>& matched_words = scratch_.matched_words;  // query words matched
+    std::vector<std::uint8_t>& excluded = scratch_.excluded;
+    std::size_t remaining = plan_.positive;  // query words in this clause and those after it
+    required_ = 0;
+    for (std::size_t ci = 0; ci < plan_.clauses.size(); ++ci) {
+      const Clause& c = plan_.clauses[ci];
+      const std::size_t needed = !c.report.excluded && minimum > remaining ? minimum - remaining : 0;
+      evaluate(c, static_cast<std::uint16_t>(needed));
+      if (c.report.excluded) {
+        for (std::uint32_t d : scratch_.clause_docs) excluded[d] = 1;
+        continue;
+      }
+      remaining -= c.width;
+      if (c.required) required_ |= 1u << ci;
+      for (std::uint32_t d : scratch_.clause_docs) {
+        score[d] += scratch_.clause_best[d];
+        matched[d] |= 1u << ci;
+        matched_words[d] = static_cast<std::uint16_t>(matched_words[d] + scratch_.clause_width[d]);
+      }
+    }
+  }
+
+  // The patterns that match at least `minimum` query words and every
+  // required clause (all of them, for a query without terms), with their scores.
+  void collect(SearchResults& results, std::size_t minimum) const {
+    const std::uint32_t n = index_.documents;
+    const auto& excluded = scratch_.excluded;
+    if (!results.has_terms) {
+      for (std::uint32_t d = 0; d < n; ++d)
+        if (!excluded[d]) results.docs.push_back({d, 0.0});
+      return;
+    }
+    const std::vector<double> bonuses = name_bonuses(index_, plan_);
+    for (std::uint32_t d = 0; d < n; ++d) {
+      if (excluded[d] || (scratch_.matched[d] & required_) != required_) continue;
+      const std::size_t count = scratch_.matched_words[d];
+      if (count < minimum || count == 0) continue;
+      results.docs.push_back(
+          {d, scratch_.score[d] * coverage_factor(plan_, count) * (bonuses.empty() ? 1.0 : bonuses[d])});
+    }
+  }
+
+  std::uint32_t required_ = 0;
+
+  // One clause's best score per pattern, into the scratch arrays. Patterns
+  // that have matched fewer than `needed` query words so far are passed over.
+  void evaluate(const Clause& c, std::uint16_t needed) {
     SearchScratch& s = scratch_;
     ++s.clause_serial;
     s.clause_docs.clear();
+    const std::uint16_t* matched_words = s.matched_words.data();
     for (const Alternative& alt : c.alternatives) {
       if (alt.words.size() == 1) {
-        for (const TermChoice& choice : alt.words[0].terms)
-          for (std::uint32_t p = index_.postings_begin[choice.term]; p < index_.postings_begin[choice.term + 1]; ++p)
-            if (index_.posting_fields[p] & c.field_mask)
-              s.offer(index_.posting_doc[p], alt.weight * choice.weight * index_.posting_weight[p], c.width);
+        // The hottest loop of a search: plain pointers, so the compiler
+        // need not reload the vectors after every store.
+        const std::uint32_t* docs = index_.posting_doc.data();
+        const float* weights = index_.posting_weight.data();
+        const std::uint8_t* fields = index_.posting_fields.data();
+        for (const TermChoice& choice : alt.words[0].terms) {
+          const double weight = alt.weight * choice.weight;
+          const std::uint32_t end = index_.postings_begin[choice.term + 1];
+          for (std::uint32_t p = index_.postings_begin[choice.term]; p < end; ++p) {
+            if (!(fields[p] & c.field_mask)) continue;
+            const std::uint32_t d = docs[p];
+            if (matched_words[d] < needed) continue;
+            s.offer(d, weight * weights[p], c.width);
+          }
+        }
         continue;
       }
-      evaluate_all_words(c, alt);
+      evaluate_all_words(c, alt, needed);
     }
   }
 
   // Patterns where every word of `alt` occurs; their score is the sum of
   // the words' best terms (a phrase's: its own BM25).
-  void evaluate_all_words(const Clause& c, const Alternative& alt) {
+  void evaluate_all_words(const Clause& c, const Alternative& alt, std::uint16_t needed) {
     SearchScratch& s = scratch_;
     s.need_multiword();
     ++s.alt_serial;
@@ -187,6 +220,7 @@ class Searcher {
           const std::uint8_t fields = index_.posting_fields[p] & c.field_mask;
           if (!fields) continue;
           const std::uint32_t d = index_.posting_doc[p];
+          if (s.matched_words[d] < needed) continue;
           // Without an earlier word a pattern cannot match all (unless partial matches count).
           if (j > 0 && !alt.partial && (s.alt_stamp[d] != s.alt_serial || s.alt_count[d] != j)) continue;
           const double v = choice.weight * index_.posting_weight[p];
@@ -313,14 +347,16 @@ void SearchIndex::rerank(const SearchResults& results, std::vector<ScoredDoc>& d
   // One word, or words that cannot stand side by side: no score to raise,
   // so the window is not even sorted.
   if (!plan.has_lower_bounds && plan.slot_pairs.empty()) return;
-  std::vector<std::size_t> order(docs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  const std::size_t k = std::min(window, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
-                    [&](std::size_t a, std::size_t b) {
-                      if (docs[a].score != docs[b].score) return docs[a].score > docs[b].score;
-                      return docs[a].doc < docs[b].doc;
-                    });
+  // The window is a set, not an order: each of its patterns is rescored on
+  // its own, and the caller sorts afterwards (FacetIndex::sort's order is
+  // total, so where the window's patterns now stand does not matter).
+  const std::size_t k = std::min(window, docs.size());
+  if (k < docs.size())
+    std::nth_element(docs.begin(), docs.begin() + static_cast<std::ptrdiff_t>(k), docs.end(),
+                     [](const ScoredDoc& a, const ScoredDoc& b) {
+                       if (a.score != b.score) return a.score > b.score;
+                       return a.doc < b.doc;
+                     });
   const DocScorer scorer(*data_, plan);
   auto in_slot = [&](std::uint32_t slot, std::uint32_t term) {
     return std::binary_search(plan.slots[slot].begin(), plan.slots[slot].end(), term);
@@ -329,16 +365,32 @@ void SearchIndex::rerank(const SearchResults& results, std::vector<ScoredDoc>& d
   // Most words of a field are none of those typed: a filter on the terms
   // that can start a pair passes over them without searching the slots.
   std::bitset<1024> leads;
+  std::vector<std::uint32_t> lead_terms;
   for (const auto& pair : plan.slot_pairs)
-    for (std::uint32_t term : plan.slots[pair.first]) leads.set(term % leads.size());
+    for (std::uint32_t term : plan.slots[pair.first]) {
+      leads.set(term % leads.size());
+      lead_terms.push_back(term);
+    }
+  std::sort(lead_terms.begin(), lead_terms.end());
+  lead_terms.erase(std::unique(lead_terms.begin(), lead_terms.end()), lead_terms.end());
+  // A pattern's postings say which fields hold a term that can start a pair;
+  // the others need no walk. Looked up only while that costs less than walking.
+  constexpr std::size_t kMaxLeadLookups = 8;
+  const bool lookup_fields = lead_terms.size() <= kMaxLeadLookups;
   for (std::size_t i = 0; i < k; ++i) {
-    ScoredDoc& scored = docs[order[i]];
+    ScoredDoc& scored = docs[i];
     if (plan.has_lower_bounds) scored.score = std::max(scored.score, scorer.score(scored.doc));
     if (best.empty()) continue;
+    std::uint8_t walk = kAllFields;
+    if (lookup_fields) {
+      walk = 0;
+      for (std::uint32_t term : lead_terms) walk = static_cast<std::uint8_t>(walk | data_->posting(term, scored.doc).second);
+    }
     // For each pair of words typed side by side, the weightiest field where
     // they also stand side by side.
     std::fill(best.begin(), best.end(), 0.0);
     for (std::size_t f = 0; f < kSearchFieldCount; ++f) {
+      if (!(walk & (1u << f))) continue;
       auto [first, last] = data_->field_terms(scored.doc, f);
       for (const std::uint32_t* t = first; t + 1 < last; ++t) {
         if (!leads.test(t[0] % leads.size())) continue;
