@@ -139,3 +139,25 @@ TEST_CASE("FacetIndex::sort orders the first `needed` documents") {
     CHECK(f.ids(docs) == Strings{"saga", "lease", "timeout"});
   }
 }
+
+TEST_CASE("FacetIndex::filter by every value of a facet keeps exactly the patterns that have one") {
+  // Every tier is chosen and every pattern has a tier: all pass. Every
+  // difficulty is chosen, but "plain" has none: it fails that filter.
+  const patsel::Catalog catalog = patsel_test::catalog_from_text(R"({"schema_version": 1, "patterns": [
+    {"id": "easy", "title": "Easy", "tier": "gold", "difficulty": "beginner"},
+    {"id": "hard", "title": "Hard", "tier": "bronze", "difficulty": "advanced"},
+    {"id": "plain", "title": "Plain", "tier": "silver"}]})");
+  const FacetIndex facets = FacetIndex::build(catalog);
+  const std::vector<ScoredDoc> all = {{0, 0}, {1, 0}, {2, 0}};
+  auto kept = [&](const FacetSelection& s) {
+    Strings out;
+    for (const ScoredDoc& d : facets.filter(all, s, {Facet::tier}).docs) out.push_back(catalog.patterns()[d.doc].id);
+    return out;
+  };
+  CHECK(kept(select(Facet::tier, {"gold", "silver", "bronze"})) == Strings{"easy", "hard", "plain"});
+  CHECK(kept(select(Facet::tier, {"gold", "silver", "bronze", "platinum"})) == Strings{"easy", "hard", "plain"});
+  CHECK(kept(select(Facet::difficulty, {"beginner", "advanced"})) == Strings{"easy", "hard"});
+  // The tiers chosen are still marked as chosen in the counts.
+  const auto result = facets.filter(all, select(Facet::tier, {"gold", "silver", "bronze"}), {Facet::tier});
+  CHECK(counts(result, Facet::tier) == Strings{"*gold 1", "*silver 1", "*bronze 1"});
+}

@@ -127,6 +127,11 @@ class FacetIndex {
   std::array<std::vector<std::uint32_t>, kFacetCount> single_;
   std::vector<int> introduced_;
   std::vector<int> reading_time_;
+  // Per range, each pattern's value as the range reads it (0: unknown).
+  std::array<std::vector<int>, kRangeFacetCount> range_values_;
+  // Per facet, whether every pattern has a value: then a selection of every
+  // value keeps every pattern, and filtering by it can be skipped.
+  std::array<bool, kFacetCount> every_pattern_has_value_{};
   std::vector<std::uint8_t> tier_;
   // Each pattern's place in title order, as integers so that sorting never
   // compares strings: title_group_ ranks the folded titles (equal ones share
@@ -135,7 +140,9 @@ class FacetIndex {
   std::vector<std::uint32_t> title_group_;
   std::vector<std::uint32_t> title_rank_;
 
-  int range_value(RangeFacet facet, std::uint32_t doc) const;
+  int range_value(RangeFacet facet, std::uint32_t doc) const {
+    return range_values_[static_cast<std::size_t>(facet)][doc];
+  }
   static void rank_titles(const std::vector<Pattern>& patterns, const std::vector<std::string>& title_key,
                           std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& rank);
 };

@@ -47,10 +47,17 @@ FacetResult FacetIndex::filter(std::vector<ScoredDoc> candidates, const FacetSel
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     if (selection.values[f].empty()) continue;
     selected[f].assign(values_[f].size(), 0);
+    std::size_t known = 0;
     for (const std::string& v : selection.values[f]) {
       auto it = std::lower_bound(values_[f].begin(), values_[f].end(), v);
-      if (it != values_[f].end() && *it == v) selected[f][static_cast<std::size_t>(it - values_[f].begin())] = 1;
+      if (it == values_[f].end() || *it != v) continue;
+      std::uint8_t& chosen = selected[f][static_cast<std::size_t>(it - values_[f].begin())];
+      known += !chosen;
+      chosen = 1;
     }
+    // Every value chosen, and every pattern has one (the explorer's default
+    // of all three tiers): no pattern fails, so none is looked at.
+    if (known == values_[f].size() && every_pattern_has_value_[f]) continue;
     const auto& begin = begin_[f];
     const auto& ids = ids_[f];
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -157,13 +164,19 @@ FacetResult FacetIndex::filter(std::vector<ScoredDoc> candidates, const FacetSel
   }
 
   for (std::size_t r = 0; r < kRangeFacetCount; ++r) {
-    RangeBounds& b = result.bounds[r];
+    const std::uint32_t others = ~range_bit(r);
+    const int* value = range_values_[r].data();
+    int low = 0, high = 0;  // 0: none yet (known values are positive)
     for (std::size_t i = 0; i < docs.size(); ++i) {
-      if (fails[i] & ~range_bit(r)) continue;
-      const int v = range_value(static_cast<RangeFacet>(r), docs[i]);
+      if (any_fail && (fails[i] & others)) continue;
+      const int v = value[docs[i]];
       if (v <= 0) continue;
-      b.min = b.min ? std::min(*b.min, v) : v;
-      b.max = b.max ? std::max(*b.max, v) : v;
+      low = low ? std::min(low, v) : v;
+      high = std::max(high, v);
+    }
+    if (low) {
+      result.bounds[r].min = low;
+      result.bounds[r].max = high;
     }
   }
   return result;

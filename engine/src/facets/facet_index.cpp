@@ -88,6 +88,9 @@ FacetIndex FacetIndex::build(const Catalog& catalog) {
       }
     }
     begin.push_back(static_cast<std::uint32_t>(doc_ids.size()));
+    bool every = true;
+    for (std::size_t d = 0; d + 1 < begin.size() && every; ++d) every = begin[d + 1] > begin[d];
+    index.every_pattern_has_value_[f] = every;
     std::vector<std::uint32_t> order(values.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
@@ -117,6 +120,9 @@ FacetIndex FacetIndex::build(const Catalog& catalog) {
     title_key.push_back(text::fold(p.title));
   }
   rank_titles(patterns, title_key, index.title_group_, index.title_rank_);
+  auto& years = index.range_values_[static_cast<std::size_t>(RangeFacet::introduced)];
+  for (int key : index.introduced_) years.push_back(key / 100);
+  index.range_values_[static_cast<std::size_t>(RangeFacet::reading_time)] = index.reading_time_;
   return index;
 }
 
@@ -139,9 +145,5 @@ void FacetIndex::rank_titles(const std::vector<Pattern>& patterns, const std::ve
   }
 }
 
-int FacetIndex::range_value(RangeFacet facet, std::uint32_t doc) const {
-  if (facet == RangeFacet::introduced) return introduced_[doc] / 100;
-  return reading_time_[doc];
-}
 
 }  // namespace patsel
