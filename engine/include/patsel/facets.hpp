@@ -113,7 +113,7 @@ class FacetIndex {
   /// "YYYY" or "YYYY-MM" as YYYYMM (month 0 when unknown); 0 when unknown.
   int introduced(std::uint32_t doc) const { return introduced_[doc]; }
   /// Reading time in minutes; 0 when unknown.
-  int reading_time(std::uint32_t doc) const { return reading_time_[doc]; }
+  int reading_time(std::uint32_t doc) const { return range_value(RangeFacet::reading_time, doc); }
 
  private:
   std::array<std::vector<std::string>, kFacetCount> values_;
@@ -126,8 +126,8 @@ class FacetIndex {
   static constexpr std::uint32_t kNoValue = 0xFFFFFFFF;
   std::array<std::vector<std::uint32_t>, kFacetCount> single_;
   std::vector<int> introduced_;
-  std::vector<int> reading_time_;
-  // Per range, each pattern's value as the range reads it (0: unknown).
+  // Per range, each pattern's value as the range reads it (0: unknown):
+  // the year introduced, the reading time in minutes.
   std::array<std::vector<int>, kRangeFacetCount> range_values_;
   // Per facet, whether every pattern has a value: then a selection of every
   // value keeps every pattern, and filtering by it can be skipped.
@@ -143,8 +143,6 @@ class FacetIndex {
   int range_value(RangeFacet facet, std::uint32_t doc) const {
     return range_values_[static_cast<std::size_t>(facet)][doc];
   }
-  static void rank_titles(const std::vector<Pattern>& patterns, const std::vector<std::string>& title_key,
-                          std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& rank);
 };
 
 }  // namespace patsel

@@ -68,6 +68,31 @@ std::optional<RangeFacet> parse_range_facet(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// Each pattern's place in title order: `group` ranks the folded titles
+// (equal ones share a rank), `rank` orders by folded title, title, then id.
+void rank_titles(const std::vector<Pattern>& patterns, const std::vector<std::string>& title_key,
+                 std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& rank) {
+  std::vector<std::uint32_t> order(patterns.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (title_key[a] != title_key[b]) return title_key[a] < title_key[b];
+    if (patterns[a].title != patterns[b].title) return patterns[a].title < patterns[b].title;
+    return patterns[a].id < patterns[b].id;
+  });
+  group.assign(patterns.size(), 0);
+  rank.assign(patterns.size(), 0);
+  std::uint32_t groups = 0;
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    if (i > 0 && title_key[order[i]] != title_key[order[i - 1]]) ++groups;
+    group[order[i]] = groups;
+    rank[order[i]] = i;
+  }
+}
+
+}  // namespace
+
 FacetIndex FacetIndex::build(const Catalog& catalog) {
   FacetIndex index;
   const auto& patterns = catalog.patterns();
@@ -109,41 +134,22 @@ FacetIndex FacetIndex::build(const Catalog& catalog) {
     }
   }
   index.introduced_.reserve(patterns.size());
-  index.reading_time_.reserve(patterns.size());
   index.tier_.reserve(patterns.size());
   std::vector<std::string> title_key;
   title_key.reserve(patterns.size());
   for (const Pattern& p : patterns) {
     index.introduced_.push_back(p.introduced_key);
-    index.reading_time_.push_back(p.reading_minutes > 0 ? p.reading_minutes : 0);
     index.tier_.push_back(static_cast<std::uint8_t>(p.tier));
     title_key.push_back(text::fold(p.title));
   }
   rank_titles(patterns, title_key, index.title_group_, index.title_rank_);
   auto& years = index.range_values_[static_cast<std::size_t>(RangeFacet::introduced)];
-  for (int key : index.introduced_) years.push_back(key / 100);
-  index.range_values_[static_cast<std::size_t>(RangeFacet::reading_time)] = index.reading_time_;
+  auto& minutes = index.range_values_[static_cast<std::size_t>(RangeFacet::reading_time)];
+  for (const Pattern& p : patterns) {
+    years.push_back(p.introduced_key / 100);
+    minutes.push_back(p.reading_minutes > 0 ? p.reading_minutes : 0);
+  }
   return index;
 }
-
-void FacetIndex::rank_titles(const std::vector<Pattern>& patterns, const std::vector<std::string>& title_key,
-                             std::vector<std::uint32_t>& group, std::vector<std::uint32_t>& rank) {
-  std::vector<std::uint32_t> order(patterns.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (title_key[a] != title_key[b]) return title_key[a] < title_key[b];
-    if (patterns[a].title != patterns[b].title) return patterns[a].title < patterns[b].title;
-    return patterns[a].id < patterns[b].id;
-  });
-  group.assign(patterns.size(), 0);
-  rank.assign(patterns.size(), 0);
-  std::uint32_t groups = 0;
-  for (std::uint32_t i = 0; i < order.size(); ++i) {
-    if (i > 0 && title_key[order[i]] != title_key[order[i - 1]]) ++groups;
-    group[order[i]] = groups;
-    rank[order[i]] = i;
-  }
-}
-
 
 }  // namespace patsel

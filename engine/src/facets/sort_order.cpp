@@ -42,7 +42,7 @@ void FacetIndex::sort(std::vector<ScoredDoc>& docs, SortOrder order, std::size_t
         break;
       }
       case SortOrder::reading_time: {
-        const int x = reading_time_[a.doc], y = reading_time_[b.doc];
+        const int x = reading_time(a.doc), y = reading_time(b.doc);
         if (auto k = known_first(x, y)) return *k;
         if (x != y) return x < y;
         break;

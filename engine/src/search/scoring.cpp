@@ -124,6 +124,7 @@ class Searcher {
   const SearchIndexData& index_;
   const QueryPlan& plan_;
   SearchScratch& scratch_;
+  std::uint32_t required_ = 0;  // a bit per clause every result must match
 
   // Scores every clause into the scratch arrays. A pattern that cannot match
   // `minimum` query words with the clauses left is not scored any further.
@@ -172,8 +173,6 @@ class Searcher {
           {d, scratch_.score[d] * coverage_factor(plan_, count) * (bonuses.empty() ? 1.0 : bonuses[d])});
     }
   }
-
-  std::uint32_t required_ = 0;
 
   // One clause's best score per pattern, into the scratch arrays. Patterns
   // that have matched fewer than `needed` query words so far are passed over.
