@@ -89,34 +89,28 @@ export function recallAgainst(engine, peer, typed) {
  */
 export function comparePeers(engine, catalog, { queries, toggles, rounds, engineBytes, only = peers }) {
   const typed = typedPrefixes(queries).map((q) => explorerRequest(q));
-  const ours = {
-    typing: timeEach((r) => engine.search(r), typed, rounds),
-    toggles: toggles.length ? timeEach((r) => engine.search(r), toggles, rounds) : undefined,
-  };
-  const rows = [{ name: 'pattern-selector (wasm)', matching: 'docs/search.md', build_ms: undefined, memory_bytes: engineBytes, ...ours }];
-  // The same engine doing the work FlexSearch does: the words as typed, the
-  // last a prefix (no typos, synonyms or compounds), and answering what it
-  // answers: the total and the first ids, without highlights or facet counts.
-  const prefix = (request) => ({ ...request, matching: 'prefix', hit_fields: ['id'], facets: [] });
-  // And with its own matching and the explorer's facet counts, answering
-  // what FlexSearch answers (the 2x target compares this row).
-  const idsOnly = (request) => ({ ...request, hit_fields: ['id'] });
-  rows.push({
-    name: FULL_MATCHING_IDS,
-    matching: 'docs/search.md, with the facet counts of the explorer\'s request; the total and the ids, no card members or highlights',
+  // One row of the engine answering each request as `shape` rewrites it.
+  const engineRow = (name, matching, shape) => ({
+    name,
+    matching,
     build_ms: undefined,
     memory_bytes: engineBytes,
-    typing: timeEach((r) => engine.search(idsOnly(r)), typed, rounds),
-    toggles: toggles.length ? timeEach((r) => engine.search(idsOnly(r)), toggles, rounds) : undefined,
+    typing: timeEach((r) => engine.search(shape(r)), typed, rounds),
+    toggles: toggles.length ? timeEach((r) => engine.search(shape(r)), toggles, rounds) : undefined,
   });
-  rows.push({
-    name: PREFIX_MATCHING,
-    matching: 'FlexSearch\'s work: the words as typed, the last one also a prefix (docs/search.md, "Matching"); the total and the ids, no highlights or facet counts',
-    build_ms: undefined,
-    memory_bytes: engineBytes,
-    typing: timeEach((r) => engine.search(prefix(r)), typed, rounds),
-    toggles: toggles.length ? timeEach((r) => engine.search(prefix(r)), toggles, rounds) : undefined,
-  });
+  const rows = [
+    engineRow('pattern-selector (wasm)', 'docs/search.md', (request) => request),
+    // Its own matching and the explorer's facet counts, answering what
+    // FlexSearch answers: the total and the ids (the 2x target compares this row).
+    engineRow(FULL_MATCHING_IDS, 'docs/search.md, with the facet counts of the explorer\'s request; the total and the ids, no card members or highlights',
+      (request) => ({ ...request, hit_fields: ['id'] })),
+    // The work FlexSearch does: the words as typed, the last a prefix (no
+    // typos, synonyms or compounds), and the total and the ids, without
+    // highlights or facet counts.
+    engineRow(PREFIX_MATCHING, 'FlexSearch\'s work: the words as typed, the last one also a prefix (docs/search.md, "Matching"); the total and the ids, no highlights or facet counts',
+      (request) => ({ ...request, matching: 'prefix', hit_fields: ['id'], facets: [] })),
+  ];
+  const ours = rows[0];
   for (const makePeer of only) {
     const before = heapUsed();
     const start = performance.now();
