@@ -56,11 +56,11 @@ export async function measureSizes(dist) {
 
   // What the pages load is the bundled elements (bundle/, as the MkDocs loader does).
   // A pattern page: the card's module graph and its shard; the explorer page:
-  // its module graph, its opening answers, and the search engine: the glue
-  // (a dynamic import the graph does not follow), the search module and the
-  // search catalog.
+  // its module graph (its opening answers among its modules), and the search
+  // engine: the glue (a dynamic import the graph does not follow), the
+  // search module and the search catalog.
   const card = [...(await moduleGraph(dist, 'bundle/patsel-card.js')), 'patterns/circuit-breaker.json'];
-  const explorer = [...(await moduleGraph(dist, 'bundle/patsel-explorer.js')), 'explorer-opening.json', 'selector-search.mjs',
+  const explorer = [...(await moduleGraph(dist, 'bundle/patsel-explorer.js')), 'selector-search.mjs',
     'selector-search.wasm', 'search-catalog.json'];
   const pages = [
     { name: 'pattern page with one <patsel-card>', files: card, ...(await sizeOf(dist, card)) },

@@ -39,12 +39,17 @@ function patternShards(catalog) {
   return ids.map((id, i) => [id, JSON.stringify(answers[i])]);
 }
 
-// The answers <patsel-explorer> opens with (web/elements/explorer-opening.js),
-// asked of the same engine, so it can paint before the wasm is ready.
+// The answers <patsel-explorer> opens with (web/elements/explorer-opening.js
+// asks the questions), asked of the same engine, so it can paint before the
+// wasm is ready. A module holding their JSON text: the bundled explorer
+// imports it beside its own code, so it arrives with the code rather than
+// after it, and each explorer parses its own copy.
 function explorerOpening(catalog) {
   const requests = [ALL_FACET_VALUES, openingPage(DEFAULT_PAGE_SIZE)].map((params) => ({ method: 'search', params }));
   const [facets, first] = askEngine(requests, () => 'explorer opening');
-  return JSON.stringify({ content_hash: catalog.content_hash, page_size: DEFAULT_PAGE_SIZE, facets, first });
+  const text = JSON.stringify({ content_hash: catalog.content_hash, page_size: DEFAULT_PAGE_SIZE, facets, first });
+  return `// Written by scripts/assemble.mjs: the explorer's opening answers on the shipped catalog (JSON text).\n` +
+    `export default ${JSON.stringify(text)};\n`;
 }
 
 const catalog = JSON.parse(await readFile(catalogPath, 'utf8'));
@@ -77,7 +82,7 @@ async function copyPackageFiles(target) {
   await writeFile(path.join(target, 'search-catalog.json'), searchCatalog);
   await mkdir(path.join(target, 'patterns'), { recursive: true });
   for (const [id, text] of shards) await writeFile(path.join(target, 'patterns', `${id}.json`), text);
-  await writeFile(path.join(target, 'explorer-opening.json'), opening);
+  await writeFile(path.join(target, 'explorer-opening-answers.js'), opening);
   await cp(path.join(root, 'web', 'elements'), path.join(target, 'elements'), { recursive: true });
   await bundleElements(target);
 }

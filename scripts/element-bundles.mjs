@@ -21,12 +21,16 @@ export async function bundleElements(packageDir) {
     { in: path.join(elements, 'links.js'), out: 'links' },
     ...registered.map((file) => ({ in: path.join(elements, 'register', file), out: path.basename(file, '.js') })),
   ];
-  const api = path.join(packageDir, 'index.js');
+  // The JS API and the explorer's opening answers stay files of their own
+  // (a MkDocs site with its own catalog replaces the answers).
+  const outside = new Set(['index.js', 'explorer-opening-answers.js']);
   const apiOutside = {
     name: 'api-outside',
     setup(b) {
-      b.onResolve({ filter: /index\.js$/ }, (args) =>
-        (path.resolve(args.resolveDir, args.path) === api ? { path: '../index.js', external: true } : undefined));
+      b.onResolve({ filter: /\.js$/ }, (args) => {
+        const file = path.relative(packageDir, path.resolve(args.resolveDir, args.path));
+        return outside.has(file) ? { path: `../${file}`, external: true } : undefined;
+      });
     },
   };
   const outdir = path.join(packageDir, 'bundle');
@@ -43,11 +47,25 @@ export async function bundleElements(packageDir) {
     logLevel: 'warning',
     metafile: true,
   });
-  // An element's entry names the JS API and its engine loader itself, so the
-  // browser fetches them beside the chunks rather than after them.
+  // An element's entry names the files outside the bundle that its chunks
+  // import (and the engine loader the API imports) itself, so the browser
+  // fetches them beside the chunks rather than after them.
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint || path.basename(file) === 'links.js') continue;
     const text = await readFile(file, 'utf8');
-    await writeFile(file, `import"../index.js";import"../engine.js";${text}`);
+    const early = [...outsideImports(metafile, file), '../engine.js'].map((specifier) => `import"${specifier}";`).join('');
+    await writeFile(file, `${early}${text}`);
   }
+}
+
+// The external files `output`'s static imports reach, through its chunks.
+function outsideImports(metafile, output, found = new Set(), seen = new Set()) {
+  if (seen.has(output)) return found;
+  seen.add(output);
+  for (const { path: target, kind, external } of metafile.outputs[output].imports) {
+    if (kind !== 'import-statement') continue;
+    if (external) found.add(target);
+    else outsideImports(metafile, target, found, seen);
+  }
+  return found;
 }

@@ -401,36 +401,30 @@ export function searchEngineWith(options, io) {
 }
 
 /**
- * The explorer's opening answers (explorer-opening.json: every facet value,
- * and the first page of the default view), computed from the shipped catalog
- * when the package was built, so <patsel-explorer> can paint before the
- * engine is ready. Null for a page that uses another catalog, when the
- * page's engine has loaded already (it answers at once), or when the file
- * cannot be read (a custom build, file://).
+ * Whether the explorer's opening answers (explorer-opening-answers.js: every
+ * facet value, and the first page of the default view, computed from the
+ * shipped catalog when the package was built) may be painted before the
+ * engine is ready: not on a page that uses another catalog, nor once the
+ * page's engine has loaded (it answers at once).
+ */
+export function openingAppliesWith(options, io) {
+  const ready = globalThis[readyKey];
+  return onShippedCatalog(options) && !ready?.has('default') && !ready?.has(sharedKey(io.searchCatalog, io));
+}
+
+/**
+ * The explorer's opening answers, parsed (a fresh copy each call: an
+ * explorer keeps and extends what it shows), or null where they do not
+ * apply (openingAppliesWith) or cannot be read (a custom build).
  */
 export async function explorerOpeningWith(options, io) {
-  const ready = globalThis[readyKey];
-  if (!onShippedCatalog(options) || ready?.has('default') || ready?.has(sharedKey(io.searchCatalog, io))) return null;
+  if (!openingAppliesWith(options, io)) return null;
   try {
-    return JSON.parse(await openingText(io));
+    const text = await io.openingText();
+    return text == null ? null : JSON.parse(text);
   } catch {
     return null;
   }
-}
-
-// The opening answers' text, read once however many explorers a page has;
-// each explorer parses its own copy, since it keeps and extends what it shows.
-// A failed read is forgotten, so a later explorer tries again.
-const openingTexts = new Map();
-function openingText(io) {
-  const key = String(io.openingUrl);
-  if (!openingTexts.has(key)) {
-    openingTexts.set(key, io.readText(io.openingUrl).catch((error) => {
-      openingTexts.delete(key);
-      throw error;
-    }));
-  }
-  return openingTexts.get(key);
 }
 
 /**

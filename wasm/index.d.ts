@@ -466,8 +466,9 @@ export declare function getPattern(id: string, options?: EngineOptions): Promise
 /**
  * The answers <patsel-explorer> opens with (no query, the default tiers, the
  * first page), computed from the shipped catalog when the package was built
- * so the explorer can paint before the engine is ready. Null when the page
- * uses another catalog or the file is missing.
+ * (explorer-opening-answers.js) so the explorer can paint before the engine
+ * is ready. Null when the page uses another catalog, once an engine has
+ * loaded, or when the package holds none (a MkDocs site with its own catalog).
  */
 export interface ExplorerOpening {
   content_hash: string;
@@ -478,6 +479,11 @@ export interface ExplorerOpening {
   first: SearchResult;
 }
 export declare function explorerOpening(options?: EngineOptions): Promise<ExplorerOpening | null>;
+/**
+ * Whether the opening answers apply now: the shipped catalog and no engine
+ * loaded yet (once it is, it answers at once).
+ */
+export declare function openingApplies(options?: EngineOptions): boolean;
 
 // --- reasoning ----------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // pattern-selector for browsers, workers and bundlers.
 
-import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith, searchEngineWith } from './engine.js';
+import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith, openingAppliesWith, searchEngineWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -20,7 +20,8 @@ const browserIo = {
   defaultCatalog: new URL('./catalog.json', import.meta.url),
   searchCatalog: new URL('./search-catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
-  openingUrl: new URL('./explorer-opening.json', import.meta.url),
+  // A literal specifier, so bundlers see the module and keep it.
+  openingText: async () => (await import('./explorer-opening-answers.js')).default,
   resolve: (path) => new URL(path, base()),
   async readText(url, options) {
     return (await fetchOk(url, options)).text();
@@ -85,4 +86,13 @@ export function getPattern(id, options) {
  */
 export function explorerOpening(options) {
   return explorerOpeningWith(options, browserIo);
+}
+
+/**
+ * Whether the opening answers apply to an explorer with these options now
+ * (the shipped catalog, no engine loaded yet); what <patsel-explorer> asks
+ * before it paints the answers it imports itself.
+ */
+export function openingApplies(options) {
+  return openingAppliesWith(options, browserIo);
 }

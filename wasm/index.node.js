@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith, searchEngineWith } from './engine.js';
+import { createEngineWith, engineForWith, explorerOpeningWith, getPatternWith, openingAppliesWith, searchEngineWith } from './engine.js';
 
 export { Engine, PatselError, configure, defaultEngineOptions } from './engine.js';
 
@@ -16,7 +16,8 @@ const nodeIo = {
   defaultCatalog: new URL('./catalog.json', import.meta.url),
   searchCatalog: new URL('./search-catalog.json', import.meta.url),
   shardUrl: (id) => new URL(`./patterns/${id}.json`, import.meta.url),
-  openingUrl: new URL('./explorer-opening.json', import.meta.url),
+  // A literal specifier, so bundlers see the module and keep it.
+  openingText: async () => (await import('./explorer-opening-answers.js')).default,
   resolve,
   async readText(source, { fresh = false } = {}) {
     const url = source instanceof URL ? source : resolve(source);
@@ -75,4 +76,13 @@ export function getPattern(id, options) {
  */
 export function explorerOpening(options) {
   return explorerOpeningWith(options, nodeIo);
+}
+
+/**
+ * Whether the opening answers apply to an explorer with these options now
+ * (the shipped catalog, no engine loaded yet); what <patsel-explorer> asks
+ * before it paints the answers it imports itself.
+ */
+export function openingApplies(options) {
+  return openingAppliesWith(options, nodeIo);
 }

@@ -4,7 +4,9 @@
 // reaches both elements - and fetches no module of the readable tree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, servedBrowser } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { dist, openPage, servedBrowser } from './support.mjs';
 
 const served = servedBrowser();
 
@@ -38,4 +40,26 @@ test('two bundled elements and links.js on one page share the page map, and noth
   assert.ok(scripts.includes('/bundle/patsel-explorer.js') && scripts.includes('/bundle/patsel-related.js'), scripts.join(' '));
   assert.deepEqual(problems, []);
   await bundled.close();
+});
+
+test('the bundled explorer\'s entry imports the opening answers itself and paints them before the wasm arrives', async () => {
+  // Named by the entry, the answers are fetched beside the chunks, not after them.
+  const entry = await readFile(path.join(dist, 'bundle', 'patsel-explorer.js'), 'utf8');
+  const imported = [...entry.matchAll(/import(?:[^'"]*?from)?\s*"([^"]+)"/g)].map((match) => match[1]);
+  assert.ok(imported.includes('../explorer-opening-answers.js'), imported.join(' '));
+  const card = await readFile(path.join(dist, 'bundle', 'patsel-card.js'), 'utf8');
+  assert.ok(!card.includes('explorer-opening-answers'), 'a pattern page does not load them');
+
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const { page, problems } = await openPage(served.browser, `${served.url}pages/bundled.html`, {
+    setup: (p) => p.route('**/selector*.wasm', async (route) => { await released; await route.continue(); }),
+  });
+  const explorer = page.locator('#explorer');
+  await explorer.locator('[part=card]').first().waitFor();
+  assert.equal(await explorer.locator('input[value=silver]').isDisabled(), true, 'painted before the engine is ready');
+  release();
+  await explorer.locator('input[value=silver]:enabled').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
 });

@@ -1,5 +1,6 @@
-// <patsel-explorer>'s opening view painted from explorer-opening.json while
-// the wasm still loads: the same cards the engine then gives, the controls
+// <patsel-explorer>'s opening view painted from the answers shipped in
+// explorer-opening-answers.js (a module the element imports) while the wasm
+// still loads: the same cards the engine then gives, the controls
 // that redraw at once waiting for it, typing kept, and no shipped answers
 // for another catalog or a saved view. The wasm is held back by the test, so
 // "before the engine is ready" is certain, not a race.
@@ -69,7 +70,7 @@ test('the opening view paints before the engine is ready, and the engine keeps i
   assert.deepEqual([...before.categories].sort(), [...new Set(catalog.patterns.map((p) => p.category))].sort());
   assert.equal(before.silverDisabled, true, 'a tier waits for the engine');
   assert.equal(before.changes, 1);
-  assert.ok(requests.includes('/explorer-opening.json'));
+  assert.ok(requests.includes('/explorer-opening-answers.js'));
 
   // Typing before the engine is ready is kept, and answered once it is.
   await explorer.locator('#q').fill('two phase commit');
@@ -118,10 +119,11 @@ test('another catalog or a saved view does not use the shipped answers', async (
       });
     }
     await page.waitForFunction(() => document.querySelector('patsel-explorer')?.shadowRoot?.querySelector('[part=count]'));
-    // Long enough for the shipped answers to arrive, were they asked for.
+    // The answers came with the element's code; they are not painted.
+    await page.waitForFunction(() => customElements.get('patsel-explorer'));
+    assert.ok(requests.includes('/explorer-opening-answers.js'));
     await page.waitForTimeout(300);
     assert.equal((await view(page)).ids.length, 0, `${what}: nothing painted before the engine`);
-    assert.ok(!requests.includes('/explorer-opening.json'), `${what}: the shipped answers are not fetched`);
     release();
     await page.locator('patsel-explorer [part=card]').first().waitFor();
     assert.deepEqual(problems, [], what);
@@ -129,7 +131,7 @@ test('another catalog or a saved view does not use the shipped answers', async (
   }
 });
 
-test('two explorers on a page read the opening answers once and each paints them', async () => {
+test('two explorers on a page load the opening answers once and each paints them', async () => {
   const { page, problems, requests, release } = await withWasmHeld(`${server.url}pages/blank.html`);
   await page.evaluate(() => {
     for (let i = 0; i < 2; i++) document.body.append(document.createElement('patsel-explorer'));
@@ -140,7 +142,7 @@ test('two explorers on a page read the opening answers once and each paints them
     .map((explorer) => explorer.shadowRoot.querySelectorAll('[part=list] > [part=card]').length));
   assert.deepEqual(counts, [Math.min(gold.length, 24), Math.min(gold.length, 24)]);
   assert.equal(await explorers.nth(0).locator('input[value=silver]').isDisabled(), true, 'painted before the engine');
-  assert.equal(requests.filter((p) => p === '/explorer-opening.json').length, 1);
+  assert.equal(requests.filter((p) => p === '/explorer-opening-answers.js').length, 1);
   release();
   await explorers.nth(1).locator('input[value=silver]:enabled').waitFor();
   assert.deepEqual(problems, []);
@@ -154,8 +156,8 @@ test('an explorer added once the page\'s engine has loaded asks the engine, not 
   await page.evaluate(async () => (await import('/index.js')).engineFor());
   await page.evaluate(() => document.body.append(document.createElement('patsel-explorer')));
   await page.locator('patsel-explorer [part=card]').first().waitFor();
-  assert.equal((await view(page)).silverDisabled, false);
-  assert.ok(!requests.includes('/explorer-opening.json'));
+  const shown = await view(page);
+  assert.equal(shown.silverDisabled, false, 'not painted from the shipped answers, whose controls wait');
   assert.ok(!requests.includes('/search-catalog.json'), 'the full engine searches too');
   assert.deepEqual(problems, []);
   await page.close();

@@ -128,7 +128,7 @@ test('the size report covers every artifact and both pages', async () => {
   }
   assert.ok(pages[0].files.includes('patterns/circuit-breaker.json'));
   assert.ok(!pages[0].files.includes('selector.wasm'), 'a pattern page does not load the wasm');
-  for (const file of ['explorer-opening.json', 'selector-search.mjs', 'selector-search.wasm', 'search-catalog.json'])
+  for (const file of ['explorer-opening-answers.js', 'selector-search.mjs', 'selector-search.wasm', 'search-catalog.json'])
     assert.ok(pages[1].files.includes(file), `the explorer page counts ${file}`);
   for (const file of ['catalog.json', 'selector.wasm'])
     assert.ok(!pages[1].files.includes(file), `the explorer loads the search engine, not ${file}`);

@@ -60,7 +60,7 @@ test('npm pack holds exactly what a consumer needs', () => {
   assert.deepEqual(files.filter((f) => f.startsWith('dist/mkdocs/')), ['dist/mkdocs/loader.js', 'dist/mkdocs/patsel.css', 'dist/mkdocs/patsel_hook.py'],
     'the MkDocs hook, its loader and stylesheet');
   assert.deepEqual(files.filter((f) => !['dist/elements/', 'dist/bundle/', 'dist/patterns/', 'dist/mkdocs/'].some((folder) => f.startsWith(folder))), [
-    'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/explorer-opening.json', 'dist/index.d.ts', 'dist/index.js',
+    'LICENSE', 'README.md', 'dist/catalog.json', 'dist/engine.js', 'dist/explorer-opening-answers.js', 'dist/index.d.ts', 'dist/index.js',
     'dist/index.node.js', 'dist/search-catalog.json', 'dist/selector-search.mjs', 'dist/selector-search.wasm', 'dist/selector.mjs',
     'dist/selector.wasm', 'package.json',
   ]);
@@ -124,14 +124,14 @@ const page = (script) => `<!doctype html><html lang="en"><head><meta charset="ut
 <link rel="icon" href="data:,"><script type="module" src="${script}"></script></head>
 <body><patsel-explorer></patsel-explorer></body></html>`;
 
-test('esbuild: a bundled page works in Chromium (wasm modules, catalogs and opening answers copied beside the bundle)', async () => {
+test('esbuild: a bundled page works in Chromium (wasm modules and catalogs copied beside the bundle; the opening answers are bundled)', async () => {
   const dir = await consumer('esbuild-consumer', {
     'src/main.js': `import '@dstudio/pattern-selector/elements';`,
     'public/index.html': page('./app.js'),
   });
   sh(bin('esbuild'), ['src/main.js', '--bundle', '--format=esm', '--platform=browser', '--outfile=public/app.js', '--log-level=error'], dir);
   const pkg = path.join(dir, 'node_modules', '@dstudio', 'pattern-selector', 'dist');
-  for (const file of ['selector.wasm', 'selector-search.wasm', 'catalog.json', 'search-catalog.json', 'explorer-opening.json']) await cp(path.join(pkg, file), path.join(dir, 'public', file));
+  for (const file of ['selector.wasm', 'selector-search.wasm', 'catalog.json', 'search-catalog.json']) await cp(path.join(pkg, file), path.join(dir, 'public', file));
   await pageWorks(path.join(dir, 'public'), 'index.html');
 });
 

@@ -121,7 +121,7 @@ test('the package is served under the site, without the hook or the demo; anothe
   assert.equal(status, 0, output);
   const served = path.join(dir, 'site', 'assets', 'patsel');
   for (const file of ['elements/index.js', 'bundle/elements.js', 'bundle/links.js', 'index.js', 'selector.wasm', 'selector-search.wasm', 'catalog.json', 'search-catalog.json',
-    'explorer-opening.json', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css', 'site.json'])
+    'explorer-opening-answers.js', 'patterns/saga.json', 'mkdocs/loader.js', 'mkdocs/patsel.css', 'site.json'])
     assert.ok((await readFile(path.join(served, file))).length > 0, file);
   await assert.rejects(readFile(path.join(served, 'mkdocs', 'patsel_hook.py')));
   await assert.rejects(readFile(path.join(served, 'demo', 'index.html')));
@@ -141,7 +141,7 @@ test("the site's own catalog: served in place of the package's, with no shards t
   assert.equal(site.catalog, 'catalog.json');
   assert.equal(JSON.parse(await readFile(path.join(dir, 'site', 'patsel', 'catalog.json'), 'utf8')).content_hash, 'hostile-everywhere');
   await assert.rejects(readFile(path.join(dir, 'site', 'patsel', 'patterns', 'saga.json')), "the package's shards are not served with another catalog");
-  assert.equal(JSON.parse(await readFile(path.join(dir, 'site', 'patsel', 'explorer-opening.json'), 'utf8')), null,
+  assert.match(await readFile(path.join(dir, 'site', 'patsel', 'explorer-opening-answers.js'), 'utf8'), /^export default null;\n$/,
     "the explorer's opening answers are the package catalog's, so none are served with another");
   assert.equal(await readFile(path.join(dir, 'site', 'patsel', 'search-catalog.json'), 'utf8'), JSON.stringify(catalog),
     "the package's search catalog lists the package's patterns: with another catalog the explorer searches that one");

@@ -1,4 +1,4 @@
-// The explorer's opening answers shipped in dist/explorer-opening.json: the
+// The explorer's opening answers shipped in dist/explorer-opening-answers.js: the
 // engine's own answers to the explorer's opening requests, and read only
 // while they can help (the shipped catalog, no engine loaded yet). A file of
 // its own: the page-wide engine registry must start empty.

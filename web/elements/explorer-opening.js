@@ -1,7 +1,7 @@
 // The explorer's opening view (no query, the default tiers, the first
 // page) asked of the engine ahead of time: scripts/assemble.mjs puts these
 // questions to the shipped catalog and ships the answers as
-// explorer-opening.json, so <patsel-explorer> paints its first results
+// explorer-opening-answers.js, so <patsel-explorer> paints its first results
 // while the engine is still loading; they are the answers the engine then
 // gives. Pure, so the build script shares the explorer's own requests.
 

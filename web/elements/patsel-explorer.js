@@ -25,9 +25,10 @@ import { count, humanize, joinNodes } from './text.js';
 import { TIER_IDS, showTiers, checkedTiers, tierBadge, tierCheckboxes } from './tiers.js';
 import { explorerForm } from './url-forms.js';
 import { ALL_FACET_VALUES, DEFAULT_PAGE_SIZE, DEFAULT_TIERS, FACET_IDS } from './explorer-opening.js';
-// Imported here, not only through base.js, so the browser finds the API one
-// step earlier in the module graph: it is what the opening view waits for.
-import { explorerOpening } from '../index.js';
+import { openingApplies } from '../index.js';
+// The opening answers, imported beside the code (not read after it), so
+// the opening view is painted in the element's first frame.
+import openingText from '../explorer-opening-answers.js';
 import { sharedSearchEngine } from './shared-engine.js';
 
 // Category and domain overlap (both have "resilience"): each panel says what it groups.
@@ -126,7 +127,6 @@ export class PatselExplorerElement extends PatselElement {
   #cards = new Map();  // key -> <li>, reused when a card did not change
   #ui;
   #opening;  // {state, waiting, hash}: the view painted from the shipped answers before the engine was ready
-  #openingPainted;  // settles when the opening view is painted, or will not be
   #facetValues = {};  // facet -> every value its panel lists, in order
 
   /** The tiers currently ticked. */
@@ -173,16 +173,15 @@ export class PatselExplorerElement extends PatselElement {
     this.#ui.results.setAttribute('aria-busy', 'true');
     this.#ui.message.replaceChildren();
     this.#ui.count.textContent = 'Loading patterns…';
-    this.#openingPainted = this.#paintOpening();
+    this.#paintOpening();
     return null;
   }
 
-  // The engine is loaded once the opening view is on screen (or known not
-  // to be): its download, compiling and start would otherwise hold the main
-  // thread while the small file of opening answers waits for it, or while
-  // the browser draws the frame that shows them.
+  // The engine is loaded once the opening view is on screen: its download,
+  // compiling and start would otherwise hold the main thread while the
+  // browser draws the frame that shows it.
   async load() {
-    if (await this.#openingPainted) await nextFrameDrawn();
+    if (this.#opening) await nextFrameDrawn();
     // Search is all the explorer asks: the small search catalog will do.
     return sharedSearchEngine(this.catalog ?? undefined);
   }
@@ -202,12 +201,13 @@ export class PatselExplorerElement extends PatselElement {
 
   // The opening view (the shipped catalog, no saved view, the default page
   // size) painted from answers computed when the package was built
-  // (explorer-opening.js), while the wasm and the catalog still load.
-  async #paintOpening() {
-    const opens = () => this.catalog == null && this.pageSize === DEFAULT_PAGE_SIZE && isOpeningView(this.#state);
-    if (!opens()) return;
-    const opening = await explorerOpening();
-    if (!opening || opening.page_size !== DEFAULT_PAGE_SIZE || this.#engine || this.#result || !this.isConnected || !opens()) return;
+  // (explorer-opening.js asks the questions), while the wasm and the
+  // catalog still load.
+  #paintOpening() {
+    if (openingText == null || this.catalog != null || this.pageSize !== DEFAULT_PAGE_SIZE || !isOpeningView(this.#state) ||
+        this.#engine || this.#result || !openingApplies()) return;
+    const opening = JSON.parse(openingText);
+    if (opening.page_size !== DEFAULT_PAGE_SIZE) return;
     this.#buildFacets(opening.facets);
     // Until the engine answers, the controls that redraw at once wait (the
     // search box takes typing: its results come when the engine is ready).
@@ -217,7 +217,6 @@ export class PatselExplorerElement extends PatselElement {
     for (const control of waiting) control.disabled = true;
     this.#opening = { state: structuredClone(this.#state), waiting, hash: opening.content_hash };
     this.#show({ ...opening.first, facets: this.#onScreen(opening.first.facets), other_tiers: [] }, { announce: true });
-    return true;
   }
 
   // Of a shipped answer's counts (every facet, every value), those the

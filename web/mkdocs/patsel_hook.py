@@ -282,8 +282,8 @@ def on_post_build(config, **kwargs):
         shutil.copyfile(_site["catalog_file"], target / "catalog.json")
         _copy_search_catalog(_site["catalog_file"], _site["content_hash"], target)
         # The explorer's precomputed opening answers are the shipped catalog's:
-        # "null" tells it to wait for the engine instead.
-        (target / "explorer-opening.json").write_text("null\n", encoding="utf-8")
+        # none (null) tells it to wait for the engine instead.
+        (target / "explorer-opening-answers.js").write_text("export default null;\n", encoding="utf-8")
         shutil.rmtree(target / "patterns", ignore_errors=True)
         shards = _site["catalog_file"].parent / "patterns"
         if shards.is_dir():
