@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dist, fixture } from './support.mjs';
 
-const { createEngine, engineFor, explorerOpening } = await import(`${dist}/index.node.js`);
+const { createEngine, engineFor, explorerOpening, openingApplies } = await import(`${dist}/index.node.js`);
 const { ALL_FACET_VALUES, DEFAULT_PAGE_SIZE, openingPage } = await import(`${dist}/elements/explorer-opening.js`);
 const shipped = JSON.parse(await readFile(`${dist}/catalog.json`, 'utf8'));
 
@@ -31,7 +31,10 @@ test('the shipped opening answers are what the engine answers to the explorer\'s
 
 test('no shipped answers for another catalog, or once the shared engine has loaded', async () => {
   assert.equal(await explorerOpening({ catalog: fixture('catalogs/small.json') }), null);
+  assert.equal(openingApplies({ catalog: fixture('catalogs/small.json') }), false);
   assert.notEqual(await explorerOpening(), null, 'none loaded yet');
+  assert.equal(openingApplies(), true, 'none loaded yet');
   await engineFor();
   assert.equal(await explorerOpening(), null, 'the engine answers at once');
+  assert.equal(openingApplies(), false, 'the engine answers at once');
 });
