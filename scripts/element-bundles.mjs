@@ -50,12 +50,37 @@ export async function bundleElements(packageDir) {
   // An element's entry names the files outside the bundle that its chunks
   // import (and the engine loader the API imports) itself, so the browser
   // fetches them beside the chunks rather than after them.
+  const manifest = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    if (!output.entryPoint || path.basename(file) === 'links.js') continue;
-    const text = await readFile(file, 'utf8');
-    const early = [...outsideImports(metafile, file), '../engine.js'].map((specifier) => `import"${specifier}";`).join('');
-    await writeFile(file, `${early}${text}`);
+    if (!output.entryPoint) continue;
+    const outside = [...outsideImports(metafile, file)];
+    if (outside.includes('../index.js')) outside.push('../engine.js');  // the API's own import
+    if (path.basename(file) !== 'links.js') {
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, `${outside.map((specifier) => `import"${specifier}";`).join('')}${text}`);
+    }
+    manifest[path.basename(file)] = staticFiles(metafile, file, outside, packageDir);
   }
+  // Every file each entry loads before it runs, for <link rel="modulepreload">
+  // in a page's HTML (the MkDocs hook writes them): the page then asks for
+  // them all at once instead of one level of imports after another.
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(path.join(outdir, 'imports.json'), `${JSON.stringify(sorted, null, 1)}\n`);
+}
+
+// The package files (relative to the package) `entry` loads through static
+// imports: itself, its chunks, and the files outside the bundle.
+function staticFiles(metafile, entry, outside, packageDir) {
+  const chunks = new Set();
+  const walk = (output) => {
+    if (chunks.has(output)) return;
+    chunks.add(output);
+    for (const { path: target, kind, external } of metafile.outputs[output].imports)
+      if (kind === 'import-statement' && !external) walk(target);
+  };
+  walk(entry);
+  const bundled = [...chunks].map((file) => path.relative(packageDir, path.resolve(file)));
+  return [...bundled, ...outside.map((specifier) => path.posix.normalize(`bundle/${specifier}`))].map((file) => file.split(path.sep).join('/'));
 }
 
 // The external files `output`'s static imports reach, through its chunks.

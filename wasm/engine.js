@@ -427,6 +427,20 @@ export async function explorerOpeningWith(options, io) {
   }
 }
 
+// Shard reads under way, by URL: a page's banner and related list of the
+// same pattern ask at once and share one request (each parses its own copy).
+const shardReads = new Map();
+function shardText(id, io) {
+  const url = io.shardUrl(id);
+  const key = String(url);
+  if (!shardReads.has(key)) {
+    const reading = io.readText(url);
+    shardReads.set(key, reading);
+    reading.then(() => shardReads.delete(key), () => shardReads.delete(key));
+  }
+  return shardReads.get(key);
+}
+
 /**
  * One pattern ({pattern, refs}) for a page that shows a single pattern. With
  * the shipped catalog and no engine on the page yet, it reads the pattern's
@@ -436,7 +450,7 @@ export async function getPatternWith(id, options, io) {
   const engines = globalThis[registryKey];
   if (onShippedCatalog(options) && !engines?.has('default') && /^[a-z0-9-]+$/.test(id)) {
     try {
-      return JSON.parse(await io.readText(io.shardUrl(id)));
+      return JSON.parse(await shardText(id, io));
     } catch {
       // No shards here (a custom build, or file://): ask the engine.
     }

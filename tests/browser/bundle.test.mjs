@@ -4,7 +4,7 @@
 // reaches both elements - and fetches no module of the readable tree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dist, openPage, servedBrowser } from './support.mjs';
 
@@ -62,4 +62,28 @@ test('the bundled explorer\'s entry imports the opening answers itself and paint
   await explorer.locator('input[value=silver]:enabled').waitFor();
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// The files a module loads through its static imports (not import()), read
+// from the module texts themselves, minified (bundle/) or not (index.js).
+async function staticallyLoaded(file, found = new Set()) {
+  if (found.has(file)) return found;
+  found.add(file);
+  const text = await readFile(path.join(dist, file), 'utf8');
+  for (const [, specifier] of text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[^'"();]*?from\s*)?["']([^"']+)["']/g))
+    await staticallyLoaded(path.posix.join(path.posix.dirname(file), specifier), found);
+  return found;
+}
+
+test('bundle/imports.json lists, for each entry, exactly the files its static imports load (what a page may preload)', async () => {
+  const imports = JSON.parse(await readFile(path.join(dist, 'bundle', 'imports.json'), 'utf8'));
+  const entries = (await readdir(path.join(dist, 'bundle'))).filter((file) => file.endsWith('.js') && !file.startsWith('chunk-'));
+  assert.deepEqual(Object.keys(imports).sort(), entries.sort());
+  for (const entry of entries) {
+    const listed = imports[entry];
+    assert.equal(new Set(listed).size, listed.length, `${entry}: each file once`);
+    assert.deepEqual([...listed].sort(), [...(await staticallyLoaded(`bundle/${entry}`))].sort(), entry);
+  }
+  assert.ok(imports['patsel-explorer.js'].includes('explorer-opening-answers.js') && imports['patsel-explorer.js'].includes('engine.js'));
+  assert.ok(!imports['patsel-card.js'].includes('explorer-opening-answers.js'));
 });

@@ -113,6 +113,31 @@ test('a pattern page shows its tier banner and its related patterns, loading the
   await page.close();
 });
 
+test('a pattern page and the explorer page ask for what their elements load with the page itself (the hook\'s preload links), each file once', async () => {
+  for (const [url, shown] of [['patterns/two-phase-commit/', banner], ['explorer/', (page) => page.locator('patsel-explorer [part=card]').first()]]) {
+    const page = await example.browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    // Who asked for each file of the package: the HTML parser (a <link> or
+    // <script> of the page) or a script (the loader, an import).
+    const asked = [];
+    cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+      const file = new URL(request.url).pathname;
+      if (file.startsWith('/patsel/')) asked.push([file, initiator.type]);
+    });
+    await page.goto(absolute(url));
+    await shown(page).waitFor();
+    const files = asked.map(([file]) => file);
+    assert.equal(new Set(files).size, files.length, `${url}: each file once: ${files.join(' ')}`);
+    const early = asked.filter(([file]) => /^\/patsel\/(bundle\/|index\.js|engine\.js|site\.json|explorer-opening-answers\.js|patterns\/)/.test(file));
+    assert.deepEqual(early.filter(([, by]) => by !== 'parser'), [], `${url}: ${JSON.stringify(asked)}`);
+    assert.ok(files.includes('/patsel/site.json') && files.some((file) => file.startsWith('/patsel/bundle/chunk-')), files.join(' '));
+    if (url.startsWith('patterns/')) assert.ok(files.includes('/patsel/patterns/two-phase-commit.json'), 'the banner\'s pattern, read once for the banner and the related list');
+    else assert.ok(files.includes('/patsel/explorer-opening-answers.js'));
+    await page.close();
+  }
+});
+
 test('a link in the banner swaps in the next pattern page without a reload, and back works', async () => {
   const { page, problems } = await openPage(example.browser, absolute('patterns/two-phase-commit/'));
   await banner(page).waitFor();

@@ -50,10 +50,12 @@ test('npm pack holds exactly what a consumer needs', () => {
   const files = packed.files.map((f) => f.path).sort();
   const elements = files.filter((f) => f.startsWith('dist/elements/'));
   assert.ok(elements.includes('dist/elements/index.js') && elements.includes('dist/elements/patsel-explorer.js'));
-  // The bundled elements: one entry per registering file, all of them, links.js, and their chunks; nothing else.
+  // The bundled elements: one entry per registering file, all of them, links.js, their chunks
+  // and the list of what each entry loads (imports.json); nothing else.
   const registering = elements.filter((f) => f.startsWith('dist/elements/register/')).map((f) => f.replace('dist/elements/register/', 'dist/bundle/'));
   const bundled = files.filter((f) => f.startsWith('dist/bundle/'));
-  assert.deepEqual(bundled.filter((f) => !/\/chunk-[A-Z0-9]+\.js$/.test(f)), [...registering, 'dist/bundle/elements.js', 'dist/bundle/links.js'].sort());
+  assert.deepEqual(bundled.filter((f) => !/\/chunk-[A-Z0-9]+\.js$/.test(f)),
+    [...registering, 'dist/bundle/elements.js', 'dist/bundle/imports.json', 'dist/bundle/links.js'].sort());
   assert.ok(bundled.some((f) => f.includes('/chunk-')), 'shared code in chunks');
   const shards = files.filter((f) => f.startsWith('dist/patterns/'));
   assert.equal(shards.length, catalog.patterns.length, 'one shard per pattern');

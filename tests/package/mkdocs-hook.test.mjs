@@ -107,6 +107,38 @@ test('markers become elements, with their attributes escaped; not inside code; a
   assert.ok(output.replace(/\x1B\[[0-9;]*m/g, '').includes(warning), output);
 });
 
+// The <link>s the hook puts in a page's <head>: [rel, href, as, crossorigin].
+const headLinks = (page) => [...page.slice(0, page.indexOf('</head>')).matchAll(/<link rel="((?:module)?preload)" href="([^"]+)"( as="fetch")?( crossorigin)?>/g)]
+  .map(([, rel, href, as, crossorigin]) => [rel, href, Boolean(as), Boolean(crossorigin)]);
+
+test('a page holding elements asks for their code, site.json and its banner\'s pattern with the page; other pages for nothing', async () => {
+  const { status, output, dir } = await build(['extra: { patsel: {} }'], {
+    'index.md': '# Home\n\n```html\n<patsel-explorer></patsel-explorer>\n```\n',
+    'patterns/circuit-breaker.md': '# Circuit breaker\n\nText.\n',
+    'tools/explorer.md': '# Explorer\n\n<!-- patsel explorer -->\n\n<!-- patsel card pattern="saga" catalog="other.json" -->\n',
+  });
+  assert.equal(status, 0, output);
+  const imports = JSON.parse(await readFile(path.join(dir, 'site', 'patsel', 'bundle', 'imports.json'), 'utf8'));
+  assert.deepEqual(headLinks(await html(dir, 'index.html')), [], 'an element shown as code loads nothing');
+
+  // Each link once; every file served; modules as modulepreload, the rest fetched the way the elements fetch them.
+  const expectLinks = async (page, folder, entries, fetched) => {
+    const links = headLinks(await html(dir, page));
+    const modules = links.filter(([rel]) => rel === 'modulepreload').map(([, href]) => href);
+    const expected = new Set(['index.js', ...entries.flatMap((entry) => imports[entry])]);
+    assert.deepEqual([...modules].sort(), [...expected].map((file) => `${folder}patsel/${file}`).sort(), page);
+    assert.deepEqual(links.filter(([rel]) => rel === 'preload'), fetched.map((file) => ['preload', `${folder}patsel/${file}`, true, true]), page);
+    for (const [, href] of links) assert.ok((await readFile(path.join(dir, 'site', path.dirname(page), href))).length > 0, href);
+  };
+  await expectLinks('patterns/circuit-breaker/index.html', '../../', ['links.js', 'patsel-card.js', 'patsel-related.js'],
+    ['site.json', 'patterns/circuit-breaker.json']);
+  // A banner with a catalog of its own asks its engine, not the pattern's file.
+  await expectLinks('tools/explorer/index.html', '../../', ['links.js', 'patsel-card.js', 'patsel-explorer.js'], ['site.json']);
+  assert.ok(imports['patsel-explorer.js'].includes('explorer-opening-answers.js'), 'the opening answers come with the code');
+  const page = await html(dir, 'patterns/circuit-breaker/index.html');
+  assert.ok(page.indexOf('rel="modulepreload"') < page.indexOf('mkdocs/loader.js'), 'before the loader');
+});
+
 test('without directory URLs the map and the loader follow the pages', async () => {
   const { status, output, dir } = await build(['use_directory_urls: false', 'extra: { patsel: {} }'], {
     'index.md': '# Home\n', 'patterns/saga.md': '# Saga\n',
@@ -141,6 +173,8 @@ test("the site's own catalog: served in place of the package's, with no shards t
   assert.equal(site.catalog, 'catalog.json');
   assert.equal(JSON.parse(await readFile(path.join(dir, 'site', 'patsel', 'catalog.json'), 'utf8')).content_hash, 'hostile-everywhere');
   await assert.rejects(readFile(path.join(dir, 'site', 'patsel', 'patterns', 'saga.json')), "the package's shards are not served with another catalog");
+  assert.doesNotMatch(await html(dir, 'evil/index.html'), /rel="preload" href="[^"]*patterns\//, 'no shard to preload');
+  assert.match(await html(dir, 'evil/index.html'), /<link rel="modulepreload" href="\.\.\/patsel\/bundle\/patsel-card\.js">/);
   assert.match(await readFile(path.join(dir, 'site', 'patsel', 'explorer-opening-answers.js'), 'utf8'), /^export default null;\n$/,
     "the explorer's opening answers are the package catalog's, so none are served with another");
   assert.equal(await readFile(path.join(dir, 'site', 'patsel', 'search-catalog.json'), 'utf8'), JSON.stringify(catalog),

@@ -21,6 +21,9 @@ and the hook
   picks its widgets;
 - expands markers for other elements, anywhere in a page:
   `<!-- patsel explorer -->`, `<!-- patsel tree tree="distributed-transactions" -->`;
+- on a page that holds elements, asks for their code (and site.json, and
+  the file of a banner's pattern) with the page: `<link rel="modulepreload">`
+  and `<link rel="preload">` in <head>;
 - writes `patsel/site.json` next to the catalog: the page of each pattern
   the site has, so every pattern link inside every widget goes to one of
   the site's own pages; a pattern without a page is shown as text.
@@ -65,6 +68,9 @@ MARKER = re.compile(r"<!--\s*patsel\s+([a-z][a-z0-9-]*)((?:\s+[a-z][a-z0-9-]*=\"
 ATTRIBUTE = re.compile(r"([a-z][a-z0-9-]*)=\"([^\"<>]*)\"")
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"((`+).+?\2)")
+# Elements in a built page (in code they are escaped: &lt;patsel-...).
+ELEMENT_TAG = re.compile(r"<(patsel-[a-z][a-z0-9-]*)[\s>/]")
+CARD_TAG = re.compile(r"<patsel-card(\s[^>]*)>")
 
 _site = {}
 
@@ -118,8 +124,22 @@ def on_config(config, **kwargs):
                 aliases.setdefault(_slug(alias), p["id"])
     _site.clear()
     _site.update(options=options, catalog_file=catalog_file, content_hash=catalog.get("content_hash"),
-                 custom=bool(options["catalog"]), ids=ids, aliases=aliases, pages={}, page_of_src={})
+                 custom=bool(options["catalog"]), ids=ids, aliases=aliases, pages={}, page_of_src={},
+                 imports=_bundle_imports(), shards=(catalog_file.parent / "patterns").is_dir())
     return config
+
+
+def _bundle_imports():
+    """bundle/imports.json: entry -> the package files it loads first (see _preloads)."""
+    path = PACKAGE / "bundle" / "imports.json"
+    try:
+        imports = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        imports = error
+    if isinstance(imports, dict) and all(isinstance(files, list) for files in imports.values()):
+        return imports
+    log.warning("pattern-selector: %s not read (%s); pages load their elements without preload links", path, imports)
+    return {}
 
 
 def _page_choice(meta, src_uri):
@@ -238,10 +258,37 @@ def _to_root(page_url):
     return "../" * depth
 
 
+def _preloads(output, base):
+    """<link>s for what the elements of a page load before they show
+    anything, so the browser asks for all of it with the page instead of one
+    level after another (the loader, site.json, an element's entry, its
+    chunks, a pattern's file): modulepreload for the code (bundle/imports.json
+    lists each entry's files), preload for site.json and the file of each
+    pattern a banner shows. Nothing for a page without elements."""
+    imports = _site["imports"]
+    entries = [f"{tag}.js" for tag in sorted(set(ELEMENT_TAG.findall(output))) if f"{tag}.js" in imports]
+    if not entries:
+        return ""
+    modules = ["index.js"]  # the loader imports the JS API and links.js itself
+    for entry in ["links.js", *entries]:
+        modules += [file for file in imports.get(entry, []) if file not in modules]
+    fetched = ["site.json"]
+    if _site["shards"]:
+        # A banner of the site's catalog reads its pattern's file (one with a catalog of its own does not).
+        cards = [dict(ATTRIBUTE.findall(attributes)) for attributes in CARD_TAG.findall(output)]
+        patterns = {card.get("pattern") for card in cards if "catalog" not in card}
+        fetched += [f"patterns/{pattern}.json" for pattern in sorted(patterns & _site["ids"]) if re.fullmatch(r"[a-z0-9-]+", pattern)]
+    href = lambda file: html.escape(f"{base}{file}", quote=True)
+    return ("".join(f'<link rel="modulepreload" href="{href(file)}">' for file in modules)
+            + "".join(f'<link rel="preload" href="{href(file)}" as="fetch" crossorigin>' for file in fetched))
+
+
 def on_post_page(output, page, config, **kwargs):
-    """Every page: the stylesheet and the loader, in <head>."""
+    """Every page: the stylesheet and the loader, in <head>; on a page with
+    elements, what they load first is asked for with the page."""
     base = f"{_to_root(page.url)}{_site['options']['path']}/"
-    tags = (f'<link rel="stylesheet" href="{base}mkdocs/patsel.css">'
+    tags = (_preloads(output, base)
+            + f'<link rel="stylesheet" href="{base}mkdocs/patsel.css">'
             f'<script src="{base}mkdocs/loader.js" defer></script>')
     at = output.find("</head>")
     return output if at < 0 else f"{output[:at]}{tags}{output[at:]}"
