@@ -1,11 +1,20 @@
 // Cold start in headless Chromium with the cache disabled: from navigation
 // to the first results painted by <patsel-explorer>, and to the banner
-// painted by <patsel-card>; and the layout shift while they load.
+// painted by <patsel-card>; and the layout shift while they load. On the
+// bench's own pages (the element and one script tag), and on the example
+// MkDocs Material site (scripts/mkdocs-example.mjs: the hook's loader and
+// preload links, Material's own page) with 40 ms round trips, as a reader
+// away from the server has them.
 // As a module: coldStart({ loads }) -> rows.
 
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { buildMkdocsExample } from '../scripts/mkdocs-example.mjs';
 import { dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
 import { percentile } from './workloads.mjs';
+
+const ROUND_TRIP_MS = 40;
 
 // Records, in the page, when the element's first result is painted (the
 // frame after its event) and the layout shift accumulated until then.
@@ -17,7 +26,7 @@ function instrument(eventName) {
   addEventListener(eventName, () => requestAnimationFrame(() => setTimeout(() => (window.__bench.painted ??= performance.now()))), { capture: true });
 }
 
-async function measure(browser, url, eventName, loads) {
+async function measure(browser, url, eventName, loads, { latency = 0 } = {}) {
   const times = [];
   const shifts = [];
   for (let i = 0; i < loads; i++) {
@@ -25,6 +34,7 @@ async function measure(browser, url, eventName, loads) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (latency) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
     await page.addInitScript(instrument, eventName);
     await page.goto(url);
     await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 30000 });
@@ -39,13 +49,26 @@ async function measure(browser, url, eventName, loads) {
 export async function coldStart({ loads = 20 } = {}) {
   const browser = await launchBrowser();
   const server = await serve(dist, { routes: { '/bench/': path.join(root, 'bench', 'pages') } });
+  const out = await mkdtemp(path.join(os.tmpdir(), 'patsel-bench-mkdocs-'));
   try {
-    return [
+    const rows = [
       { page: 'explorer: navigation to first results painted', ...(await measure(browser, `${server.url}bench/explorer.html`, 'patsel-explorer-change', loads)) },
       { page: 'pattern page: navigation to <patsel-card> painted', ...(await measure(browser, `${server.url}bench/card.html`, 'patsel-card-load', loads)) },
     ];
+    const site = await serve((await buildMkdocsExample({ dist, out })).site);
+    try {
+      const far = { latency: ROUND_TRIP_MS };
+      rows.push(
+        { page: `MkDocs site, ${ROUND_TRIP_MS} ms round trips: explorer page to first results painted`, ...(await measure(browser, `${site.url}explorer/`, 'patsel-explorer-change', loads, far)) },
+        { page: `MkDocs site, ${ROUND_TRIP_MS} ms round trips: pattern page to <patsel-card> painted`, ...(await measure(browser, `${site.url}patterns/circuit-breaker/`, 'patsel-card-load', loads, far)) },
+      );
+    } finally {
+      await site.close();
+    }
+    return rows;
   } finally {
     await server.close();
     await browser.close();
+    await rm(out, { recursive: true, force: true });
   }
 }

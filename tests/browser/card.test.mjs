@@ -120,6 +120,26 @@ test('an unknown pattern shows a readable error with a retry', async () => {
   await page.close();
 });
 
+test('the element is in the custom state "loading" from the start of its load until the banner or the error is shown', async () => {
+  const { page, problems } = await openPage(served.browser, `${served.url}pages/card.html`);
+  const loading = () => page.evaluate(() => document.getElementById('card').matches(':state(loading)'));
+  assert.equal(await loading(), false, 'nothing to load without a pattern');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/patterns/saga.json', async (route) => { await held; await route.continue(); });
+  await page.evaluate(() => document.getElementById('card').setAttribute('pattern', 'saga'));
+  await page.locator('#card [part~=loading]').waitFor();
+  assert.equal(await loading(), true, 'while the pattern is read');
+  release();
+  await page.locator('#card [part~=banner]:not([part~=loading])').waitFor();
+  assert.equal(await loading(), false, 'once the banner is shown');
+  await page.evaluate(() => document.getElementById('card').setAttribute('pattern', 'no-such-pattern'));
+  await page.locator('#card [part=error]').waitFor();
+  assert.equal(await loading(), false, 'once the error is shown');
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+  await page.close();
+});
+
 test('markup in catalog text renders inert, and javascript: links are not emitted', async () => {
   const { page, problems, banner } = await cardPage({ pattern: 'xss', catalog: '/fixtures/catalogs/hostile.json' });
   assert.match(await banner.textContent(), /<b onmouseover="window.pwned=3">bold<\/b>/);

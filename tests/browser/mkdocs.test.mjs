@@ -138,6 +138,34 @@ test('a pattern page and the explorer page ask for what their elements load with
   }
 });
 
+test('the article does not jump while the elements load: their space is kept (patsel.css), on a phone and a desktop', async () => {
+  // With 40 ms round trips, so the loading stages are drawn. The pages'
+  // footer moving as Material's own script settles its sidebar is left out:
+  // on these pages it sits below the screen throughout.
+  for (const [width, height] of [[360, 740], [1280, 800]]) {
+    for (const url of ['patterns/two-phase-commit/', 'patterns/event-sourcing/', 'patterns/circuit-breaker/', 'explorer/', 'trees/']) {
+      const context = await example.browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: -1, uploadThroughput: -1 });
+      await page.addInitScript(() => {
+        window.patselShifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.patselShifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(absolute(url));
+      // Every element defined and done loading, and a frame drawn after.
+      await page.waitForFunction(() => ![...document.querySelectorAll('article *')].some((e) => e.localName.startsWith('patsel-') && (!customElements.get(e.localName) || e.matches(':state(loading)'))));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+      const shift = await page.evaluate(() => window.patselShifts.reduce((sum, value) => sum + value, 0));
+      assert.ok(shift < 0.05, `${url} at ${width} px: layout shift ${shift.toFixed(3)}`);
+      await context.close();
+    }
+  }
+});
+
 test('a link in the banner swaps in the next pattern page without a reload, and back works', async () => {
   const { page, problems } = await openPage(example.browser, absolute('patterns/two-phase-commit/'));
   await banner(page).waitFor();

@@ -52,6 +52,8 @@ test('pattern pages are found by patsel_id, file name, alias or folder; others a
   const page = await html(dir, 'resilience/circuit-breaker/index.html');
   assert.ok(page.indexOf('<h1 id="circuit-breakers">') < page.indexOf('<patsel-card pattern="circuit-breaker">'), 'the banner after the title');
   assert.ok(page.indexOf('<patsel-card') < page.indexOf('<p>Text.</p>'), 'before the article');
+  assert.match(page, /<div class="patsel-widget patsel-card-widget" data-tier="gold">\n<patsel-card pattern="circuit-breaker">/,
+    'the banner\'s tier, for the space kept while it loads');
   assert.ok(page.indexOf('<p>Text.</p>') < page.indexOf('Related patterns</h2>') && page.indexOf('Related patterns</h2>') < page.indexOf('<patsel-related pattern="circuit-breaker">'));
   for (const plain of ['index.html', 'notes/not-a-pattern/index.html', 'notes/wrong/index.html'])
     assert.doesNotMatch(await html(dir, plain), /<patsel-/, plain);

@@ -12,7 +12,8 @@
 // - the URL state (`static urlKey`): connected and disconnected with the
 //   element, `readUrl()`, `writeUrl()`, and `urlRestored(value)` on Back;
 // - the load lifecycle (loader.js): attributes set together give one load,
-//   the newest load wins, a loading view, an error box with Retry;
+//   the newest load wins, a loading view, an error box with Retry, and the
+//   custom state `:state(loading)` meanwhile;
 // - `emit(type, detail)`: a bubbling, composed event;
 // - `patsel-navigate` (cancelable) before a link inside the element is
 //   followed, so a host can navigate its own way (navigation.js).
@@ -138,7 +139,9 @@ export class PatselElement extends HTMLElement {
     render: (value) => this.loaded(value),
     failure: (error) => this.failureMessage(error),
     renderError: (box, error) => this.showFailure(box, error),
+    busy: (flag) => this.#showBusy(flag),
   });
+  #internals = this.attachInternals?.();
 
   constructor() {
     super();
@@ -167,6 +170,19 @@ export class PatselElement extends HTMLElement {
   /** Loads again, after the current task, so attributes set together give one load. */
   reload() {
     this.#loader.schedule();
+  }
+
+  // `:state(loading)` from the start of a load until what it gave (or its
+  // error) is shown, so a page can keep the element's space meanwhile
+  // (dist/mkdocs/patsel.css does). A browser without custom states has none.
+  #showBusy(flag) {
+    const states = this.#internals?.states;
+    try {
+      if (flag) states?.add('loading');
+      else states?.delete('loading');
+    } catch {
+      // a CustomStateSet that only takes --dashed names (Chromium before 125)
+    }
   }
 
   /** Dispatches a bubbling, composed CustomEvent; false when a listener cancelled it. */

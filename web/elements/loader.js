@@ -28,6 +28,8 @@ export function loadingBox(part, text, attributes = {}) {
  * - `loading()`: optional; a node to show while loading, or null to keep what is shown.
  * - `renderError(box, error)`: optional; where the error box goes (default: the whole shadow root).
  * - `skip()`: optional; true when there is nothing to load (no `pattern` yet).
+ * - `busy(flag)`: optional; true when a load starts, false once its outcome
+ *   (or nothing to load) is shown.
  */
 export function createLoader(host, options) {
   return new Loader(host, options);
@@ -57,8 +59,12 @@ class Loader {
   // A load; one started later, or cancel(), makes this one's outcome moot.
   async #run(retried) {
     const request = ++this.#request;
-    const { load, render, loading, skip } = this.#options;
-    if (skip?.()) return;
+    const { load, render, loading, skip, busy } = this.#options;
+    if (skip?.()) {
+      busy?.(false);
+      return;
+    }
+    busy?.(true);
     const placeholder = loading?.();
     if (placeholder) this.#host.shadowRoot.replaceChildren(placeholder);
     try {
@@ -69,6 +75,7 @@ class Loader {
       if (request !== this.#request) return;
       this.#fail(error, retried);
     }
+    busy?.(false);  // only the newest load gets here: an older one returned above
   }
 
   // A Retry that fails again keeps the keyboard user on the new Retry button.

@@ -125,6 +125,7 @@ def on_config(config, **kwargs):
     _site.clear()
     _site.update(options=options, catalog_file=catalog_file, content_hash=catalog.get("content_hash"),
                  custom=bool(options["catalog"]), ids=ids, aliases=aliases, pages={}, page_of_src={},
+                 tiers={p["id"]: p["tier"] for p in patterns if isinstance(p.get("tier"), str)},
                  imports=_bundle_imports(), shards=(catalog_file.parent / "patterns").is_dir())
     return config
 
@@ -205,7 +206,10 @@ def on_files(files, config, **kwargs):
 
 def _element(name, attributes):
     text = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in attributes)
-    return f'<div class="patsel-widget patsel-{name}-widget">\n<patsel-{name}{text}></patsel-{name}>\n</div>'
+    # How much room a banner takes depends on its tier (patsel.css keeps it while it loads).
+    tier = _site["tiers"].get(dict(attributes).get("pattern")) if name == "card" else None
+    data = f' data-tier="{html.escape(tier, quote=True)}"' if tier else ""
+    return f'<div class="patsel-widget patsel-{name}-widget"{data}>\n<patsel-{name}{text}></patsel-{name}>\n</div>'
 
 
 def _expand_markers(markdown, src_uri):
