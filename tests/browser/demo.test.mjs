@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { dist, openPage, serve, servedBrowser } from './support.mjs';
+import { dist, layoutShiftOf, openPage, serve, servedBrowser } from './support.mjs';
 import { seriousViolations } from './axe.mjs';
 import { catalog, demoScenarios, viewTitle } from './demo-scenarios.mjs';
 
@@ -26,6 +26,15 @@ test('a link from before the demo had routes opens the view of its element', asy
     assert.ok(new URL(page.url()).search === query, 'the element state is kept');
     assert.deepEqual(problems, []);
     await page.close();
+  }
+});
+
+test('nothing jumps while a view loads (the footer stays below the screen), on a phone and a desktop', async () => {
+  for (const [width, height] of [[360, 740], [1280, 800]]) {
+    for (const route of ['', '#/search', '#/pattern/saga/', '#/problems']) {
+      const shift = await layoutShiftOf(served.browser, `${served.url}${route}`, { width, height, scope: 'main' });
+      assert.ok(shift < 0.05, `"${route}" at ${width} px: layout shift ${shift.toFixed(3)}`);
+    }
   }
 });
 

@@ -179,3 +179,35 @@ export async function textPastRightEdge(element, right) {
     return [...new Set(past)];
   }, right);
 }
+
+/**
+ * The layout shift of a cold load of `url` (cache disabled, `latency` ms
+ * round trips, so the loading stages are drawn), summed until `scope` is
+ * not aria-busy, every pattern-selector element in it is defined and done
+ * loading (not in the custom state `loading`), and a frame has been drawn.
+ */
+export async function layoutShiftOf(browser, url, { width, height, latency = 40, scope = 'body' }) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.addInitScript(() => {
+      window.patselShifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.patselShifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction((scope) => {
+      const root = document.querySelector(scope);
+      const elements = [...root.querySelectorAll('*')].filter((e) => e.localName.startsWith('patsel-'));
+      return !root.matches('[aria-busy=true]') && elements.every((e) => customElements.get(e.localName) && !e.matches(':state(loading)'));
+    }, scope);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+    return await page.evaluate(() => window.patselShifts.reduce((sum, value) => sum + value, 0));
+  } finally {
+    await context.close();
+  }
+}
