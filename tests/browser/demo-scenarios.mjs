@@ -198,7 +198,8 @@ export function demoScenarios(label, open) {
         assert.equal(page.url(), before.url, 'the same address');
         await page.locator(`${c.element} a[href^="#/pattern/"]`).first().waitFor();
         await c.restored?.(page);
-        await page.waitForFunction((y) => Math.abs(scrollY - y) <= 2, before.scroll, { timeout: 3000 });
+        // The router keeps scrolling there until the view holds still, for up to 8 s (SETTLE_MS).
+        await page.waitForFunction((y) => Math.abs(scrollY - y) <= 2, before.scroll, { timeout: 8000 });
         assert.deepEqual(problems, []);
       } finally {
         await close();

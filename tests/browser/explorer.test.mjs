@@ -285,6 +285,28 @@ test('a narrow column (688 px, 360 px): the filters fold into one bar and the re
   }
 });
 
+test('filters folded in a narrow column and unfolded as it widens (a tablet turned) show the counts of the results shown', async () => {
+  const { page, problems } = await openPage(browser, 'about:blank');
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.goto(`${pages.url}pages/explorer.html`);
+  const explorer = page.locator('#explorer');
+  const gold = matching((p) => p.tier === 'gold').length;
+  await countIs(explorer, label(gold));
+  assert.equal(await explorer.locator('[data-facet=category]').isVisible(), false, 'folded');
+  // Silver ticked while the filters are folded: the category counts are not asked for then.
+  await explorer.locator('[part~=tiers] input[value=silver]').check();
+  await countIs(explorer, label(matching((p) => p.tier === 'gold' || p.tier === 'silver').length));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await explorer.locator('[data-facet=category]').waitFor();
+  const resilience = matching((p) => (p.tier === 'gold' || p.tier === 'silver') && p.category === 'resilience').length;
+  await explorer.locator('[data-facet=category] [part~=facet-count][data-value=resilience]').filter({ hasText: new RegExp(`^${resilience}$`) }).waitFor();
+  const v = await view(page);
+  for (const category of new Set(catalog.patterns.map((p) => p.category)))
+    assert.equal(v.counts[`category:${category}`], matching((p) => (p.tier === 'gold' || p.tier === 'silver') && p.category === category).length, category);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('facets explained where they overlap (category, area), ordered values in their order (difficulty)', async () => {
   const { page, explorer } = await explorerPage();
   assert.equal(await explorer.locator('[data-facet=category] summary').textContent(), 'Category');
@@ -496,6 +518,8 @@ test('pages of 24 by default: "Show more" by keyboard, announced, kept in the UR
 
 test('keyboard only: search, tick a tier, move between results and open one', async () => {
   const { page, problems, explorer } = await explorerPage();
+  // The opening view's tier boxes wait (disabled, out of the tab order) until the engine is ready.
+  await explorer.locator('input[value=silver]:enabled').waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.getAttribute('part')), 'search');
   await page.keyboard.type('retry');  // a query with several results, to move between them

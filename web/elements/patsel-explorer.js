@@ -128,6 +128,8 @@ export class PatselExplorerElement extends PatselElement {
   #ui;
   #opening;  // {state, waiting, hash}: the view painted from the shipped answers before the engine was ready
   #facetValues = {};  // facet -> every value its panel lists, in order
+  #narrow;  // whether the column was narrow (filters behind their button) at the last layout
+  #resize = new ResizeObserver(() => this.#resized());
 
   /** The tiers currently ticked. */
   get selectedTiers() { return [...this.#state.tiers]; }
@@ -144,6 +146,7 @@ export class PatselExplorerElement extends PatselElement {
 
   connectedCallback() {
     if (!this.#ui) this.#renderFrame();
+    this.#resize.observe(this);
     super.connectedCallback();
     const saved = this.readUrl();
     if (saved !== null) this.#state = stateFrom(saved);
@@ -152,6 +155,7 @@ export class PatselExplorerElement extends PatselElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    this.#resize.disconnect();
     clearTimeout(this.#timer);
   }
 
@@ -227,6 +231,15 @@ export class PatselExplorerElement extends PatselElement {
       const only = request.facet_values?.[facet];
       return [facet, only ? facets[facet].filter((v) => only.includes(v.value)) : facets[facet]];
     }));
+  }
+
+  // Folded filters are not counted (#countRequest): when the column widens
+  // and they unfold, the open panels need counts of the view shown (unless
+  // the Filters button had shown them, and they were counted then).
+  #resized() {
+    const narrow = getComputedStyle(this.#ui.toggle).display !== 'none';  // the CSS's container query
+    if (this.#narrow && !narrow && !this.#ui.layout.classList.contains('filters-open')) this.#update('none');
+    this.#narrow = narrow;
   }
 
   showFailure(box) {
