@@ -18,9 +18,14 @@ struct Adapter {
   detail::TextMethod text = nullptr;
 };
 
-// What a search catalog (Scope::search) can answer: the rest need whole records.
+// What a search catalog (Scope::search) can answer, and all the search
+// module (PATSEL_SEARCH_ONLY) has: the rest need whole records.
+constexpr std::string_view kSearchMethods[] = {"info", "list", "search"};
+
 bool answers_from_search_catalog(std::string_view method) {
-  return method == "info" || method == "list" || method == "search";
+  for (std::string_view name : kSearchMethods)
+    if (name == method) return true;
+  return false;
 }
 
 Error search_only(std::string_view method) {
@@ -73,6 +78,14 @@ constexpr bool adapters_match_methods() {
   return true;
 }
 static_assert(adapters_match_methods(), "kAdapters must name the methods of kMethods, in its order");
+#else
+constexpr bool adapters_are_search_methods() {
+  if (std::size(kAdapters) != std::size(kSearchMethods)) return false;
+  for (std::size_t i = 0; i < std::size(kSearchMethods); ++i)
+    if (kAdapters[i].name != kSearchMethods[i]) return false;
+  return true;
+}
+static_assert(adapters_are_search_methods(), "the search module's adapters are the methods of kSearchMethods, in its order");
 #endif
 
 bool is_method(std::string_view name) {
