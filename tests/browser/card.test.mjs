@@ -127,9 +127,16 @@ test('the element is in the custom state "loading" from the start of its load un
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/patterns/saga.json', async (route) => { await held; await route.continue(); });
-  await page.evaluate(() => document.getElementById('card').setAttribute('pattern', 'saga'));
+  await page.evaluate(() => {
+    const card = document.getElementById('card');
+    card.style.minHeight = '300px';  // the room a page keeps for it (the MkDocs stylesheet does)
+    card.setAttribute('pattern', 'saga');
+  });
   await page.locator('#card [part~=loading]').waitFor();
   assert.equal(await loading(), true, 'while the pattern is read');
+  // Meanwhile the frame of a banner fills that room.
+  const frame = await page.locator('#card [part~=loading]').evaluate((box) => ({ height: box.getBoundingClientRect().height, border: getComputedStyle(box).borderTopStyle }));
+  assert.deepEqual(frame, { height: 300, border: 'solid' });
   release();
   await page.locator('#card [part~=banner]:not([part~=loading])').waitFor();
   assert.equal(await loading(), false, 'once the banner is shown');

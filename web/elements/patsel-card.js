@@ -29,6 +29,9 @@ const css = `
 :host { container-type: inline-size; }
 [part~=banner] { border: 1px solid var(--accent); border-left-width: 4px; background: var(--tint);
   border-radius: var(--patsel-radius); padding: .55rem .85rem .6rem; min-height: 4.5rem; }
+/* While loading: the frame of a banner, filling the room a page keeps for it (min-height). */
+:host(:state(loading)) { display: flex; flex-direction: column; }
+[part~=banner][part~=loading] { flex: 1; border: 1px solid var(--patsel-border); border-left-width: 4px; color: var(--patsel-muted); }
 [part~=head] { display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem .6rem; margin: 0 0 .3rem; }
 [part~=head] [part~=badge] { align-self: center; }
 [part~=title] { font-weight: 700; }
