@@ -38,6 +38,25 @@ test('nothing jumps while a view loads (the footer stays below the screen), on a
   }
 });
 
+test('Back returns to where the reader left a view, also when a link is followed in the frame that scrolled (no scroll event yet)', async () => {
+  const { page, problems } = await openPage(served.browser, `${served.url}#/pattern/saga/`);
+  await viewTitle(page);
+  await page.locator('patsel-related a[part~=node]').first().waitFor();  // the view drawn in full
+  const left = await page.evaluate(() => {
+    const y = Math.min(1200, document.documentElement.scrollHeight - innerHeight - 1);
+    scrollTo(0, y);
+    document.querySelector('main#view nav.crumbs a[href="#/search"]').click();
+    return y;
+  });
+  assert.ok(left > 300, `a place worth keeping: ${left}`);
+  assert.equal(await viewTitle(page), 'Search the catalog');
+  await page.goBack();
+  assert.equal(await viewTitle(page), catalog.patterns.find((p) => p.id === 'saga').title);
+  await page.waitForFunction((y) => Math.abs(scrollY - y) <= 2, left, { timeout: 8000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('an unknown route, pattern or tree says so and links back home', async () => {
   const { page } = await openPage(served.browser, `${served.url}#/nowhere`);
   for (const route of ['#/nowhere', '#/pattern/no-such-pattern/', '#/tree/no-such-tree/', '#/timeline/no-such-family/']) {

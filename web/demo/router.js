@@ -35,16 +35,21 @@ function sameDocument(url) {
 export function startRouter(render, { busy = () => false } = {}) {
   history.scrollRestoration = 'manual';
   let shown = null;        // the hash whose view is shown
+  let shownHref = null;    // and its address, which scrolling is recorded for
   let request = 0;
 
   async function show({ force = false, restore = false } = {}) {
     const hash = location.hash || '#/';
     if (!force && hash === shown) return;
+    // Where the reader leaves the view on screen: a scroll just before a link
+    // is followed may have no scroll event yet (they come once a frame).
+    if (shownHref) scrolls.set(shownHref, scrollY);
     shown = hash;
     const mine = ++request;
     const target = restore ? scrolls.get(location.href) ?? 0 : 0;
     await render(routeOf(hash), { restored: restore });
     if (mine !== request) return;
+    shownHref = location.href;
     // A new view starts at the top; only Back and Forward have a place to keep.
     if (target > 0) settleScroll(target, () => mine === request, busy);
     else window.scrollTo(0, 0);
@@ -78,8 +83,10 @@ export function startRouter(render, { busy = () => false } = {}) {
     navigate(url.href);
   });
 
-  // The scroll position of every address the reader has been at, for Back.
-  window.addEventListener('scroll', () => scrolls.set(location.href, scrollY), { passive: true });
+  // The scroll position of every address the reader has been at, for Back:
+  // of the view on screen, not of the address bar, which a link followed
+  // right after a scroll has changed before the scroll's event arrives.
+  window.addEventListener('scroll', () => shownHref && scrolls.set(shownHref, scrollY), { passive: true });
   window.addEventListener('popstate', () => show({ restore: true }));
   window.addEventListener('hashchange', () => show({ restore: true }));
 
