@@ -53,13 +53,17 @@ export async function bundleElements(packageDir) {
   const manifest = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint) continue;
-    const outside = [...outsideImports(metafile, file)];
-    if (outside.includes('../index.js')) outside.push('../engine.js');  // the API's own import
+    const { bundled, outside } = staticImports(metafile, file);
+    if (outside.has('../index.js')) outside.add('../engine.js');  // the API's own import
     if (path.basename(file) !== 'links.js') {
       const text = await readFile(file, 'utf8');
-      await writeFile(file, `${outside.map((specifier) => `import"${specifier}";`).join('')}${text}`);
+      await writeFile(file, `${[...outside].map((specifier) => `import"${specifier}";`).join('')}${text}`);
     }
-    manifest[path.basename(file)] = staticFiles(metafile, file, outside, packageDir);
+    // Package paths, for the manifest below.
+    manifest[path.basename(file)] = [
+      ...[...bundled].map((output) => path.relative(packageDir, path.resolve(output)).split(path.sep).join('/')),
+      ...[...outside].map((specifier) => path.posix.normalize(`bundle/${specifier}`)),
+    ];
   }
   // Every file each entry loads before it runs, for <link rel="modulepreload">
   // in a page's HTML (the MkDocs hook writes them): the page then asks for
@@ -68,29 +72,21 @@ export async function bundleElements(packageDir) {
   await writeFile(path.join(outdir, 'imports.json'), `${JSON.stringify(sorted, null, 1)}\n`);
 }
 
-// The package files (relative to the package) `entry` loads through static
-// imports: itself, its chunks, and the files outside the bundle.
-function staticFiles(metafile, entry, outside, packageDir) {
-  const chunks = new Set();
+// What `entry`'s static imports load: the bundle's outputs (itself and its
+// chunks, as the metafile names them) and the files outside the bundle (as
+// imported from bundle/).
+function staticImports(metafile, entry) {
+  const bundled = new Set();
+  const outside = new Set();
   const walk = (output) => {
-    if (chunks.has(output)) return;
-    chunks.add(output);
-    for (const { path: target, kind, external } of metafile.outputs[output].imports)
-      if (kind === 'import-statement' && !external) walk(target);
+    if (bundled.has(output)) return;
+    bundled.add(output);
+    for (const { path: target, kind, external } of metafile.outputs[output].imports) {
+      if (kind !== 'import-statement') continue;
+      if (external) outside.add(target);
+      else walk(target);
+    }
   };
   walk(entry);
-  const bundled = [...chunks].map((file) => path.relative(packageDir, path.resolve(file)));
-  return [...bundled, ...outside.map((specifier) => path.posix.normalize(`bundle/${specifier}`))].map((file) => file.split(path.sep).join('/'));
-}
-
-// The external files `output`'s static imports reach, through its chunks.
-function outsideImports(metafile, output, found = new Set(), seen = new Set()) {
-  if (seen.has(output)) return found;
-  seen.add(output);
-  for (const { path: target, kind, external } of metafile.outputs[output].imports) {
-    if (kind !== 'import-statement') continue;
-    if (external) found.add(target);
-    else outsideImports(metafile, target, found, seen);
-  }
-  return found;
+  return { bundled, outside };
 }
