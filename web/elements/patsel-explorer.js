@@ -237,9 +237,15 @@ export class PatselExplorerElement extends PatselElement {
   // and they unfold, the open panels need counts of the view shown (unless
   // the Filters button had shown them, and they were counted then).
   #resized() {
-    const narrow = getComputedStyle(this.#ui.toggle).display !== 'none';  // the CSS's container query
+    const narrow = this.#narrowColumn();
     if (this.#narrow && !narrow && !this.#ui.layout.classList.contains('filters-open')) this.#update('none');
     this.#narrow = narrow;
+  }
+
+  // In a narrow column (the CSS's container query) the Filters button is
+  // shown, and the filters are folded behind it until it is pressed.
+  #narrowColumn() {
+    return this.isConnected && getComputedStyle(this.#ui.toggle).display !== 'none';
   }
 
   showFailure(box) {
@@ -457,7 +463,7 @@ export class PatselExplorerElement extends PatselElement {
   // big catalog this keeps each answer small (docs/search.md).
   #countRequest() {
     const request = { facets: ['tier'], facet_limit: 100000 };
-    const folded = this.#ui && !this.#ui.layout.classList.contains('filters-open') && getComputedStyle(this.#ui.facets).display === 'none';
+    const folded = this.#ui && !this.#ui.layout.classList.contains('filters-open') && this.#narrowColumn();
     for (const { facet, top } of FACETS) {
       const panel = this.#ui?.facets.querySelector(`[data-facet=${facet}]`);
       if (!panel?.open || folded) continue;
