@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildMkdocsExample } from '../scripts/mkdocs-example.mjs';
-import { dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
+import { coldPage, dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
 import { percentile } from './workloads.mjs';
 
 const ROUND_TRIP_MS = 40;
@@ -30,11 +30,7 @@ async function measure(browser, url, eventName, loads, { latency = 0 } = {}) {
   const times = [];
   const shifts = [];
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    if (latency) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+    const { context, page } = await coldPage(browser, { latency });
     await page.addInitScript(instrument, eventName);
     await page.goto(url);
     await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 30000 });

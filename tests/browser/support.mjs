@@ -181,18 +181,28 @@ export async function textPastRightEdge(element, right) {
 }
 
 /**
+ * A page in a fresh browser context with the cache disabled and, with
+ * `latency`, that many ms of emulated round trip: a reader's first visit.
+ * Close `context` when done.
+ */
+export async function coldPage(browser, { viewport, latency = 0 } = {}) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (latency) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  return { context, page };
+}
+
+/**
  * The layout shift of a cold load of `url` (cache disabled, `latency` ms
  * round trips, so the loading stages are drawn), summed until `scope` is
  * not aria-busy, every pattern-selector element in it is defined and done
  * loading (not in the custom state `loading`), and a frame has been drawn.
  */
 export async function layoutShiftOf(browser, url, { width, height, latency = 40, scope = 'body' }) {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const { context, page } = await coldPage(browser, { viewport: { width, height }, latency });
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
     await page.addInitScript(() => {
       window.patselShifts = [];
       new PerformanceObserver((list) => {
