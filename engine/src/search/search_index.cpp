@@ -53,13 +53,7 @@ namespace {
 using detail::SearchIndexData;
 
 constexpr std::uint32_t kStopWord = 0xFFFFFFFF;
-
-struct RawPosting {
-  std::uint32_t term;
-  std::uint32_t doc;
-  std::uint16_t tf;
-  std::uint8_t field;
-};
+constexpr std::uint32_t kNoDocument = 0xFFFFFFFF;
 
 // Sorts `strings` and returns, for each old position, its new one.
 std::vector<std::uint32_t> sort_with_ranks(std::vector<std::string>& strings) {
@@ -99,7 +93,9 @@ class Builder {
   std::vector<std::uint32_t> word_terms_;
   std::unordered_map<std::string, std::uint32_t> term_ids_;
   std::vector<std::string> term_strings_;
-  std::vector<RawPosting> raw_;
+  // Patterns per build-time term, counted with the last pattern that had it.
+  std::vector<std::uint32_t> term_documents_;
+  std::vector<std::uint32_t> term_last_doc_;
   std::vector<std::array<std::uint32_t, kSearchFieldCount>> lengths_;
   std::vector<std::uint32_t> term_rank_;  // build-time term id -> final id
   std::unordered_map<std::string, std::string> stem_memo_;  // for synonym phrases
@@ -110,7 +106,11 @@ class Builder {
 
   std::uint32_t term_id(const std::string& stem) {
     auto [it, inserted] = term_ids_.try_emplace(stem, static_cast<std::uint32_t>(term_strings_.size()));
-    if (inserted) term_strings_.push_back(stem);
+    if (inserted) {
+      term_strings_.push_back(stem);
+      term_documents_.push_back(0);
+      term_last_doc_.push_back(kNoDocument);
+    }
     return it->second;
   }
 
@@ -129,8 +129,9 @@ class Builder {
     return it->second == kStopWord ? kStopWord : word_terms_[it->second];
   }
 
+  // Tokenizes a pattern's fields into the forward index; the postings are
+  // made from it once every pattern is in (finish_postings).
   void index_document(std::uint32_t doc, const Pattern& p) {
-    keys_.clear();
     for (std::size_t f = 0; f < kSearchFieldCount; ++f) {
       out_.forward_begin.push_back(static_cast<std::uint32_t>(out_.forward.size()));
       detail::field_values(p, static_cast<SearchField>(f), values_);
@@ -140,20 +141,14 @@ class Builder {
         for (const text::Token& t : tokens_) {
           std::uint32_t term = word_term(t.word);
           if (term == kStopWord) continue;
-          keys_.push_back(static_cast<std::uint64_t>(term) << 8 | f);
           out_.forward.push_back(term);
           ++lengths_[doc][f];
+          if (term_last_doc_[term] != doc) {
+            term_last_doc_[term] = doc;
+            ++term_documents_[term];
+          }
         }
       }
-    }
-    std::sort(keys_.begin(), keys_.end());
-    for (std::size_t i = 0; i < keys_.size();) {
-      std::size_t j = i;
-      while (j < keys_.size() && keys_[j] == keys_[i]) ++j;
-      const std::size_t tf = std::min<std::size_t>(j - i, 0xFFFF);
-      raw_.push_back({static_cast<std::uint32_t>(keys_[i] >> 8), doc, static_cast<std::uint16_t>(tf),
-                      static_cast<std::uint8_t>(keys_[i] & 0xFF)});
-      i = j;
     }
   }
 
@@ -186,46 +181,51 @@ class Builder {
     for (double& a : average) a = out_.documents && a > 0 ? a / out_.documents : 1.0;
     out_.average_length = average;
 
-    // Counting sort by final term id; patterns stay in order within a term
-    // because raw_ was filled pattern by pattern.
+    // Each term's postings start where the terms before it end; patterns are
+    // then visited in order, so every term's postings come out sorted by
+    // pattern. A pattern's (term, field) pairs are read back from the
+    // forward index, sorted, and summed per term over its fields.
     const std::size_t terms = out_.terms.size();
-    std::vector<std::uint32_t> start(terms + 1, 0);
-    for (const RawPosting& r : raw_) ++start[term_rank_[r.term] + 1];
-    for (std::size_t t = 0; t < terms; ++t) start[t + 1] += start[t];
-    std::vector<std::uint32_t> order(raw_.size());
-    {
-      std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-      for (std::uint32_t i = 0; i < raw_.size(); ++i) order[next[term_rank_[raw_[i].term]]++] = i;
-    }
-
     out_.postings_begin.assign(terms + 1, 0);
-    out_.posting_doc.reserve(raw_.size());
-    out_.posting_weight.reserve(raw_.size());
-    out_.posting_fields.reserve(raw_.size());
-    for (std::size_t t = 0; t < terms; ++t) {
-      out_.postings_begin[t] = static_cast<std::uint32_t>(out_.posting_doc.size());
-      for (std::uint32_t k = start[t]; k < start[t + 1];) {
-        const std::uint32_t doc = raw_[order[k]].doc;
+    for (std::size_t t = 0; t < term_documents_.size(); ++t) out_.postings_begin[term_rank_[t] + 1] = term_documents_[t];
+    for (std::size_t t = 0; t < terms; ++t) out_.postings_begin[t + 1] += out_.postings_begin[t];
+    term_documents_ = {};
+    term_last_doc_ = {};
+    const std::size_t postings = out_.postings_begin[terms];
+    out_.posting_doc.assign(postings, 0);
+    out_.posting_weight.assign(postings, 0.0f);
+    out_.posting_fields.assign(postings, 0);
+    std::vector<std::uint32_t> next(out_.postings_begin.begin(), out_.postings_begin.end() - 1);
+    for (std::uint32_t doc = 0; doc < out_.documents; ++doc) {
+      keys_.clear();
+      for (std::size_t f = 0; f < kSearchFieldCount; ++f) {
+        auto [first, last] = out_.field_terms(doc, f);
+        for (const std::uint32_t* term = first; term != last; ++term)
+          if (*term != detail::kNoTerm) keys_.push_back(static_cast<std::uint64_t>(*term) << 8 | f);
+      }
+      std::sort(keys_.begin(), keys_.end());
+      for (std::size_t i = 0; i < keys_.size();) {
+        const std::uint32_t term = static_cast<std::uint32_t>(keys_[i] >> 8);
         double weight = 0;
         std::uint8_t fields = 0;
-        for (; k < start[t + 1] && raw_[order[k]].doc == doc; ++k) {
-          const RawPosting& r = raw_[order[k]];
-          const auto& fw = detail::kFieldWeights[r.field];
-          const double norm = 1 - fw.b + fw.b * lengths_[doc][r.field] / average[r.field];
-          weight += fw.boost * (r.tf * (detail::kK1 + 1)) / (r.tf + detail::kK1 * norm);
-          fields = static_cast<std::uint8_t>(fields | (1u << r.field));
+        while (i < keys_.size() && keys_[i] >> 8 == term) {
+          const std::size_t field = keys_[i] & 0xFF;
+          std::size_t j = i;
+          while (j < keys_.size() && keys_[j] == keys_[i]) ++j;
+          const double tf = static_cast<double>(std::min<std::size_t>(j - i, 0xFFFF));
+          const auto& fw = detail::kFieldWeights[field];
+          const double norm = 1 - fw.b + fw.b * lengths_[doc][field] / average[field];
+          weight += fw.boost * (tf * (detail::kK1 + 1)) / (tf + detail::kK1 * norm);
+          fields = static_cast<std::uint8_t>(fields | (1u << field));
+          i = j;
         }
-        out_.posting_doc.push_back(doc);
-        out_.posting_weight.push_back(static_cast<float>(weight));
-        out_.posting_fields.push_back(fields);
+        const std::uint32_t at = next[term]++;
+        out_.posting_doc[at] = doc;
+        out_.posting_weight[at] = static_cast<float>(weight);
+        out_.posting_fields[at] = fields;
       }
     }
-    out_.postings_begin[terms] = static_cast<std::uint32_t>(out_.posting_doc.size());
-    raw_ = {};
     lengths_ = {};
-    out_.posting_doc.shrink_to_fit();
-    out_.posting_weight.shrink_to_fit();
-    out_.posting_fields.shrink_to_fit();
   }
 
   // Analyses a phrase like a query would: stems and folded words, stop words out.
