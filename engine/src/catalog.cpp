@@ -157,6 +157,11 @@ std::optional<Outline> read_outline(std::string_view text) {
 
 }  // namespace
 
+const nlohmann::json& Pattern::record() const {
+  static const json no_record = json::object();
+  return source ? source->get() : no_record;
+}
+
 const nlohmann::json& detail::LazyRecord::get() const {
   // The same bytes parsed at load, so this cannot fail.
   std::call_once(parsed_, [this] { value_ = json::parse(text_); });
@@ -185,12 +190,12 @@ std::string tier_names() {
   return detail::name_list(names);
 }
 
-Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& limits) {
+Result<Catalog> Catalog::from_json(std::string_view text, const CatalogLimits& limits, RecordText records) {
   if (text.size() > limits.max_bytes) return too_large(text.size(), limits);
-  return from_owned_json(std::string(text), limits);
+  return from_owned_json(std::string(text), limits, records);
 }
 
-Result<Catalog> Catalog::from_owned_json(std::string owned, const CatalogLimits& limits) {
+Result<Catalog> Catalog::from_owned_json(std::string owned, const CatalogLimits& limits, RecordText records) {
   if (owned.size() > limits.max_bytes) return too_large(owned.size(), limits);
   if (auto path = detail::too_deep(owned, limits.max_depth))
     return Error{"catalog.too_deep", *path + ": nested deeper than " + std::to_string(limits.max_depth) +
@@ -245,11 +250,12 @@ Result<Catalog> Catalog::from_owned_json(std::string owned, const CatalogLimits&
 
   if (!outline->patterns || !outline->patterns->starts_with_bracket)
     return invalid_or({"catalog.bad_shape", "$.patterns: missing or not an array"});
-  auto records = detail::array_elements(outline->patterns->text);
-  if (!records) return invalid_or({"catalog.parse_error", "catalog: $.patterns is not a valid list"});
-  catalog.patterns_.reserve(records->size());
-  for (std::size_t i = 0; i < records->size(); ++i) {
-    const std::string_view record_text = (*records)[i];
+  const bool keep_text = records == RecordText::keep || catalog.scope_ != Scope::search;
+  auto texts = detail::array_elements(outline->patterns->text);
+  if (!texts) return invalid_or({"catalog.parse_error", "catalog: $.patterns is not a valid list"});
+  catalog.patterns_.reserve(texts->size());
+  for (std::size_t i = 0; i < texts->size(); ++i) {
+    const std::string_view record_text = (*texts)[i];
     const json record = json::parse(record_text, nullptr, /*allow_exceptions=*/false);
     if (record.is_discarded())
       return invalid_or({"catalog.parse_error", "catalog: $.patterns[" + std::to_string(i) + "] is not valid JSON"});
@@ -266,7 +272,7 @@ Result<Catalog> Catalog::from_owned_json(std::string owned, const CatalogLimits&
           "$.patterns[" + std::to_string(i) + "].id: '" + id + "' appears twice; kept the first"});
       continue;
     }
-    pattern.value().source = std::make_shared<const detail::LazyRecord>(text, record_text);
+    if (keep_text) pattern.value().source = std::make_shared<const detail::LazyRecord>(text, record_text);
     catalog.patterns_.push_back(std::move(pattern).value());
   }
   return catalog;

@@ -141,3 +141,30 @@ TEST_CASE("a scope that is neither full nor search is refused at its place") {
   REQUIRE(full);
   CHECK(full.value().scope() == patsel::Scope::full);
 }
+
+TEST_CASE("an engine keeps no record text of a search catalog, and every record of a full one") {
+  using patsel::Catalog;
+  using patsel::RecordText;
+  auto cut = Catalog::from_json(search_text(), {}, RecordText::drop_for_search_scope);
+  REQUIRE(cut);
+  const patsel::Pattern& first = cut.value().patterns().front();
+  CHECK(first.source == nullptr);
+  CHECK(first.record() == json::object());
+  // The typed fields search reads are all there.
+  const auto full = patsel_test::catalog_from_text(shipped_text());
+  const patsel::Pattern* same = full.find(first.id);
+  REQUIRE(same != nullptr);
+  CHECK(first.title == same->title);
+  CHECK(first.excerpt == same->excerpt);
+  CHECK(first.when_to_use == same->when_to_use);
+  // Asked to keep them (the default), a search catalog's records are there;
+  // a full catalog keeps its records either way.
+  auto kept = Catalog::from_json(search_text());
+  REQUIRE(kept);
+  CHECK(kept.value().patterns().front().record()["id"] == first.id);
+  auto whole = Catalog::from_json(shipped_text(), {}, RecordText::drop_for_search_scope);
+  REQUIRE(whole);
+  CHECK(whole.value().patterns().front().record()["id"] == whole.value().patterns().front().id);
+  CHECK(whole.value().patterns().front().record().contains("migration_paths") ==
+        full.patterns().front().record().contains("migration_paths"));
+}

@@ -76,8 +76,9 @@ struct Pattern {
   std::vector<std::string> ecosystems;  ///< implementations[].ecosystem
 
   /// The full record from catalog.json, parsed the first time it is asked
-  /// for and kept from then on.
-  const nlohmann::json& record() const { return source->get(); }
+  /// for and kept from then on; an empty object in a catalog loaded without
+  /// its records' text (RecordText::drop_for_search_scope).
+  const nlohmann::json& record() const;
   std::shared_ptr<const detail::LazyRecord> source;
 };
 
@@ -99,6 +100,13 @@ enum class Scope { full, search };
 
 std::string_view to_string(Scope scope);
 
+/// Whether a loaded catalog keeps each record's text for Pattern::record().
+/// An engine never reads the whole records of a search catalog (it refuses
+/// the methods that would), so it loads one without them: the text, the
+/// largest part of a large catalog's memory, is freed once the typed fields
+/// are read, before the search index is built.
+enum class RecordText { keep, drop_for_search_scope };
+
 /// A loaded, read-only catalog.
 class Catalog {
  public:
@@ -109,10 +117,12 @@ class Catalog {
   /// auto catalog = patsel::Catalog::from_json(text);
   /// if (!catalog) std::cerr << catalog.error().to_string();
   /// ```
-  static Result<Catalog> from_json(std::string_view text, const CatalogLimits& limits = {});
+  static Result<Catalog> from_json(std::string_view text, const CatalogLimits& limits = {},
+                                   RecordText records = RecordText::keep);
   /// The same, keeping `text` itself instead of a copy (a large catalog
   /// is then in memory once).
-  static Result<Catalog> from_owned_json(std::string text, const CatalogLimits& limits = {});
+  static Result<Catalog> from_owned_json(std::string text, const CatalogLimits& limits = {},
+                                         RecordText records = RecordText::keep);
 
   int schema_version() const { return schema_version_; }
   const std::string& content_hash() const { return content_hash_; }

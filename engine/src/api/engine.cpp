@@ -121,12 +121,14 @@ std::string Engine::load_with(std::string_view options_json, ReadCatalog read_ca
 
 std::string Engine::load(std::string_view catalog_json, std::string_view options_json) {
   // The limits are checked before the text is copied.
-  return load_with(options_json, [&](const CatalogLimits& limits) { return Catalog::from_json(catalog_json, limits); });
+  return load_with(options_json, [&](const CatalogLimits& limits) {
+    return Catalog::from_json(catalog_json, limits, RecordText::drop_for_search_scope);
+  });
 }
 
 std::string Engine::load_owned(std::string catalog_json, std::string_view options_json) {
   return load_with(options_json, [&](const CatalogLimits& limits) {
-    return Catalog::from_owned_json(std::move(catalog_json), limits);
+    return Catalog::from_owned_json(std::move(catalog_json), limits, RecordText::drop_for_search_scope);
   });
 }
 
