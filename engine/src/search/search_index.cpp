@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "index_data.hpp"
+#include "word_table.hpp"
 #include "patsel/text.hpp"
 
 namespace patsel::detail {
@@ -88,7 +89,7 @@ class Builder {
  private:
   const Catalog& catalog_;
   SearchIndexData& out_;
-  std::unordered_map<std::string, std::uint32_t> word_ids_;  // folded word -> word, or kStopWord
+  detail::WordTable word_ids_;  // folded word -> word, or kStopWord
   std::vector<std::string> word_strings_;
   std::vector<std::uint32_t> word_terms_;
   std::unordered_map<std::string, std::uint32_t> term_ids_;
@@ -115,18 +116,18 @@ class Builder {
   }
 
   // The term of a folded word; stemming runs once per distinct word.
-  std::uint32_t word_term(const std::string& word) {
-    auto it = word_ids_.find(word);
-    if (it == word_ids_.end()) {
-      std::uint32_t id = kStopWord;
-      if (!text::is_stop_word(word)) {
+  std::uint32_t word_term(std::string_view word) {
+    std::uint32_t& id = word_ids_.value_of(word);
+    if (id == detail::WordTable::kUnset) {
+      if (text::is_stop_word(word)) {
+        id = kStopWord;
+      } else {
         id = static_cast<std::uint32_t>(word_strings_.size());
-        word_strings_.push_back(word);
+        word_strings_.emplace_back(word);
         word_terms_.push_back(term_id(text::stem(word)));
       }
-      it = word_ids_.emplace(word, id).first;
     }
-    return it->second == kStopWord ? kStopWord : word_terms_[it->second];
+    return id == kStopWord ? kStopWord : word_terms_[id];
   }
 
   // Tokenizes a pattern's fields into the forward index; the postings are
@@ -137,9 +138,8 @@ class Builder {
       detail::field_values(p, static_cast<SearchField>(f), values_);
       for (std::size_t v = 0; v < values_.size(); ++v) {
         if (v > 0) out_.forward.push_back(detail::kNoTerm);  // no phrase spans two list items
-        text::tokenize(values_[v], tokens_);
-        for (const text::Token& t : tokens_) {
-          std::uint32_t term = word_term(t.word);
+        for (text::Words words(values_[v]); words.next();) {
+          std::uint32_t term = word_term(words.word());
           if (term == kStopWord) continue;
           out_.forward.push_back(term);
           ++lengths_[doc][f];
