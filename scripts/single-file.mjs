@@ -1,6 +1,7 @@
 // Builds the offline single-file demo: dist/pattern-selector-offline.html,
 // one HTML file with the demo's own modules, the elements, the JS API, the
 // wasm module and the catalog inlined, which a user can open by double-click (file://, no network).
+// What the page never runs is left out (see leftOut below).
 // Run by assemble.mjs after dist/ is assembled; the package tests run it on
 // the files of the packed tarball, with the demo page from web/demo.
 
@@ -31,9 +32,30 @@ export async function buildSingleFile(dist, { demo = path.join(dist, 'demo') } =
       });
     },
   };
+  // Two files of the package the offline page never runs: it configures its
+  // own catalog, so the explorer's opening answers (only for the shipped
+  // catalog read by URL) do not apply and no search module is chosen
+  // (engine.js). They are left out of the bundle (about 110 KB): the
+  // answers read as absent, as in a custom build, and the search module's
+  // loader says it is not there.
+  const leftOut = {
+    name: 'left-out',
+    setup(b) {
+      b.onResolve({ filter: /(^|\/)(explorer-opening-answers\.js|selector-search\.mjs)$/ }, (args) => ({
+        path: path.basename(args.path),
+        namespace: 'left-out',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+        contents: args.path === 'explorer-opening-answers.js'
+          ? 'export default null;'
+          : 'export default () => { throw new Error("the offline file has no search module"); };',
+        loader: 'js',
+      }));
+    },
+  };
   const bundle = await build({
     stdin: { contents: entry, resolveDir: dist, loader: 'js' },
-    plugins: [packageFiles],
+    plugins: [leftOut, packageFiles],
     bundle: true,
     format: 'esm',
     minify: true,

@@ -45,4 +45,13 @@ test('the offline single-file demo works from file:// with no network', async ()
   await close();
 });
 
+test('the offline file leaves out what its page never runs: the opening answers and the search module', async () => {
+  const html = await readFile(path.join(dist, 'pattern-selector-offline.html'), 'utf8');
+  const opening = JSON.parse((await import(pathToFileURL(path.join(dist, 'explorer-opening-answers.js')).href)).default);
+  assert.ok(!html.includes(`"content_hash":"${opening.content_hash}","page_size"`), 'no opening answers');
+  // Each Emscripten loader says this once: one loader (selector.mjs), not two.
+  assert.equal(html.split('failed to asynchronously prepare wasm').length - 1, 1, 'one wasm loader');
+  assert.ok(html.includes('the offline file has no search module'));
+});
+
 demoScenarios('offline file', openOffline);
