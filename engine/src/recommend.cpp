@@ -1,6 +1,7 @@
 #include "patsel/recommend.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <map>
 #include <set>
@@ -89,29 +90,44 @@ int strength(Relation r) {  // lower is stronger
 
 }  // namespace
 
-std::vector<PatternScore> score_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile) {
+namespace {
+
+// The score of every pattern a rule that holds names, in the order they are
+// first named; with each reason when `reasons` (ranking alone, as
+// next_fields() does for every value it tries, needs none).
+std::vector<PatternScore> scores_of(const Catalog& catalog, const RuleBook& book, const Profile& profile, bool reasons) {
   std::vector<PatternScore> scores;
-  std::map<std::string, std::size_t> at;
-  std::map<std::string, std::vector<std::size_t>> rule_order;  // pattern -> rule index per reason
+  // Each pattern's place in `scores`, by its place in the catalog.
+  std::vector<std::size_t> at(catalog.patterns().size(), SIZE_MAX);
   for (std::size_t r = 0; r < book.rules.size(); ++r) {
     const Rule& rule = book.rules[r];
     if (evaluate(book, rule.when, profile) != Truth::yes) continue;
     for (const RuleEffect& effect : rule.effects) {
       const Pattern* p = catalog.find(effect.pattern);
       if (!p) continue;
-      auto [it, fresh] = at.emplace(p->id, scores.size());
-      if (fresh) scores.push_back(PatternScore{p, 0, {}});
-      PatternScore& s = scores[it->second];
+      std::size_t& slot = at[static_cast<std::size_t>(p - catalog.patterns().data())];
+      if (slot == SIZE_MAX) {
+        slot = scores.size();
+        scores.push_back(PatternScore{p, 0, {}});
+      }
+      PatternScore& s = scores[slot];
       s.score += effect.weight;
-      s.reasons.push_back({rule.id, effect.weight, effect.reason});
+      if (reasons) s.reasons.push_back({rule.id, effect.weight, effect.reason});
     }
   }
-  for (PatternScore& s : scores)  // strongest first; stable keeps rule order among equals
-    std::stable_sort(s.reasons.begin(), s.reasons.end(), [](const Evidence& a, const Evidence& b) {
-      if ((a.weight < 0) != (b.weight < 0)) return a.weight > 0;
-      return std::abs(a.weight) > std::abs(b.weight);
-    });
+  if (reasons)
+    for (PatternScore& s : scores)  // strongest first; stable keeps rule order among equals
+      std::stable_sort(s.reasons.begin(), s.reasons.end(), [](const Evidence& a, const Evidence& b) {
+        if ((a.weight < 0) != (b.weight < 0)) return a.weight > 0;
+        return std::abs(a.weight) > std::abs(b.weight);
+      });
   return scores;
+}
+
+}  // namespace
+
+std::vector<PatternScore> score_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile) {
+  return scores_of(catalog, book, profile, true);
 }
 
 Recommendation recommend(const Catalog& catalog, const RuleBook& book, const RelationGraph& graph,
@@ -199,7 +215,7 @@ Recommendation recommend(const Catalog& catalog, const RuleBook& book, const Rel
 
 std::vector<const Pattern*> ranked_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile,
                                             const RecommendQuery& query) {
-  std::vector<PatternScore> scores = score_patterns(catalog, book, profile);
+  std::vector<PatternScore> scores = scores_of(catalog, book, profile, false);
   std::sort(scores.begin(), scores.end(), by_rank);
   std::vector<const Pattern*> out;
   for (const PatternScore& s : scores)
