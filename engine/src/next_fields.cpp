@@ -86,7 +86,20 @@ bool changes_more(const NextField& a, const NextField& b) {
 
 std::vector<NextField> next_fields(const Catalog& catalog, const RuleBook& book, const Profile& profile,
                                    const RecommendQuery& query, std::size_t most) {
-  const std::vector<const Pattern*> now = ranked_patterns(catalog, book, profile, query);
+  // Every rule is evaluated once for the profile as given; a value tried
+  // for a field changes only the rules whose conditions read that field.
+  std::vector<Truth> given(book.rules.size());
+  std::vector<std::vector<std::size_t>> rules_reading(book.fields.size());
+  std::vector<std::size_t> fields;
+  for (std::size_t r = 0; r < book.rules.size(); ++r) {
+    given[r] = evaluate(book, book.rules[r].when, profile);
+    fields.clear();
+    condition_fields(book.rules[r].when, fields);
+    for (std::size_t f : fields)
+      if (f < rules_reading.size()) rules_reading[f].push_back(r);
+  }
+  const std::vector<const Pattern*> now = ranked_patterns(catalog, book, given, query);
+  std::vector<Truth> truths;
   std::vector<NextField> out;
   for (std::size_t f = 0; f < book.fields.size(); ++f) {
     const std::string& id = book.fields[f].id;
@@ -98,7 +111,9 @@ std::vector<NextField> next_fields(const Catalog& catalog, const RuleBook& book,
     NextField best{f, {}, {}, {}, 0};
     for (const FieldValue& value : values_to_try(book, f)) {
       trial.values[id] = value;
-      NextField change = difference(f, value, now, ranked_patterns(catalog, book, trial, query));
+      truths = given;
+      for (std::size_t r : rules_reading[f]) truths[r] = evaluate(book, book.rules[r].when, trial);
+      NextField change = difference(f, value, now, ranked_patterns(catalog, book, truths, query));
       if (changes_more(change, best)) best = std::move(change);
     }
     if (in_or_out(best) || best.moves) out.push_back(std::move(best));

@@ -92,16 +92,18 @@ int strength(Relation r) {  // lower is stronger
 
 namespace {
 
-// The score of every pattern a rule that holds names, in the order they are
-// first named; with each reason when `reasons` (ranking alone, as
-// next_fields() does for every value it tries, needs none).
-std::vector<PatternScore> scores_of(const Catalog& catalog, const RuleBook& book, const Profile& profile, bool reasons) {
+// The score of every pattern a rule that holds names (`holds(r)` for rule
+// r), in the order they are first named; with each reason when `reasons`
+// (ranking alone, as next_fields() does for every value it tries, needs
+// none).
+template <class Holds>
+std::vector<PatternScore> scores_of(const Catalog& catalog, const RuleBook& book, Holds holds, bool reasons) {
   std::vector<PatternScore> scores;
   // Each pattern's place in `scores`, by its place in the catalog.
   std::vector<std::size_t> at(catalog.patterns().size(), SIZE_MAX);
   for (std::size_t r = 0; r < book.rules.size(); ++r) {
     const Rule& rule = book.rules[r];
-    if (evaluate(book, rule.when, profile) != Truth::yes) continue;
+    if (!holds(r)) continue;
     for (const RuleEffect& effect : rule.effects) {
       const Pattern* p = catalog.find(effect.pattern);
       if (!p) continue;
@@ -124,10 +126,20 @@ std::vector<PatternScore> scores_of(const Catalog& catalog, const RuleBook& book
   return scores;
 }
 
+std::vector<const Pattern*> in_rank_order(std::vector<PatternScore> scores, const RecommendQuery& query) {
+  std::sort(scores.begin(), scores.end(), by_rank);
+  std::vector<const Pattern*> out;
+  for (const PatternScore& s : scores)
+    if (s.score > 0 && allowed(query, s.pattern->tier) && (query.limit == 0 || out.size() < query.limit))
+      out.push_back(s.pattern);
+  return out;
+}
+
 }  // namespace
 
 std::vector<PatternScore> score_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile) {
-  return scores_of(catalog, book, profile, true);
+  auto holds = [&](std::size_t r) { return evaluate(book, book.rules[r].when, profile) == Truth::yes; };
+  return scores_of(catalog, book, holds, true);
 }
 
 Recommendation recommend(const Catalog& catalog, const RuleBook& book, const RelationGraph& graph,
@@ -215,13 +227,14 @@ Recommendation recommend(const Catalog& catalog, const RuleBook& book, const Rel
 
 std::vector<const Pattern*> ranked_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile,
                                             const RecommendQuery& query) {
-  std::vector<PatternScore> scores = scores_of(catalog, book, profile, false);
-  std::sort(scores.begin(), scores.end(), by_rank);
-  std::vector<const Pattern*> out;
-  for (const PatternScore& s : scores)
-    if (s.score > 0 && allowed(query, s.pattern->tier) && (query.limit == 0 || out.size() < query.limit))
-      out.push_back(s.pattern);
-  return out;
+  auto holds = [&](std::size_t r) { return evaluate(book, book.rules[r].when, profile) == Truth::yes; };
+  return in_rank_order(scores_of(catalog, book, holds, false), query);
+}
+
+std::vector<const Pattern*> ranked_patterns(const Catalog& catalog, const RuleBook& book,
+                                            const std::vector<Truth>& truths, const RecommendQuery& query) {
+  auto holds = [&](std::size_t r) { return truths[r] == Truth::yes; };
+  return in_rank_order(scores_of(catalog, book, holds, false), query);
 }
 
 }  // namespace patsel

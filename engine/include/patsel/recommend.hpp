@@ -82,6 +82,11 @@ std::vector<PatternScore> score_patterns(const Catalog& catalog, const RuleBook&
 /// The patterns `recommend` would rank for `profile`, in rank order.
 std::vector<const Pattern*> ranked_patterns(const Catalog& catalog, const RuleBook& book, const Profile& profile,
                                             const RecommendQuery& query);
+/// The same from whether each rule holds (`truths[r]` for `book.rules[r]`,
+/// as evaluate() gives it): next_fields() re-evaluates only the rules that
+/// read the field it tries values for.
+std::vector<const Pattern*> ranked_patterns(const Catalog& catalog, const RuleBook& book,
+                                            const std::vector<Truth>& truths, const RecommendQuery& query);
 
 /// The empty fields (not given, nor given with a value that could not be
 /// used) whose answer would change the ranking most, at most `most`. Each
