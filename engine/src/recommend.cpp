@@ -1,8 +1,8 @@
 #include "patsel/recommend.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -87,10 +87,6 @@ int strength(Relation r) {  // lower is stronger
     default: return 9;
   }
 }
-
-}  // namespace
-
-namespace {
 
 // The score of every pattern a rule that holds names (`holds(r)` for rule
 // r), in the order they are first named; with each reason when `reasons`

@@ -90,3 +90,22 @@ TEST_CASE("next_fields: a field given, even with a value that could not be used,
   for (const auto& n : f.next({{"c", "b"}, {"n", "many"}}, 5)) asked.push_back(f.id(n));
   CHECK(asked == Strings{"s", "d", "flag"});
 }
+
+TEST_CASE("ranked_patterns from rule truths ranks as from the profile they come from") {
+  const Fixture f;
+  for (const json& given : {json::object(), json{{"n", 12}}, json{{"n", 2}, {"c", "b"}},
+                            json{{"flag", true}, {"d", 80}, {"s", {"x"}}}}) {
+    const patsel::Profile profile = patsel::read_profile(f.book, given);
+    std::vector<patsel::Truth> truths;
+    for (const patsel::Rule& rule : f.book.rules) truths.push_back(patsel::evaluate(f.book, rule.when, profile));
+    CHECK_MESSAGE(ids(patsel::ranked_patterns(f.catalog, f.book, truths, {})) ==
+                      ids(patsel::ranked_patterns(f.catalog, f.book, profile, {})),
+                  given.dump());
+  }
+  // A rule that holds only in the truths given counts: the truths decide.
+  const patsel::Profile empty = patsel::read_profile(f.book, json::object());
+  std::vector<patsel::Truth> only_r5(f.book.rules.size(), patsel::Truth::unknown);
+  only_r5[4] = patsel::Truth::yes;
+  CHECK(ids(patsel::ranked_patterns(f.catalog, f.book, only_r5, {})) == Strings{"p3"});
+  CHECK(ids(patsel::ranked_patterns(f.catalog, f.book, empty, {})).empty());
+}
