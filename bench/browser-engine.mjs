@@ -8,17 +8,14 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
+import { coldPage, dist, launchBrowser, root, serve } from '../tests/browser/support.mjs';
 import { percentile } from './workloads.mjs';
 
 const isolation = () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
 
 async function runPage(browser, url) {
-  const context = await browser.newContext();
+  const { context, page } = await coldPage(browser);
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
